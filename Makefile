@@ -1,0 +1,48 @@
+# inspraak — two commands on a fresh Debian/Ubuntu machine:
+#   make site   install what is missing, build (release), generate the example site into public/
+#   make test   the same dependency step, then the whole test suite
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+
+SWIFT ?= swift
+NOW ?= 2026-11-15
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config time
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/inspraak
+
+.PHONY: site test deps build debug theme check-theme swift-test golden clean bench bench-large
+
+## deps: install the system packages the build needs (only when one is missing).
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## theme: embed themes/default/ into the binary (the built-in default theme).
+theme:
+	@python3 scripts/embed-default-theme.py
+
+check-theme:
+	@python3 scripts/embed-default-theme.py --check
+
+build: deps theme
+	$(SWIFT) build -c release --product inspraak
+
+## site: the example site into public/ (dates from git history where there is one).
+site: build
+	$(BIN) build --source . --output public
+
+## test: every test: unit, golden, end-to-end.
+test: deps theme
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+## golden: re-record the golden copy of the example site (then review the diff and commit).
+golden: deps theme
+	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests || true
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "inspraak",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "inspraak", targets: ["inspraak"]),
+        .library(name: "InspraakCore", targets: ["InspraakCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "InspraakMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "InspraakCore",
+            dependencies: [
+                "InspraakMarkdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "inspraak",
+            dependencies: [
+                "InspraakCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "InspraakMarkdownTests", dependencies: ["InspraakMarkdown"]),
+        .testTarget(name: "InspraakCoreTests", dependencies: ["InspraakCore"]),
+        .testTarget(
+            name: "InspraakEndToEndTests",
+            dependencies: ["InspraakCore"],
+            resources: []
+        ),
+    ]
+)

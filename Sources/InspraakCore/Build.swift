@@ -1,0 +1,79 @@
+import Foundation
+
+/// What a build or check is asked to do.
+public struct BuildOptions: Sendable {
+    public var source: URL
+    public var output: URL
+    public var baseURL: String?
+    public var includeDrafts = false
+    /// "Today" for open and overdue items; the CLI passes `--now` or the clock's date.
+    public var today: Day
+    public var useGitHistory = true
+
+    public init(source: URL, output: URL? = nil, baseURL: String? = nil, today: Day) {
+        self.source = source
+        self.output = output ?? source.appendingPathComponent("public")
+        self.baseURL = baseURL
+        self.today = today
+    }
+}
+
+/// What a build did: its diagnostics, sorted, and its figures for the summary line.
+public struct BuildReport: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let recordCount: Int
+    public let pageCount: Int
+    public let fileCount: Int
+    /// Seconds per stage, in order.
+    public let timings: [(stage: String, seconds: Double)]
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+    public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+}
+
+/// The façade: calls the stages in order and passes each one's value to the next.
+public enum SiteBuild {
+    /// Load → model → graph → render, without writing: what `check` runs, and `build` before writing.
+    public static func plan(_ options: BuildOptions) -> (OutputPlan?, SiteGraph?, BuildReport) {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+        let load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
+        let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
+        diagnostics += loadProblems
+        guard let site else { return (nil, nil, clock.report(diagnostics)) }
+        let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
+        diagnostics += modelProblems
+        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, config: site.config, today: options.today) }
+        diagnostics += graphProblems
+        guard !diagnostics.hasErrors else { return (nil, graph, clock.report(diagnostics, records: graph.records.count)) }
+        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, theme: site.theme) }
+        diagnostics += renderProblems
+        return (plan, graph, clock.report(diagnostics, records: graph.records.count, plan: plan))
+    }
+
+    /// The whole build; output is replaced only when every stage succeeded.
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let (plan, graph, report) = plan(options)
+        guard let plan, report.succeeded else { return report }
+        var clock = StageClock(timings: report.timings)
+        let problems = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
+        return clock.report(report.diagnostics + problems, records: graph?.records.count ?? 0, plan: plan)
+    }
+}
+
+/// Wall-clock time per stage, for `--timings` and the summary line (never for output).
+struct StageClock {
+    var timings: [(stage: String, seconds: Double)] = []
+
+    mutating func time<T>(_ stage: String, _ work: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        return result
+    }
+
+    func report(_ diagnostics: [Diagnostic], records: Int = 0, plan: OutputPlan? = nil) -> BuildReport {
+        BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), recordCount: records,
+                    pageCount: plan?.pageCount ?? 0, fileCount: plan?.files.count ?? 0, timings: timings)
+    }
+}

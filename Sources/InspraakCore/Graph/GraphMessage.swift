@@ -1,0 +1,27 @@
+/// What the graph stage says about references, for the people who write them.
+enum GraphMessage {
+    static func danglingRef(_ from: String, _ ref: String, target: String) -> String {
+        "`\(from)` refers to `\(ref)`, but there is no record `\(target)`"
+    }
+    static func unknownItem(_ from: String, _ ref: Ref, existing: [String]) -> String {
+        let list = existing.isEmpty ? "it has no input points or recommendations" : "it has \(existing.joined(separator: ", "))"
+        return "`\(from)` refers to `\(ref)`, but `\(ref.target)` has no item `\(ref.item ?? "")` (\(list))"
+    }
+    static func refToDraft(_ from: String, _ ref: String) -> String {
+        "`\(from)` refers to `\(ref)`, which is a draft and not published; publish it (remove `draft: true`) or remove the reference"
+    }
+    static func duplicateID(_ id: String, other: String) -> String {
+        "the id `\(id)` is used twice: here and in \(other); ids must be unique across the whole site"
+    }
+    static func answersItself(_ id: String) -> String { "feedback `\(id)` answers itself" }
+    static func cycle(_ ids: [String]) -> String {
+        "these records refer to each other in a circle: \(ids.joined(separator: " → "))"
+    }
+    static func undefinedTheme(_ slug: String) -> String {
+        "the theme `\(slug)` does not exist; add content/themes/\(slug).md or use an existing theme"
+    }
+    static func feedbackBeforeSource(_ feedback: String, _ source: String) -> String {
+        "feedback `\(feedback)` is dated before `\(source)`, which it answers"
+    }
+    static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
+}

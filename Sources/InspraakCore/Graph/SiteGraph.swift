@@ -1,0 +1,87 @@
+/// An input point or recommendation (`item`), or a record answered as a whole (`item == nil`).
+public struct ItemKey: Sendable, Hashable, Comparable {
+    public let record: String
+    public let item: String?
+
+    public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool {
+        (lhs.record, lhs.item ?? "") < (rhs.record, rhs.item ?? "")
+    }
+}
+
+/// One feedback's answer to one item.
+public struct Answer: Sendable, Hashable {
+    public let feedback: String
+    public let date: Moment
+    public let outcome: Outcome
+    public let note: String?
+}
+
+/// A resolved reference: from a record to a record, or to one of its items.
+public struct Link: Sendable, Hashable {
+    public let target: String
+    public let item: String?
+    /// For feedback: what it said about the target.
+    public let outcome: Outcome?
+    public let note: String?
+}
+
+/// Stage 3, pure: the records resolved into a graph of references, with statuses and figures as
+/// of one day. Same records, config and day in, same graph out.
+public struct SiteGraph: Sendable {
+    public let config: SiteConfig
+    public let today: Day
+    /// Sorted by id.
+    public let records: [Record]
+    public let themes: [Theme]
+    let position: [String: Int]
+    /// Each record's themes: its own, or those of what it refers to (in theme order).
+    public let themesOf: [String: [String]]
+    /// Resolved refs per record, in the order written.
+    public let links: [String: [Link]]
+    /// Records that refer to each record, sorted by date then id.
+    public let backlinks: [String: [String]]
+    /// Every answer per item, oldest first; the last one is the item's outcome.
+    public let answers: [ItemKey: [Answer]]
+    public let statuses: Statuses
+
+    public func record(_ id: String) -> Record? {
+        position[id].map { records[$0] }
+    }
+
+    /// Records newest first (date, then id descending for a total order).
+    public func newestFirst(_ records: [Record]) -> [Record] {
+        records.sorted { ($0.date.epochSeconds, $0.id) > ($1.date.epochSeconds, $1.id) }
+    }
+
+    /// The records of a theme.
+    public func records(inTheme slug: String) -> [Record] {
+        records.filter { themesOf[$0.id, default: []].contains(slug) }
+    }
+
+    public static func build(_ model: SiteModel, config: SiteConfig, today: Day) -> (SiteGraph, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        var position: [String: Int] = [:]
+        var records: [Record] = []
+        for record in model.records {
+            if let existing = position[record.id] {
+                diagnostics.error(record.location, GraphMessage.duplicateID(record.id, other: records[existing].source.path))
+                continue
+            }
+            position[record.id] = records.count
+            records.append(record)
+        }
+        let resolution = RefResolution.resolve(records, position: position, model: model)
+        diagnostics.append(contentsOf: resolution.diagnostics.all)
+        diagnostics.append(contentsOf: CycleDetection.cycles(records, links: resolution.links))
+        let (themesOf, themeProblems) = ThemeAssignment.assign(records, links: resolution.links, themes: model.themes)
+        diagnostics.append(contentsOf: themeProblems)
+        let answers = Answers.collect(records, position: position, links: resolution.links)
+        let statuses = Statuses.compute(records, answers: answers, config: config, today: today)
+        let graph = SiteGraph(
+            config: config, today: today, records: records, themes: model.themes, position: position,
+            themesOf: themesOf, links: resolution.links, backlinks: resolution.backlinks,
+            answers: answers, statuses: statuses
+        )
+        return (graph, diagnostics.all)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+extension SiteConfig {
+    /// The keys site.toml may hold, per table ("" is the top level). `formats` takes any key.
+    static let knownKeys: [String: [String]] = [
+        "": ["title", "description", "base_url", "language", "timezone", "theme",
+             "advice", "feedback", "feeds", "formats", "pagination", "markdown"],
+        "advice": ["addressed_to", "response_days"],
+        "feedback": ["expected_days"],
+        "feeds": ["limit"],
+        "pagination": ["size"],
+        "markdown": ["unsafe_html"],
+    ]
+
+    /// Reads site.toml's text; every problem is reported, not just the first.
+    public static func parse(_ text: String, path: String = "site.toml") -> (SiteConfig?, [Diagnostic]) {
+        let table: FieldTable
+        switch TOMLFields.parse(text, path: path, firstLine: 1) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let parsed): table = parsed
+        }
+        var reader = ConfigReader(path: path)
+        reader.checkKeys(table, prefix: "")
+        let title = reader.string(table, "title")
+        let baseURL = reader.string(table, "base_url")
+        if title == nil { reader.missing("title") }
+        var normalised: String?
+        if let baseURL {
+            normalised = normalisedBaseURL(baseURL)
+            if normalised == nil {
+                reader.diagnostics.error(table.entry("base_url")!.keyLocation, Message.invalidBaseURL(baseURL))
+            }
+        } else {
+            reader.missing("base_url")
+        }
+        var config = SiteConfig(title: title ?? "", baseURL: normalised ?? "https://example.invalid/")
+        if let value = reader.string(table, "description") { config.description = value }
+        if let value = reader.string(table, "language") {
+            if ["nl", "en"].contains(value) { config.language = value } else {
+                reader.diagnostics.error(table.entry("language")!.keyLocation, Message.unknownLanguage(value))
+            }
+        }
+        if let value = reader.string(table, "timezone") {
+            if TimeZone(identifier: value) != nil { config.timezone = value } else {
+                reader.diagnostics.error(table.entry("timezone")!.keyLocation, Message.unknownTimeZone(value))
+            }
+        }
+        if let value = reader.string(table, "theme") { config.theme = value }
+        if let advice = reader.table(table, "advice") {
+            reader.checkKeys(advice, prefix: "advice")
+            if let value = reader.string(advice, "addressed_to", prefix: "advice") { config.adviceAddressedTo = value }
+            if let value = reader.positive(advice, "response_days", prefix: "advice") { config.adviceResponseDays = value }
+        }
+        if let feedback = reader.table(table, "feedback") {
+            reader.checkKeys(feedback, prefix: "feedback")
+            if let value = reader.positive(feedback, "expected_days", prefix: "feedback") { config.feedbackExpectedDays = value }
+        }
+        if let feeds = reader.table(table, "feeds") {
+            reader.checkKeys(feeds, prefix: "feeds")
+            if let value = reader.positive(feeds, "limit", prefix: "feeds") { config.feedsLimit = value }
+        }
+        if let pagination = reader.table(table, "pagination") {
+            reader.checkKeys(pagination, prefix: "pagination")
+            if let value = reader.positive(pagination, "size", prefix: "pagination") { config.paginationSize = value }
+        }
+        if let markdown = reader.table(table, "markdown") {
+            reader.checkKeys(markdown, prefix: "markdown")
+            if let value = reader.bool(markdown, "unsafe_html", prefix: "markdown") { config.unsafeHTML = value }
+        }
+        if let formats = reader.table(table, "formats") {
+            for entry in formats.entries {
+                if let label = reader.string(formats, entry.key, prefix: "formats") { config.formats[entry.key] = label }
+            }
+        }
+        let ok = !reader.diagnostics.hasErrors
+        return (ok ? config : nil, reader.diagnostics.all)
+    }
+}
+
+/// Reads typed settings and says, for each wrong one, which key and what it should be.
+private struct ConfigReader {
+    let path: String
+    var diagnostics = Diagnostics()
+
+    mutating func missing(_ key: String) {
+        diagnostics.error(SourceLocation(path: path, line: 1, column: 1), Message.missingConfigKey(key))
+    }
+
+    mutating func checkKeys(_ table: FieldTable, prefix: String) {
+        let known = SiteConfig.knownKeys[prefix] ?? []
+        for entry in table.entries where !known.contains(entry.key) {
+            let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
+            let hint = EditDistance.closest(to: entry.key, in: known).map(Message.didYouMean)
+            diagnostics.error(entry.keyLocation, Message.unknownConfigKey(name), hint: hint)
+        }
+    }
+
+    private mutating func wrongType(_ entry: FieldTable.Entry, prefix: String, expected: String) {
+        let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
+        diagnostics.error(entry.keyLocation, Message.configWrongType(name, expected: expected, found: entry.field.kindDescription))
+    }
+
+    mutating func string(_ table: FieldTable, _ key: String, prefix: String = "") -> String? {
+        guard let entry = table.entry(key) else { return nil }
+        guard case .string(let text) = entry.field.value else {
+            wrongType(entry, prefix: prefix, expected: "text between quotes")
+            return nil
+        }
+        return text
+    }
+
+    mutating func positive(_ table: FieldTable, _ key: String, prefix: String) -> Int? {
+        guard let entry = table.entry(key) else { return nil }
+        guard case .integer(let number) = entry.field.value else {
+            wrongType(entry, prefix: prefix, expected: "a whole number")
+            return nil
+        }
+        guard number > 0 else {
+            diagnostics.error(entry.keyLocation, Message.notPositive("\(prefix).\(key)"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ table: FieldTable, _ key: String, prefix: String) -> Bool? {
+        guard let entry = table.entry(key) else { return nil }
+        guard case .boolean(let flag) = entry.field.value else {
+            wrongType(entry, prefix: prefix, expected: "true or false")
+            return nil
+        }
+        return flag
+    }
+
+    mutating func table(_ table: FieldTable, _ key: String) -> FieldTable? {
+        guard let entry = table.entry(key) else { return nil }
+        guard case .table(let nested) = entry.field.value else {
+            wrongType(entry, prefix: "", expected: "a table ([\(key)])")
+            return nil
+        }
+        return nested
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The settings in `site.toml`, with the defaults of the SPEC filled in.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String
+    public var description: String = ""
+    /// Absolute, always ending in `/`.
+    public var baseURL: String
+    public var language: String = "nl"
+    public var timezone: String = "Europe/Amsterdam"
+    public var theme: String = "default"
+    public var adviceAddressedTo: String = "College van burgemeester en wethouders"
+    public var adviceResponseDays: Int = 42
+    public var feedbackExpectedDays: Int = 90
+    public var feedsLimit: Int = 50
+    /// Meeting format labels set by the site; the theme's strings fill in the rest.
+    public var formats: [String: String] = [:]
+    public var paginationSize: Int = 20
+    public var unsafeHTML: Bool = false
+
+    public init(title: String, baseURL: String) {
+        self.title = title
+        self.baseURL = baseURL
+    }
+
+    /// The path part of `base_url` ("/participatie/"), which every root-relative link starts with.
+    public var basePath: String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        let path = url.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// `https://host` without the path, to make absolute URLs from base paths.
+    public var origin: String {
+        guard let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return baseURL }
+        let port = url.port.map { ":\($0)" } ?? ""
+        return "\(scheme)://\(host)\(port)"
+    }
+
+    /// A base URL as the site uses it: checked, with a trailing slash.
+    static func normalisedBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,
+              url.query == nil, url.fragment == nil
+        else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+}

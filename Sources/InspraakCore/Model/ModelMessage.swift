@@ -1,0 +1,53 @@
+/// The sentences the model stage says about records, for the people who write them.
+enum ModelMessage {
+    static func wrongType(_ key: String, expected: String, found: String) -> String {
+        "`\(key)` should be \(expected), not \(found)"
+    }
+    static func missingField(_ key: String, what: String) -> String { "this \(what) has no `\(key)`; add `\(key):` to the front matter" }
+    static func emptyField(_ key: String) -> String { "`\(key)` is empty" }
+    static func invalidDate(_ key: String, _ text: String) -> String {
+        "`\(key)` is not a valid date: \"\(text)\" (write 2019-05-14, or 2019-05-14T19:30 with a time)"
+    }
+    static func invalidID(_ name: String) -> String {
+        "the file name `\(name)` is not a valid id: use lower-case letters a–z, digits and hyphens"
+    }
+    static func useInstead(_ folded: String) -> String { "rename it to `\(folded)`" }
+    static let idKey = "the id is the file name; remove the `id` field and rename the file instead"
+    static let slugKey = "the address of a page is its file name; remove the `slug` field and rename the file instead"
+    static func unknownKey(_ key: String, suggestion: String) -> String {
+        "unknown field `\(key)` (kept for the theme; did you mean `\(suggestion)`?)"
+    }
+    static func itemNotTable(_ key: String) -> String { "each entry of `\(key)` should have an `id` and a `text`" }
+    static func itemWithoutID(_ key: String) -> String { "an entry of `\(key)` has no `id` (e.g. id: i1)" }
+    static func itemWithoutText(_ id: String, in key: String) -> String { "`\(key)` entry `\(id)` has no `text`" }
+    static func invalidItemID(_ id: String) -> String { "the item id `\(id)` may only hold lower-case letters, digits and hyphens" }
+    static func duplicateItem(_ id: String, firstLine: Int) -> String { "the item id `\(id)` is used twice in this record (first on line \(firstLine))" }
+    static func unknownItemKey(_ key: String, in list: String, known: [String]) -> String {
+        "unknown field `\(key)` in `\(list)` (known: \(known.joined(separator: ", ")))"
+    }
+    static func unknownOutcome(_ text: String) -> String {
+        "unknown outcome `\(text)`; use one of: \(Outcome.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+    static func unknownKind(_ text: String) -> String { "`kind` must be `requested` or `unsolicited`, not `\(text)`" }
+    static func refWithoutOutcome(_ ref: String) -> String {
+        "the answer to `\(ref)` has no `outcome`, and the feedback sets no default `outcome`"
+    }
+    static let emptyRespondsTo = "`responds_to` is empty: say which meeting, advice or item this feedback answers"
+    static func notAdoptedWithoutReason(_ ref: String) -> String {
+        "`\(ref)` is not adopted, but no reason is given; add a `note` or explain it in the text"
+    }
+    static let endBeforeDate = "`end` is before `date`"
+    static let dueBeforeDate = "`response_due` is before the advice's `date`"
+    static let documentWithoutTarget = "each document needs a `title` and either a `file` (in the page bundle) or a `url`"
+    static func documentMissing(_ file: String) -> String {
+        "the document file `\(file)` is not in this record's page bundle folder"
+    }
+    static func documentOutsideBundle(_ file: String) -> String {
+        "the document `\(file)` lies outside this record's page bundle; put the file in the bundle folder"
+    }
+    static let documentNeedsBundle = "a document with a `file` needs a page bundle: move this record to <id>/index.md and put the file beside it"
+    static func invalidThemeSlug(_ slug: String) -> String { "`\(slug)` is not a valid theme slug" }
+    static let decisionShape = "`decision` should have a `title` and a `url`"
+    static func negativeAttendees(_ number: Int) -> String { "`attendees` cannot be negative (\(number))" }
+    static let noTheme = "this record has no `themes`, and refers to nothing it could take them from"
+}

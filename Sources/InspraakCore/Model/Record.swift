@@ -1,0 +1,135 @@
+/// The three kinds of record, named after their folders.
+public enum RecordKind: String, Sendable, CaseIterable, Comparable {
+    case meetings
+    case advice
+    case feedback
+
+    public static func < (lhs: RecordKind, rhs: RecordKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A meeting: where residents and councils brought in their input.
+public struct Meeting: Sendable {
+    public var format: String?
+    public var place: String?
+    public var end: Moment?
+    public var organisers: [String] = []
+    public var attendees: Int?
+    public var cancelled = false
+    public var input: [Item] = []
+}
+
+public enum AdviceKind: String, Sendable, CaseIterable {
+    case requested
+    case unsolicited
+}
+
+/// Advice from a council to the municipal executive.
+public struct Advice: Sendable {
+    public var council: String
+    public var addressedTo: String
+    public var kind: AdviceKind = .requested
+    public var requestedOn: Day?
+    public var basedOn: [Ref] = []
+    public var recommendations: [Item] = []
+    public var responseDue: Day
+}
+
+/// The municipality's answer: what it did with input points and recommendations.
+public struct Feedback: Sendable {
+    public var responses: [Response] = []
+    public var defaultOutcome: Outcome?
+    public var decision: DecisionLink?
+}
+
+/// One published record, typed; everything the later stages need and nothing of how it was stored.
+public struct Record: Sendable {
+    public enum Details: Sendable {
+        case meeting(Meeting)
+        case advice(Advice)
+        case feedback(Feedback)
+    }
+
+    public let id: String
+    public let title: String
+    public let date: Moment
+    /// Theme slugs as written (a record without them inherits; see the graph).
+    public let themes: [String]
+    public let themesLocation: SourceLocation
+    /// Inline Markdown, when written.
+    public let summary: String?
+    public let draft: Bool
+    /// As written, else from git history; else nil (the date then stands in).
+    public let updated: Day?
+    public let documents: [Attachment]
+    public let body: String
+    public let bodyFirstLine: Int
+    public let source: SourceDocument
+    /// Front-matter keys the model does not know, kept for themes.
+    public let extra: [FieldTable.Entry]
+    public let details: Details
+
+    public var kind: RecordKind {
+        switch details {
+        case .meeting: return .meetings
+        case .advice: return .advice
+        case .feedback: return .feedback
+        }
+    }
+
+    /// The file, for messages about the record as a whole.
+    public var location: SourceLocation { SourceLocation(path: source.path, line: 1, column: 1) }
+
+    /// Input points or recommendations: what can be answered item by item.
+    public var items: [Item] {
+        switch details {
+        case .meeting(let meeting): return meeting.input
+        case .advice(let advice): return advice.recommendations
+        case .feedback: return []
+        }
+    }
+
+    /// Every ref this record makes, in the order written.
+    public var refs: [Ref] {
+        switch details {
+        case .meeting: return []
+        case .advice(let advice): return advice.basedOn
+        case .feedback(let feedback): return feedback.responses.map(\.ref)
+        }
+    }
+
+    public var meeting: Meeting? {
+        if case .meeting(let meeting) = details { return meeting }
+        return nil
+    }
+
+    public var advice: Advice? {
+        if case .advice(let advice) = details { return advice }
+        return nil
+    }
+
+    public var feedback: Feedback? {
+        if case .feedback(let feedback) = details { return feedback }
+        return nil
+    }
+}
+
+/// A subject residents follow: `content/themes/<slug>.md`.
+public struct Theme: Sendable {
+    public let slug: String
+    public let title: String
+    public let description: String
+    public let order: Int
+    public let body: String
+    public let location: SourceLocation
+}
+
+/// Every record and theme of a site, typed and sorted by id.
+public struct SiteModel: Sendable {
+    public let records: [Record]
+    public let themes: [Theme]
+    /// Drafts left out of this build (so a ref to one can say so).
+    public let draftIDs: Set<String>
+    public let unreadableIDs: Set<String>
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import InspraakCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder (replaced only when the build succeeds)."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Where to write the site (default: public/ in the source folder).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override base_url from site.toml (e.g. for a preview).")
+    var baseURL: String?
+
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
+    @Flag(name: .customLong("no-git"), help: "Do not read `updated` dates from git history.")
+    var noGit = false
+
+    func run() throws {
+        let source = site.sourceURL
+        var options = BuildOptions(source: source, baseURL: baseURL, today: try site.today())
+        if let output {
+            options.output = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        }
+        options.includeDrafts = site.drafts
+        options.useGitHistory = !noGit
+        let report = SiteBuild.build(options)
+        for diagnostic in report.diagnostics {
+            FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
+        }
+        if timings {
+            for (stage, seconds) in report.timings {
+                FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
+            }
+        }
+        let time = String(format: "%.2f s", report.seconds)
+        if report.succeeded {
+            let warnings = report.diagnostics.warningCount
+            let tail = warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
+            print("built \(report.recordCount) records into \(report.pageCount) pages (\(report.fileCount) files) in \(time)\(tail)")
+        } else {
+            let errors = report.diagnostics.errorCount
+            FileHandle.standardError.write(line: "build failed: \(errors) error\(errors == 1 ? "" : "s") in \(time); the output folder was not changed")
+            throw ExitCode(ExitStatus.contentErrors)
+        }
+    }
+}

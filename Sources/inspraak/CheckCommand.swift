@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import InspraakCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site as a build would, without writing anything."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github, json
+    }
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "How to print diagnostics: text, github (Actions annotations) or json.")
+    var format: Format = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        var options = BuildOptions(source: site.sourceURL, today: try site.today())
+        options.includeDrafts = site.drafts
+        options.useGitHistory = false
+        let (_, _, report) = SiteBuild.plan(options)
+        switch format {
+        case .text:
+            for diagnostic in report.diagnostics { print(DiagnosticFormat.text(diagnostic)) }
+            let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
+            FileHandle.standardError.write(line: "checked \(report.recordCount) records: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        case .github:
+            for diagnostic in report.diagnostics { print(DiagnosticFormat.github(diagnostic)) }
+        case .json:
+            print(DiagnosticFormat.json(report.diagnostics))
+        }
+        if report.diagnostics.hasErrors || (strict && report.diagnostics.warningCount > 0) {
+            throw ExitCode(ExitStatus.contentErrors)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import InspraakCore
+
+@main
+struct Inspraak: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspraak",
+        abstract: "Builds a participation portal from Markdown records of meetings, advice and feedback.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+/// Options shared by the commands that read a site.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The site's folder (with site.toml and content/).")
+    var source: String = "."
+
+    @Flag(help: "Include records marked `draft: true`.")
+    var drafts = false
+
+    @Option(help: ArgumentHelp("The day to treat as today for open and overdue items (YYYY-MM-DD).", valueName: "date"))
+    var now: String?
+
+    func today() throws -> Day {
+        if let now {
+            guard let day = Day(iso: now) else {
+                throw ValidationError("--now must be a date like 2026-01-15, not \"\(now)\"")
+            }
+            return day
+        }
+        // The clock is read here, at the edge, and nowhere else.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    var sourceURL: URL {
+        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+}
+
+/// Exit codes: 0 ok, 1 content errors (64, usage errors, comes from ArgumentParser).
+enum ExitStatus {
+    static let contentErrors: Int32 = 1
+}
+
+extension FileHandle {
+    func write(line: String) {
+        write(Data((line + "\n").utf8))
+    }
+}

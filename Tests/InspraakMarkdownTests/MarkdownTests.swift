@@ -1,0 +1,49 @@
+import InspraakMarkdown
+import XCTest
+
+final class MarkdownTests: XCTestCase {
+    func testRawHTMLIsOmittedByDefault() {
+        let rendered = Markdown.render("Hallo <span onclick=\"x()\">daar</span>\n\n<script>alert(1)</script>\n")
+        XCTAssertFalse(rendered.html.contains("<script"))
+        XCTAssertFalse(rendered.html.contains("onclick"))
+        XCTAssertTrue(rendered.html.contains("raw HTML omitted"))
+    }
+
+    func testUnsafeHTMLKeepsMarkupButTagfilterDisarmsScripts() {
+        let rendered = Markdown.render("<b>vet</b>\n\n<script>alert(1)</script>\n", unsafeHTML: true)
+        XCTAssertTrue(rendered.html.contains("<b>vet</b>"))
+        XCTAssertTrue(rendered.html.contains("&lt;script>"))
+    }
+
+    func testGFMExtensions() {
+        let text = """
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        ~~weg~~ en https://www.example.nl
+
+        - [x] klaar
+        - [ ] nog niet
+        """
+        let html = Markdown.render(text).html
+        XCTAssertTrue(html.contains("<table>"))
+        XCTAssertTrue(html.contains("<th>a</th>"))
+        XCTAssertTrue(html.contains("<del>weg</del>"))
+        XCTAssertTrue(html.contains("<a href=\"https://www.example.nl\">https://www.example.nl</a>"))
+        XCTAssertTrue(html.contains("type=\"checkbox\""))
+    }
+
+    func testFirstParagraphSkipsHeadings() {
+        let rendered = Markdown.render("## Verslag\n\nEerste *alinea* hier.\n\nTweede.\n")
+        XCTAssertEqual(rendered.firstParagraphHTML, "Eerste <em>alinea</em> hier.")
+        XCTAssertEqual(rendered.firstParagraphText, "Eerste alinea hier.")
+    }
+
+    func testInlineRendering() {
+        XCTAssertEqual(Markdown.renderInline("Een *klein* [punt](https://x.nl)"),
+                       "Een <em>klein</em> <a href=\"https://x.nl\">punt</a>")
+        XCTAssertEqual(Markdown.renderInline("a & <b>"), "a &amp; <!-- raw HTML omitted -->")
+        XCTAssertEqual(Markdown.plainText("Een **vet** woord"), "Een vet woord")
+    }
+}
