@@ -22,6 +22,7 @@ extension PageBuilder {
             "isMeeting": record.kind == .meetings,
             "isAdvice": record.kind == .advice,
             "isFeedback": record.kind == .feedback,
+            "responses": [Any](),
         ]
         if let summary = record.summary.flatMap({ _ in recordTexts?.summaryHTML }) { view["summaryHTML"] = summary }
         if let updated = record.updated, updated != record.date.day { view["updated"] = time(updated) }
