@@ -23,7 +23,7 @@ extension SiteConfig {
         reader.checkKeys(table, prefix: "")
         let title = reader.string(table, "title")
         let baseURL = reader.string(table, "base_url")
-        if title == nil { reader.missing("title") }
+        if table.entry("title") == nil { reader.missing("title") }
         var normalised: String?
         if let baseURL {
             normalised = normalisedBaseURL(baseURL)

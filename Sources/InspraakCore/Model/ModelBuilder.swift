@@ -29,7 +29,7 @@ public enum ModelBuilder {
                 unreadable.insert(document.source.name)
             }
         }
-        records.sort { $0.id < $1.id }
+        records.sort { ($0.id, $0.source.path) < ($1.id, $1.source.path) }
         themes.sort { ($0.order, $0.title, $0.slug) < ($1.order, $1.title, $1.slug) }
         return (SiteModel(records: records, themes: themes, draftIDs: drafts, unreadableIDs: unreadable), diagnostics.all)
     }
