@@ -335,7 +335,8 @@ def growth(results):
         row = f"{name + ' ms/record':22}"
         for r in results:
             d = r["tools"].get(name)
-            row += f"{(f'{1000 * d['median_s'] / r['records']:.2f}' if d else '-'):>18}"
+            cell = f"{1000 * d['median_s'] / r['records']:.2f}" if d else "-"
+            row += f"{cell:>18}"
         lines.append(row)
     return "\n".join(lines)
 

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// The `inspraak` executable as a CI pipeline runs it: exit codes and what it prints.
+final class CommandLineTests: XCTestCase {
+    var executable: URL {
+        // swift test runs the test binary from beside the products it built.
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func testBuildPrintsOneSummaryLineAndExitsZero() throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let result = try run(["build", "--source", repositoryRoot.path, "--output", output.path, "--now", "2026-11-15", "--no-git"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let lines = result.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertTrue(lines[0].hasPrefix("built 51 records into 70 pages"), String(lines[0]))
+    }
+
+    func testContentErrorsExitOneAndUsageErrorsExit64() throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let folder = try temporaryFolder()
+        try "title = \"T\"\nbase_url = \"https://example.nl/\"\n".write(to: folder.appendingPathComponent("site.toml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
+        try "---\ntitle: x\n".write(to: folder.appendingPathComponent("content/meetings/2024-01-01-x.md"), atomically: true, encoding: .utf8)
+        let failed = try run(["build", "--source", folder.path, "--now", "2024-02-01"])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.err.contains("content/meetings/2024-01-01-x.md:1:1: error: the front matter that starts here is never closed"), failed.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
+        let check = try run(["check", "--source", folder.path, "--format", "github"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.out.hasPrefix("::error file=content/meetings/2024-01-01-x.md,line=1,col=1::"), check.out)
+        let usage = try run(["build", "--now", "gisteren"])
+        XCTAssertEqual(usage.status, 64)
+        let unknown = try run(["build", "--bogus"])
+        XCTAssertEqual(unknown.status, 64)
+    }
+}

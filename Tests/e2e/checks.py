@@ -1,0 +1,152 @@
+"""The in-browser checks, as functions that return a list of problems (empty: passed).
+
+They are shared by the page tests and by the self-tests that prove each check can fail."""
+from __future__ import annotations
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+AXE_RUN_JS = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+  .then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(n => ({target: n.target.join(' '), html: (n.html || '').slice(0, 160),
+                                   summary: (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 240)}))}))}))
+  .catch(e => done({error: String(e)}));
+"""
+
+
+def axe_problems(browser) -> list[str]:
+    if not browser.js("return typeof axe !== 'undefined'"):
+        browser.js(browser.axe_src)
+    res = browser.js_async(AXE_RUN_JS, AXE_TAGS)
+    if res.get("error"):
+        return [f"axe-core failed to run: {res['error']}"]
+    out = []
+    for v in res["violations"]:
+        nodes = "; ".join(f"{n['target']} ({n['summary']})" for n in v["nodes"][:4])
+        more = f" … and {len(v['nodes']) - 4} more" if len(v["nodes"]) > 4 else ""
+        out.append(f"[{v['impact']}] {v['id']}: {v['help']} — {len(v['nodes'])} node(s): {nodes}{more}")
+    return out
+
+
+# Horizontal overflow. Content may scroll sideways only inside its own scroll container (a wide
+# data table in an overflow-x:auto box is allowed by WCAG 1.4.10); the page itself may not, and
+# content may not be cut off (overflow hidden on html/body, or clipped text).
+REFLOW_JS = r"""
+const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => requestAnimationFrame(() => {
+  const de = document.documentElement, vw = de.clientWidth;
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+  const scroller = el => {
+    for (let p = el.parentElement; p && p !== document.body && p !== de; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return p;
+    }
+    return null;
+  };
+  const hiddenVisually = (el, r) => r.width <= 1 || r.height <= 1;
+  const cut = [], clipped = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none' || cs.visibility === 'hidden' || cs.position === 'fixed') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if ((r.right > vw + 1 || r.left < -1) && r.bottom > 0 && !scroller(el) && !hiddenVisually(el, r)) {
+      if (cut.length < 5) cut.push(`${name(el)} spans x=${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    const ox = cs.overflowX;
+    if ((ox === 'hidden' || ox === 'clip') && el.scrollWidth > el.clientWidth + 1 && !hiddenVisually(el, r)
+        && (el.textContent || '').trim()) {
+      if (clipped.length < 5) clipped.push(`${name(el)} (${el.scrollWidth}px of content in ${el.clientWidth}px)`);
+    }
+  }
+  done({scrollWidth: Math.max(de.scrollWidth, document.body.scrollWidth), clientWidth: vw,
+        htmlOverflow: getComputedStyle(de).overflowX + '/' + getComputedStyle(document.body).overflowX,
+        cut, clipped});
+}));
+"""
+
+
+def reflow_problems(browser, css_width: int) -> list[str]:
+    m = browser.js_async(REFLOW_JS)
+    out = []
+    if m["clientWidth"] > css_width + 1:
+        out.append(f"layout viewport is {m['clientWidth']} CSS px, expected {css_width} (test set-up)")
+    if m["scrollWidth"] > m["clientWidth"] + 1:
+        out.append(f"page scrolls horizontally: content is {m['scrollWidth']} px wide in a "
+                   f"{m['clientWidth']} px viewport")
+    if m["cut"]:
+        out.append(f"content reaches beyond the viewport (overflow html/body: {m['htmlOverflow']}): "
+                   + "; ".join(m["cut"]))
+    if m["clipped"]:
+        out.append("text is clipped by overflow:hidden: " + "; ".join(m["clipped"]))
+    return out
+
+
+# Focus indicator: the computed style of every interactive element, without focus and with
+# keyboard focus (:focus-visible), must differ in a visible way (outline, box-shadow or background).
+FOCUS_STYLE_JS = r"""
+const sel = 'a[href], button, summary, [tabindex], input, select, textarea';
+const name = el => {
+  const t = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+  const href = el.getAttribute('href');
+  const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+  return t + (href ? `[href="${href}"]` : '') + (text ? ` "${text}"` : '');
+};
+const style = el => {
+  const s = getComputedStyle(el);
+  return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '),
+          outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0, outlineColor: s.outlineColor,
+          shadow: s.boxShadow, bg: s.backgroundColor};
+};
+window.__e2eFocusTargets = [...document.querySelectorAll(sel)].filter(el =>
+  !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+return window.__e2eFocusTargets.map(el => ({name: name(el), style: style(el)}));
+"""
+
+FOCUS_EACH_JS = r"""
+const transparent = c => /^rgba\(.*,\s*0\)$/.test(c) || c === 'transparent';
+const style = el => {
+  const s = getComputedStyle(el);
+  return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor].join(' '),
+          outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0, outlineColor: s.outlineColor,
+          shadow: s.boxShadow, bg: s.backgroundColor};
+};
+const before = arguments[0];
+return window.__e2eFocusTargets.map((el, i) => {
+  el.focus({preventScroll: true});
+  const got = document.activeElement === el;
+  const fv = got && el.matches(':focus-visible');
+  const a = before[i].style, b = style(el);
+  const outline = b.outlineStyle !== 'none' && b.outlineStyle !== 'hidden' && b.outlineWidth >= 1
+                  && !transparent(b.outlineColor) && b.outline !== a.outline;
+  const shadow = b.shadow !== 'none' && b.shadow !== a.shadow;
+  const bg = b.bg !== a.bg;
+  return {focused: got, focusVisible: fv, outline, shadow, bg, after: b};
+});
+"""
+
+
+def focus_problems(browser) -> tuple[list[str], int]:
+    """Returns (problems, number of elements checked)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    before = browser.js(FOCUS_STYLE_JS)  # nothing focused yet
+    # One real Tab key press puts the page in keyboard modality; focus() then behaves as when
+    # a keyboard user moves focus (:focus-visible matches).
+    ActionChains(browser.drv).send_keys(Keys.TAB).perform()
+    after = browser.js(FOCUS_EACH_JS, before)
+    out = []
+    for b, a in zip(before, after):
+        if not a["focused"]:
+            out.append(f"{b['name']}: cannot receive focus")
+            continue
+        if not (a["outline"] or a["shadow"] or a["bg"]):
+            out.append(f"{b['name']}: no visible focus indicator (focus-visible={a['focusVisible']}; "
+                       f"outline {b['style']['outline']} -> {a['after']['outline']}, "
+                       f"box-shadow {b['style']['shadow']} -> {a['after']['shadow']}, "
+                       f"background {b['style']['bg']} -> {a['after']['bg']})")
+    return out, len(before)
