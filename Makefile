@@ -46,3 +46,11 @@ golden: deps theme
 
 clean:
 	rm -rf .build public
+
+## bench: inspraak vs Hugo at 1,000 and 10,000 records; exit 1 when the bar is missed.
+bench: build
+	python3 bench/run_bench.py --bin $(BIN)
+
+## bench-large: the same plus 50,000 records (inspraak only; HUGO_LARGE=1 runs Hugo there too).
+bench-large: build
+	python3 bench/run_bench.py --large --bin $(BIN) $(if $(HUGO_LARGE),--hugo-large)

@@ -41,8 +41,7 @@ let package = Package(
         .testTarget(name: "InspraakCoreTests", dependencies: ["InspraakCore"]),
         .testTarget(
             name: "InspraakEndToEndTests",
-            dependencies: ["InspraakCore"],
-            resources: []
+            dependencies: ["InspraakCore", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -51,6 +51,23 @@ public enum SiteBuild {
         return (plan, graph, clock.report(diagnostics, records: graph.records.count, plan: plan))
     }
 
+    /// What `check` runs: every stage's validation (templates included), but no page is rendered
+    /// and nothing is written.
+    public static func check(_ options: BuildOptions) -> BuildReport {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+        let load = LoadOptions(baseURL: options.baseURL, useGitHistory: false)
+        let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
+        diagnostics += loadProblems
+        guard let site else { return clock.report(diagnostics) }
+        let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
+        diagnostics += modelProblems
+        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, config: site.config, today: options.today) }
+        diagnostics += graphProblems
+        diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, config: site.config) }
+        return clock.report(diagnostics, records: graph.records.count)
+    }
+
     /// The whole build; output is replaced only when every stage succeeded.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let (plan, graph, report) = plan(options)

@@ -23,8 +23,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(source: site.sourceURL, today: try site.today())
         options.includeDrafts = site.drafts
-        options.useGitHistory = false
-        let (_, _, report) = SiteBuild.plan(options)
+        let report = SiteBuild.check(options)
         switch format {
         case .text:
             for diagnostic in report.diagnostics { print(DiagnosticFormat.text(diagnostic)) }

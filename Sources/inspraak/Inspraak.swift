@@ -7,7 +7,7 @@ struct Inspraak: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspraak",
         abstract: "Builds a participation portal from Markdown records of meetings, advice and feedback.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

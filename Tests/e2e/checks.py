@@ -16,6 +16,8 @@ axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['
 
 
 def axe_problems(browser) -> list[str]:
+    # open every <details> so that what is inside is checked as well
+    browser.js("for (const d of document.querySelectorAll('details')) d.open = true;")
     if not browser.js("return typeof axe !== 'undefined'"):
         browser.js(browser.axe_src)
     res = browser.js_async(AXE_RUN_JS, AXE_TAGS)
@@ -101,6 +103,8 @@ const style = el => {
           outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0, outlineColor: s.outlineColor,
           shadow: s.boxShadow, bg: s.backgroundColor};
 };
+// open every <details>: a keyboard user opens them, and what is inside needs a focus indicator too
+for (const d of document.querySelectorAll('details')) d.open = true;
 window.__e2eFocusTargets = [...document.querySelectorAll(sel)].filter(el =>
   !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
 return window.__e2eFocusTargets.map(el => ({name: name(el), style: style(el)}));
@@ -150,3 +154,54 @@ def focus_problems(browser) -> tuple[list[str], int]:
                        f"box-shadow {b['style']['shadow']} -> {a['after']['shadow']}, "
                        f"background {b['style']['bg']} -> {a['after']['bg']})")
     return out, len(before)
+
+
+TABBABLE_JS = r"""
+const sel = 'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
+const list = [...document.querySelectorAll(sel)].filter(el => !el.disabled && el.tabIndex >= 0
+  && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+return list.length ? list[0] : null;
+"""
+
+
+def skip_link_problems(browser) -> list[str]:
+    """Keyboard only: Tab, check the skip link, Enter, check focus, Tab once more."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    drv = browser.drv
+    first = browser.js(TABBABLE_JS)
+    ActionChains(drv).send_keys(Keys.TAB).perform()
+    active = drv.switch_to.active_element
+    desc = browser.js("return arguments[0].outerHTML.slice(0, 120)", active)
+    problems = []
+    if first is None or active != first:
+        problems.append(f"the first Tab focused {desc}, not the first tabbable element in document order")
+    href = active.get_attribute("href") or ""
+    if active.tag_name.lower() != "a" or not href.endswith("#inhoud"):
+        problems.append(f"the first focusable element is {desc}, expected a skip link to #inhoud")
+        return problems
+    box = browser.js("""const r = arguments[0].getBoundingClientRect();
+        return {l: r.left, t: r.top, r: r.right, b: r.bottom, vw: innerWidth, vh: innerHeight}""", active)
+    if not (box["r"] - box["l"] >= 10 and box["b"] - box["t"] >= 10 and box["l"] >= 0 and box["t"] >= 0
+            and box["r"] <= box["vw"] and box["b"] <= box["vh"]):
+        problems.append(f"the focused skip link is not visible in the viewport: {box}")
+    ActionChains(drv).send_keys(Keys.ENTER).perform()
+    state = browser.js_async("""const done = arguments[0];
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const a = document.activeElement, m = document.querySelector('main#inhoud');
+          done({hash: location.hash, hasMain: !!m, inMain: !!m && (a === m || m.contains(a)),
+                active: a ? a.outerHTML.slice(0, 100) : null});
+        }));""")
+    if not state["hasMain"]:
+        problems.append("there is no <main id=\"inhoud\">")
+        return problems
+    if not state["inMain"]:
+        problems.append(f"after Enter on the skip link focus is on {state['active']}, not main#inhoud")
+    ActionChains(drv).send_keys(Keys.TAB).perform()
+    after = browser.js("""const a = document.activeElement, m = document.querySelector('main#inhoud');
+        if (m.contains(a) || (m.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)) return '';
+        return a ? a.outerHTML.slice(0, 100) : 'nothing';""")
+    if after:
+        problems.append(f"the next Tab after the skip link went back before the main content: {after}")
+    return problems

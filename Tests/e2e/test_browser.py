@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.keys import Keys
 
 import checks
 from conftest import PAGES
@@ -69,55 +67,12 @@ def test_zoom_200_percent(browser, page):
 
 
 # ----------------------------------------------------------------------------- keyboard
-TABBABLE_JS = r"""
-const sel = 'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
-const list = [...document.querySelectorAll(sel)].filter(el => !el.disabled && el.tabIndex >= 0
-  && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
-return list.length ? list[0] : null;
-"""
-
-
 @pytest.mark.parametrize("page", PAGE_IDS)
 def test_skip_link(browser, page):
     """The skip link is the first focusable element, is visible when focused, and Enter moves
     focus to main#inhoud, so that the next Tab continues inside the main content."""
     browser.load(PAGES[page])
-    drv = browser.drv
-    first = browser.js(TABBABLE_JS)
-    ActionChains(drv).send_keys(Keys.TAB).perform()
-    active = drv.switch_to.active_element
-    desc = browser.js("const e = arguments[0]; return e.outerHTML.slice(0, 120)", active)
-    problems = []
-    if first is None or active != first:
-        problems.append(f"first Tab focused {desc}, not the first tabbable element in document order")
-    href = active.get_attribute("href") or ""
-    if not href.endswith("#inhoud"):
-        problems.append(f"first focusable element is {desc}, expected a skip link to #inhoud")
-        _fail(page, "skip link", problems)
-    box = browser.js("""const r = arguments[0].getBoundingClientRect();
-        return {l: r.left, t: r.top, r: r.right, b: r.bottom, vw: innerWidth, vh: innerHeight}""", active)
-    if not (box["r"] - box["l"] >= 10 and box["b"] - box["t"] >= 10 and box["l"] >= 0 and box["t"] >= 0
-            and box["r"] <= box["vw"] and box["b"] <= box["vh"]):
-        problems.append(f"the focused skip link is not visible in the viewport: {box}")
-    ActionChains(drv).send_keys(Keys.ENTER).perform()
-    state = browser.js_async("""const done = arguments[0];
-        requestAnimationFrame(() => requestAnimationFrame(() => {
-          const a = document.activeElement, m = document.querySelector('main#inhoud');
-          done({hash: location.hash, hasMain: !!m, inMain: !!m && (a === m || m.contains(a)),
-                active: a ? a.outerHTML.slice(0, 100) : null});
-        }));""")
-    if not state["hasMain"]:
-        problems.append("there is no <main id=\"inhoud\">")
-    elif not state["inMain"]:
-        problems.append(f"after Enter on the skip link focus is on {state['active']}, not main#inhoud")
-    ActionChains(drv).send_keys(Keys.TAB).perform()
-    after = browser.js("""const a = document.activeElement, m = document.querySelector('main#inhoud');
-        if (!m) return 'no main';
-        if (m.contains(a) || (m.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)) return '';
-        return a ? a.outerHTML.slice(0, 100) : 'nothing';""")
-    if after:
-        problems.append(f"the next Tab after the skip link went back before the main content: {after}")
-    _fail(page, "skip link", problems)
+    _fail(page, "skip link", checks.skip_link_problems(browser))
 
 
 @pytest.mark.parametrize("page", PAGE_IDS)

@@ -18,6 +18,8 @@ enum Message {
     static let invalidYAMLHint = "check the indentation, and put text with a `:` or `#` between quotes"
     static func invalidTOML(_ problem: String) -> String { "not valid TOML: \(problem)" }
     static let invalidTOMLHint = "text values need quotes, e.g. title = \"Stamtafel\""
+    static let unclosedTextHint = "text values go between quotes on one line, e.g. title = \"Stamtafel\""
+    static func givenTwice(_ key: String, firstLine: Int) -> String { "the field `\(key)` is given twice (first on line \(firstLine)); keep only one" }
     static let frontMatterNotMapping = "the front matter must be a list of `key: value` fields"
     static func duplicateKey(_ key: String) -> String { "the field `\(key)` is written twice" }
     static let yamlAlias = "YAML anchors and aliases (`*name`) are not supported in records; write the value out"

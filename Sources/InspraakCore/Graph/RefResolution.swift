@@ -33,7 +33,7 @@ struct RefResolution {
                                              hint: EditDistance.closest(to: item, in: existing).map(GraphMessage.didYouMean))
                     continue
                 }
-                if record.kind == .feedback, record.date.day < target.date.day {
+                if record.kind == .feedback, record.date.day < target.date.day, !links.contains(where: { $0.target == target.id }) {
                     result.diagnostics.warning(ref.location, GraphMessage.feedbackBeforeSource(record.id, target.id))
                 }
                 links.append(Link(target: ref.target, item: ref.item, outcome: response?.outcome, note: response?.note))
@@ -66,9 +66,11 @@ enum CycleDetection {
             let targets = (links[id] ?? []).map(\.target)
             for target in Set(targets).sorted() {
                 if state[target] == 1, let start = path.firstIndex(of: target) {
-                    let circle = Array(path[start...]) + [target]
-                    if let record = byID[circle.min()!] {
-                        found.append(.error(record.location, GraphMessage.cycle(rotated(circle))))
+                    let circle = rotated(Array(path[start...]) + [target])
+                    // Reported at the ref from the circle's first record to the next one.
+                    if let record = byID[circle[0]] {
+                        let ref = record.refs.first { $0.target == circle[1] }
+                        found.append(.error(ref?.location ?? record.location, GraphMessage.cycle(circle)))
                     }
                 } else if state[target] == nil {
                     visit(target)

@@ -46,6 +46,8 @@ public struct Statuses: Sendable {
     public let open: [OpenItem]
     /// Answered `in-progress` for now, oldest first.
     public let inProgress: [OpenItem]
+    /// `open` by record id, for pages that show one record's open items.
+    public let openByRecord: [String: [OpenItem]]
 
     /// The keys an item list of a record shows: its items, or the record as a whole.
     static func keys(of record: Record) -> [ItemKey] {
@@ -105,6 +107,8 @@ public struct Statuses: Sendable {
         let order: (OpenItem, OpenItem) -> Bool = {
             ($0.since, $0.key) < ($1.since, $1.key)
         }
-        return Statuses(items: items, advice: adviceStatuses, open: open.sorted(by: order), inProgress: inProgress.sorted(by: order))
+        let sortedOpen = open.sorted(by: order)
+        return Statuses(items: items, advice: adviceStatuses, open: sortedOpen, inProgress: inProgress.sorted(by: order),
+                        openByRecord: Dictionary(grouping: sortedOpen, by: \.key.record))
     }
 }

@@ -45,7 +45,10 @@ extension SiteConfig {
                 reader.diagnostics.error(table.entry("timezone")!.keyLocation, Message.unknownTimeZone(value))
             }
         }
-        if let value = reader.string(table, "theme") { config.theme = value }
+        if let value = reader.string(table, "theme") {
+            config.theme = value
+            config.themeLocation = table.entry("theme")!.keyLocation
+        }
         if let advice = reader.table(table, "advice") {
             reader.checkKeys(advice, prefix: "advice")
             if let value = reader.string(advice, "addressed_to", prefix: "advice") { config.adviceAddressedTo = value }

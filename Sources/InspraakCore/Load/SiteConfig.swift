@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var language: String = "nl"
     public var timezone: String = "Europe/Amsterdam"
     public var theme: String = "default"
+    /// Where `theme` is set, for "the theme does not exist".
+    public var themeLocation = SourceLocation(path: "site.toml", line: 1, column: 1)
     public var adviceAddressedTo: String = "College van burgemeester en wethouders"
     public var adviceResponseDays: Int = 42
     public var feedbackExpectedDays: Int = 90

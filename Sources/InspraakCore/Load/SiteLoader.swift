@@ -53,7 +53,7 @@ public enum SiteLoader {
                 config = nil
             }
         }
-        let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", root: root)
+        let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", root: root, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
         diagnostics.append(contentsOf: themeProblems)
 
         let (sources, scanProblems) = ContentScanner(root: root).scan()

@@ -7,18 +7,39 @@ enum TOMLFields {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let location = SourceLocation(
-                path: path,
-                line: error.source.begin.line + firstLine - 1,
-                column: max(error.source.begin.column, 1)
-            )
-            return .failure(.error(location, Message.invalidTOML(error.description), hint: Message.invalidTOMLHint))
+            return .failure(explain(error, text: text, path: path, firstLine: firstLine))
         } catch {
             return .failure(.error(SourceLocation(path: path, line: firstLine), Message.invalidTOML("\(error)")))
         }
         let lines = TOMLKeyLines(text, firstLine: firstLine)
         let converter = Converter(path: path, lines: lines, firstLine: firstLine)
         return .success(converter.table(table, at: []))
+    }
+
+    /// toml++'s message, made readable where we can tell what happened.
+    static func explain(_ error: TOMLParseError, text: String, path: String, firstLine: Int) -> Diagnostic {
+        let line = error.source.begin.line
+        var column = max(error.source.begin.column, 1)
+        var problem = error.description
+        var hint = Message.invalidTOMLHint
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if problem.contains("parsing string") || problem.contains("unescaped control characters"), lines.indices.contains(line - 1) {
+            // An opening quote without its closing quote on the same line.
+            let source = lines[line - 1]
+            var open: Int?
+            for (offset, character) in source.enumerated() where character == "\"" {
+                open = open == nil ? offset : nil
+            }
+            if let open { column = open + 1 }
+            problem = "the text that starts here is never closed with a `\"`"
+            hint = Message.unclosedTextHint
+        } else if problem.contains("could not determine value type") {
+            problem = "this value is not text between quotes, a number, a date or true/false"
+        } else if problem.hasPrefix("Error while parsing ") {
+            problem = String(problem.dropFirst("Error while parsing ".count))
+        }
+        let location = SourceLocation(path: path, line: line + firstLine - 1, column: column)
+        return .error(location, Message.invalidTOML(problem), hint: hint)
     }
 
     private struct Converter {

@@ -25,11 +25,11 @@ public struct ThemeFiles: Sendable {
 enum ThemeLoader {
     static let builtInPrefix = "(built-in default theme)"
 
-    static func load(name: String, root: URL) -> (ThemeFiles?, [Diagnostic]) {
+    static func load(name: String, root: URL, from setting: SourceLocation = SourceLocation(path: "site.toml", line: 1, column: 1)) -> (ThemeFiles?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         var chain: [(name: String, files: [String: ThemeFiles.File], prefix: String)] = []
         var next: String? = name
-        var from = SourceLocation(path: "site.toml", line: 1, column: 1)
+        var from = setting
         while let current = next {
             if chain.contains(where: { $0.name == current }) {
                 diagnostics.error(from, "the themes extend each other in a circle (\((chain.map(\.name) + [current]).joined(separator: " → ")))")
@@ -127,7 +127,7 @@ enum ThemeLoader {
             let url = folder.appendingPathComponent(name)
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
             if isFolder.boolValue {
                 collect(url, relative: path, prefix: prefix, into: &files)
             } else if let data = FileManager.default.contents(atPath: url.path) {

@@ -6,8 +6,12 @@ enum YAMLFields {
         let start = SourceLocation(path: path, line: firstLine, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // `.basic` skips Yams' regex tag resolution (slow, per scalar); `value(of:)` types plain scalars itself.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
+            if let duplicate = duplicateKey(in: "\(error)", text: text, path: path, firstLine: firstLine) {
+                return .failure(duplicate)
+            }
             return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
         } catch {
             return .failure(.error(start, Message.invalidYAML("\(error)")))
@@ -22,6 +26,27 @@ enum YAMLFields {
             return .failure(.error(field.location, Message.frontMatterNotMapping))
         }
         return .success(table)
+    }
+
+    /// Yams refuses duplicate keys with a message that dumps the whole front matter; say instead
+    /// which field is given twice, at its second line.
+    private static func duplicateKey(in message: String, text: String, path: String, firstLine: Int) -> Diagnostic? {
+        guard message.contains("duplicated key"), let open = message.range(of: "key(s): '"),
+              let close = message[open.upperBound...].firstIndex(of: "'") else { return nil }
+        let key = String(message[open.upperBound..<close])
+        var seen: [Int: Int] = [:]   // indentation → first line
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            var rest = line.dropFirst(indent)
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2) }
+            guard rest.hasPrefix(key + ":") else { continue }
+            let column = line.count - rest.count + 1
+            if let first = seen[column] {
+                return .error(SourceLocation(path: path, line: offset + firstLine, column: column), Message.givenTwice(key, firstLine: first))
+            }
+            seen[column] = offset + firstLine
+        }
+        return nil
     }
 
     private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {

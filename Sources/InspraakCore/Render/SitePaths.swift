@@ -19,6 +19,7 @@ public struct SitePaths: Sendable {
     static func theme(_ slug: String) -> String { "themes/\(slug)/" }
     static let themes = "themes/"
     static let open = "open/"
+    static let accessibility = "accessibility/"
     static let home = ""
     static let notFound = "404.html"
 

@@ -9,18 +9,27 @@ public enum SiteRenderer {
         case themes
         case theme(Int)
         case open
+        case accessibility
         case notFound
+    }
+
+    /// The theme's problems without rendering anything: templates that do not parse, missing
+    /// templates, no UI strings for the site's language.
+    public static func validate(_ theme: ThemeFiles, config: SiteConfig) -> [Diagnostic] {
+        var diagnostics = TemplateSet.compile(theme).1
+        if theme.strings[config.language] == nil {
+            diagnostics.append(.error(SourceLocation(path: "site.toml"), "the theme `\(theme.name)` has no UI strings for language `\(config.language)` (i18n/\(config.language).toml)"))
+        }
+        return diagnostics
     }
 
     public static func render(_ graph: SiteGraph, theme: ThemeFiles) -> (OutputPlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
-        guard let stringTable = theme.strings[graph.config.language] else {
-            diagnostics.error(SourceLocation(path: "site.toml"), "the theme `\(theme.name)` has no UI strings for language `\(graph.config.language)` (i18n/\(graph.config.language).toml)")
-            return (nil, diagnostics.all)
+        guard let templates, let stringTable = theme.strings[graph.config.language] else {
+            return (nil, diagnostics.all + validate(theme, config: graph.config).filter { $0.location.path == "site.toml" })
         }
-        guard let templates else { return (nil, diagnostics.all) }
         let strings = Strings(stringTable, language: graph.config.language)
         let assets = Assets(theme)
         let builder = PageBuilder(graph: graph, strings: strings, texts: RenderedTexts.render(graph), assets: assets)
@@ -28,7 +37,7 @@ public enum SiteRenderer {
         let byKind = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
             (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
         })
-        var pages: [Page] = [.home, .themes, .open, .notFound]
+        var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
         for kind in RecordKind.allCases {
             let count = PageBuilder.pageCount(byKind[kind]!.count, size: graph.config.paginationSize)
             pages += (1...count).map { Page.list(kind, page: $0) }
@@ -89,6 +98,11 @@ public enum SiteRenderer {
             let theme = builder.graph.themes[index]
             return (SitePaths.theme(theme.slug), "theme", builder.themePage(theme))
         case .open: return (SitePaths.open, "open", builder.openPage())
+        case .accessibility:
+            let path = SitePaths.accessibility
+            let context = builder.frame(at: path, title: builder.strings["statement.title"], description: builder.strings["statement.intro"],
+                                        feeds: builder.feeds(), section: nil)
+            return (path, "accessibility", context)
         case .notFound: return (SitePaths.notFound, "404", builder.notFoundPage())
         }
     }

@@ -4,7 +4,7 @@ import Mustache
 /// with its file, line and column.
 struct TemplateSet: Sendable {
     /// The pages a theme must be able to render (a theme that extends `default` inherits them).
-    static let required = ["home", "list", "record", "themes", "theme", "open", "404"]
+    static let required = ["home", "list", "record", "themes", "theme", "open", "accessibility", "404"]
 
     let library: MustacheLibrary
 
@@ -16,8 +16,8 @@ struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: file.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.error(location, "this template cannot be read: \(error.error)")
+                let (line, column, message) = TemplateError.explain(error.error, text: file.text, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.error(SourceLocation(path: file.path, line: line, column: column), "this template cannot be read: \(message)")
             } catch {
                 diagnostics.error(SourceLocation(path: file.path, line: 1, column: 1), "this template cannot be read: \(error)")
             }

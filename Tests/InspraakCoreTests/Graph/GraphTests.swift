@@ -84,7 +84,7 @@ final class GraphTests: XCTestCase {
             "content/advice/2024-03-03-c.md": "---\ntitle: C\ndate: 2024-03-03\ncouncil: R\nbased_on: [2024-03-02-b]\nthemes: [wonen]\n---\n",
         ]).graph(today: "2024-03-05")
         XCTAssertEqual(lines(diagnostics), [
-            "content/advice/2024-03-02-b.md:1: error: these records refer to each other in a circle: 2024-03-02-b → 2024-03-03-c → 2024-03-02-b",
+            "content/advice/2024-03-02-b.md:5: error: these records refer to each other in a circle: 2024-03-02-b → 2024-03-03-c → 2024-03-02-b",
             "content/feedback/2024-03-01-a.md:5: error: the theme `wonnen` does not exist; add content/themes/wonnen.md or use an existing theme",
             "content/feedback/2024-03-01-a.md:6: error: feedback `2024-03-01-a` answers itself",
         ])

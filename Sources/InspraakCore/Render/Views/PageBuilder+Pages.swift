@@ -11,8 +11,11 @@ extension PageBuilder {
             .sorted { ($0.date.epochSeconds, $0.id) < ($1.date.epochSeconds, $1.id) }
         view["latest"] = latest.map { card($0, from: path) }
         view["planned"] = planned.map { card($0, from: path) }
-        let open = openGroups(graph.statuses.open, inProgress: [], from: path)
-        var openSummary = open
+        let overdue = graph.statuses.open.filter(\.isOverdue).count
+        var openSummary: [String: Any] = [
+            "overdueCount": overdue,
+            "awaitingCount": graph.statuses.open.count - overdue,
+        ]
         openSummary["oldest"] = graph.statuses.open.prefix(Self.homeOpenCount).compactMap { openItem($0, from: path) }
         openSummary["href"] = SitePaths.relative(from: path, to: SitePaths.open)
         view["open"] = openSummary

@@ -10,7 +10,7 @@ extension PageBuilder {
             if meeting.cancelled { return ["key": "cancelled", "label": strings["status.cancelled"]] }
             if record.date.day > graph.today { return ["key": "planned", "label": strings["status.planned"]] }
             let keys = Statuses.keys(of: record)
-            let open = graph.statuses.open.filter { $0.key.record == record.id }
+            let open = graph.statuses.openByRecord[record.id] ?? []
             guard !open.isEmpty, !meeting.input.isEmpty else { return nil }
             let overdue = open.contains { $0.isOverdue }
             let key = overdue ? "overdue" : "awaiting"

@@ -60,6 +60,7 @@ struct PageBuilder: @unchecked Sendable {
             "feeds": feeds.map { ["title": $0.title, "href": paths.absolute($0.path)] },
             "footerFeedHref": link("feed.xml"),
             "sitemapHref": link("sitemap.xml"),
+            "accessibilityHref": link(SitePaths.accessibility),
             "nav": nav,
             "t": stringTree,
         ]

@@ -1,0 +1,163 @@
+import Foundation
+
+/// `inspraak new`: a correct skeleton record with a valid id, so an editor starts from something
+/// that already checks, with short comments on each field in the site's language.
+public struct NewRecord: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case meeting, advice, feedback, theme
+
+        var folder: String {
+            switch self {
+            case .meeting: return "meetings"
+            case .advice: return "advice"
+            case .feedback: return "feedback"
+            case .theme: return "themes"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var date: Day
+    public var themes: [String] = []
+    public var respondsTo: [String] = []
+
+    public init(kind: Kind, title: String, date: Day) {
+        self.kind = kind
+        self.title = title
+        self.date = date
+    }
+
+    /// `2025-03-04-thematafel-mantelzorg`; a theme's id is its folded title alone.
+    public var id: String {
+        let folded = RecordID.folded(title)
+        return kind == .theme ? folded : "\(date.iso)-\(folded)"
+    }
+
+    public var path: String { "content/\(kind.folder)/\(id).md" }
+
+    /// Writes the skeleton under `source`; never overwrites. Returns the path written.
+    public func write(in source: URL, today: Day) -> Result<String, Diagnostic> {
+        let location = SourceLocation(path: path)
+        guard !RecordID.folded(title).isEmpty else {
+            return .failure(.error(location, "the title must contain letters or digits, so it can become the id"))
+        }
+        let target = source.appendingPathComponent(path)
+        let bundle = source.appendingPathComponent("content/\(kind.folder)/\(id)/index.md")
+        if FileManager.default.fileExists(atPath: target.path) || FileManager.default.fileExists(atPath: bundle.path) {
+            return .failure(.error(location, "this record already exists; nothing was written"))
+        }
+        let (config, _) = loadConfig(source)
+        let language = config?.language ?? "nl"
+        let text: String
+        switch contents(source: source, config: config, today: today, language: language) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let written): text = written
+        }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
+        } catch {
+            return .failure(.error(location, "the record could not be written: \(error.localizedDescription)"))
+        }
+        return .success(path)
+    }
+
+    private func loadConfig(_ source: URL) -> (SiteConfig?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent("site.toml").path),
+              case .success(let text) = SourceText.decode([UInt8](data)) else { return (nil, []) }
+        return SiteConfig.parse(text)
+    }
+
+    private func contents(source: URL, config: SiteConfig?, today: Day, language: String) -> Result<String, Diagnostic> {
+        let nl = language == "nl"
+        func comment(_ dutch: String, _ english: String) -> String { "  # " + (nl ? dutch : english) }
+        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let themeList = "[" + themes.joined(separator: ", ") + "]"
+        var lines = ["---", "title: \(quotedTitle)"]
+        switch kind {
+        case .theme:
+            lines += [
+                "description: \"\"" + comment("één zin: waar gaat dit thema over?", "one sentence: what is this theme about?"),
+                "order: 10" + comment("volgorde in de lijst met thema's", "position in the list of themes"),
+                "---", "", nl ? "Een korte inleiding op het thema." : "A short introduction to the theme.", "",
+            ]
+        case .meeting:
+            lines += [
+                "date: \(date.iso)T19:30" + comment("datum en begintijd", "date and start time"),
+                "end: \(date.iso)T21:30",
+                "format: stamtafel" + comment("stamtafel, thematafel, adviesraad, werkbijeenkomst, inloopavond, online", "stamtafel, thematafel, adviesraad, werkbijeenkomst, inloopavond, online"),
+                "location: \"\"" + comment("waar", "where"),
+                "organisers: []" + comment("wie organiseerde", "who organised it"),
+                "attendees: 0" + comment("aantal aanwezigen", "number of attendees"),
+                "themes: \(themeList)",
+                "input:" + comment("de punten die deelnemers inbrachten; elk met een eigen id", "the points participants raised, each with its own id"),
+                "  - id: i1",
+                "    text: \"\"",
+                "---", "", nl ? "## Verslag" : "## Report", "", "", "",
+            ]
+        case .advice:
+            lines += [
+                "date: \(date.iso)",
+                "council: \"\"" + comment("de adviesraad die adviseert", "the council giving the advice"),
+                "kind: requested" + comment("requested (gevraagd) of unsolicited (ongevraagd)", "requested or unsolicited"),
+                "requested_on: \(date.iso)",
+                "themes: \(themeList)",
+                "based_on: []" + comment("de bijeenkomsten waarop het advies steunt, bv. 2019-05-14-stamtafel#i2", "the meetings it builds on, e.g. 2019-05-14-stamtafel#i2"),
+                "recommendations:",
+                "  - id: r1",
+                "    text: \"\"",
+                "---", "", nl ? "## Aanleiding" : "## Background", "", "", "",
+            ]
+        case .feedback:
+            var entries: [String] = []
+            switch openItems(source: source, today: today) {
+            case .failure(let diagnostic): return .failure(diagnostic)
+            case .success(let refs): entries = refs
+            }
+            lines += [
+                "date: \(date.iso)",
+                "themes: \(themeList)",
+                "responds_to:" + comment("per punt: adopted, partially-adopted, not-adopted (met reden), in-progress, referred, noted",
+                                         "per point: adopted, partially-adopted, not-adopted (with a reason), in-progress, referred, noted"),
+            ]
+            for ref in entries {
+                lines += ["  - ref: \(ref)", "    outcome: in-progress", "    note: \"\""]
+            }
+            if entries.isEmpty { lines += ["  - ref: \"\"", "    outcome: in-progress", "    note: \"\""] }
+            lines += ["---", "", nl ? "## Onze reactie" : "## Our response", "", "", ""]
+        }
+        if themes.isEmpty, kind != .theme {
+            lines = lines.map { $0 == "themes: []" ? "themes: []" + comment("thema's (slugs uit content/themes)", "themes (slugs from content/themes)") : $0 }
+        }
+        return .success(lines.joined(separator: "\n"))
+    }
+
+    /// For `--responds-to`: each ref as given, or one entry per still-open item of that record.
+    private func openItems(source: URL, today: Day) -> Result<[String], Diagnostic> {
+        guard !respondsTo.isEmpty else { return .success([]) }
+        let (site, _) = SiteLoader.load(source: source, options: LoadOptions(useGitHistory: false))
+        guard let site else {
+            return .failure(.error(SourceLocation(path: "site.toml"), "the site does not load; run `inspraak check` first"))
+        }
+        let (model, _) = ModelBuilder.build(site, includeDrafts: false)
+        let (graph, _) = SiteGraph.build(model, config: site.config, today: today)
+        var refs: [String] = []
+        for ref in respondsTo {
+            let parsed = Ref.parse(ref, at: SourceLocation(path: "--responds-to"))
+            guard let record = graph.record(parsed.target) else {
+                return .failure(.error(SourceLocation(path: "--responds-to"), "there is no record `\(parsed.target)`",
+                                       hint: EditDistance.closest(to: parsed.target, in: graph.records.map(\.id)).map(Message.didYouMean)))
+            }
+            if parsed.item != nil || record.items.isEmpty {
+                refs.append(ref)
+                continue
+            }
+            let open = (graph.statuses.openByRecord[record.id] ?? []).compactMap(\.key.item)
+            let progressing = graph.statuses.inProgress.filter { $0.key.record == record.id }.compactMap(\.key.item)
+            let items = record.items.map(\.id).filter { open.contains($0) || progressing.contains($0) }
+            refs += (items.isEmpty ? record.items.map(\.id) : items).map { "\(record.id)#\($0)" }
+        }
+        return .success(refs)
+    }
+}

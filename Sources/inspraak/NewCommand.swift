@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import InspraakCore
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a skeleton record with a valid id (never overwrites).",
+        discussion: "Example: inspraak new meeting \"Thematafel mantelzorg\" --theme mantelzorg --date 2025-03-04"
+    )
+
+    @Argument(help: "meeting, advice, feedback or theme.")
+    var kind: String
+
+    @Argument(help: "The title; the id is made from the date and this title.")
+    var title: String
+
+    @Option(help: ArgumentHelp("The site's folder.", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .customLong("theme"), help: "A theme slug (repeatable).")
+    var themes: [String] = []
+
+    @Option(help: "The record's date (YYYY-MM-DD, default today).")
+    var date: String?
+
+    @Option(name: .customLong("responds-to"), help: "For feedback: the record (or item) it answers; a record expands to its open items.")
+    var respondsTo: [String] = []
+
+    func validate() throws {
+        guard NewRecord.Kind(rawValue: kind) != nil else {
+            throw ValidationError("the kind must be one of: meeting, advice, feedback, theme (not \"\(kind)\")")
+        }
+        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a date like 2025-03-04") }
+        if !respondsTo.isEmpty && kind != "feedback" { throw ValidationError("--responds-to is only for feedback") }
+    }
+
+    func run() throws {
+        let options = SiteOptions.parseOrExit(["--source", source])
+        let today = try options.today()
+        var record = NewRecord(kind: NewRecord.Kind(rawValue: kind)!, title: title, date: date.flatMap { Day(iso: $0) } ?? today)
+        record.themes = themes
+        record.respondsTo = respondsTo
+        switch record.write(in: options.sourceURL, today: today) {
+        case .success(let path):
+            print("wrote \(path)")
+        case .failure(let diagnostic):
+            FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
+            throw ExitCode(ExitStatus.contentErrors)
+        }
+    }
+}

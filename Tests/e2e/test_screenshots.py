@@ -1,0 +1,38 @@
+"""Screenshots (full page) of home, a record page and the open items page at 390 and 1280 px,
+saved in Tests/e2e/artifacts/ for people to look at."""
+from __future__ import annotations
+
+import base64
+import os
+import struct
+
+import pytest
+
+from conftest import PAGES, SITE
+
+_bundles = SITE.bundles()
+SHOTS = {
+    "home": PAGES["home"],
+    "record": SITE.path_of(_bundles[0]) if _bundles else
+    next(p for k, p in PAGES.items() if k.startswith(("advice/2", "meetings/2", "feedback/2"))),
+    "open": PAGES["open/"],
+}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", list(SHOTS))
+def test_screenshot(browser, artifacts_dir, name, width):
+    mobile = width < 600
+    browser.load(SHOTS[name], width=width, height=900, mobile=mobile)
+    h = browser.js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+    h = max(600, min(int(h), 16000))
+    browser.drv.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": h, "deviceScaleFactor": 1, "mobile": mobile})
+    shot = browser.drv.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    data = base64.b64decode(shot["data"])
+    out = os.path.join(artifacts_dir, f"{name}-{width}.png")
+    with open(out, "wb") as fh:
+        fh.write(data)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{out}: not a PNG"
+    w, hh = struct.unpack(">II", data[16:24])
+    assert w == width and hh >= 600, f"{out}: screenshot is {w}x{hh}, expected {width} px wide"
