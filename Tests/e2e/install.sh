@@ -33,6 +33,10 @@ else
 fi
 
 # ---------------------------------------------------------------- python venv
+if [ -e "$VENV" ] && ! "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; then
+  log "venv $VENV is broken (its python is gone): recreating it"
+  rm -rf "$VENV"
+fi
 if [ ! -x "$VENV/bin/python" ]; then
   log "creating venv $VENV"
   "$PY" -m venv "$VENV"

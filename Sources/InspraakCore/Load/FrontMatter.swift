@@ -20,8 +20,11 @@ public struct FrontMatter: Sendable {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error(location, Message.emptyFile))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        let opening = lines.removeFirst().trimmingSpaces()
+        // Walk line by line up to the closing fence only; the body (most of the file) is sliced, not split.
+        let utf8 = text.utf8
+        func lineEnd(from index: String.Index) -> String.Index { utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        let opening = text[utf8.startIndex..<firstEnd].trimmingSpaces()
         let format: Format
         switch opening {
         case "---": format = .yaml
@@ -29,25 +32,28 @@ public struct FrontMatter: Sendable {
         default:
             return .failure(.error(location, Message.noFrontMatter, hint: Message.noFrontMatterHint))
         }
-        let fence = opening
-        var frontLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.first {
-            lines.removeFirst()
-            lineNumber += 1
-            if line.trimmingSpaces() == fence {
-                let body = lines.joined(separator: "\n")
+        guard firstEnd < utf8.endIndex else {
+            return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
+        }
+        let frontStart = utf8.index(after: firstEnd)
+        var lineStart = frontStart
+        var lineNumber = 2
+        while lineStart < utf8.endIndex {
+            let end = lineEnd(from: lineStart)
+            if text[lineStart..<end].trimmingSpaces() == opening {
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
                 return .success(FrontMatter(
                     format: format,
-                    text: frontLines.joined(separator: "\n") + "\n",
+                    text: String(text[frontStart..<lineStart]),
                     firstLine: 2,
-                    body: body,
+                    body: String(text[bodyStart...]),
                     bodyFirstLine: lineNumber + 1
                 ))
             }
-            frontLines.append(line)
+            lineNumber += 1
+            lineStart = end < utf8.endIndex ? utf8.index(after: end) : end
         }
-        return .failure(.error(location, Message.unterminatedFrontMatter(fence), hint: Message.unterminatedFrontMatterHint(fence)))
+        return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
     }
 
     /// Parses the front matter into fields; line numbers are file lines.

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Stage 5, the only one that writes: the whole plan into a staging folder beside the output,
 /// then swapped in. A build that fails leaves the published folder exactly as it was.
@@ -22,14 +27,23 @@ public enum SiteWriter {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { folders.insert(folder) }
             }
-            for folder in folders.sorted() {
-                try files.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            // Sorted, so each parent exists before its children: a plain mkdir each (FileManager's
+            // intermediate-directory walk costs more than the folder itself).
+            var all = Set<String>()
+            for folder in folders {
+                var path = folder
+                while !path.isEmpty, all.insert(path).inserted {
+                    path = (path as NSString).deletingLastPathComponent
+                }
+            }
+            for folder in all.sorted() where mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
             }
             let failures = plan.files.parallelMap { file -> String? in
                 let target = staging.appendingPathComponent(file.path)
                 do {
                     switch file.content {
-                    case .bytes(let bytes): try Data(bytes).write(to: target)
+                    case .bytes(let bytes): try writeFile(bytes, to: target.path)
                     case .copy(let sourcePath): try FileManager.default.copyItem(at: source.appendingPathComponent(sourcePath), to: target)
                     }
                     return nil
@@ -60,6 +74,21 @@ public enum SiteWriter {
         return []
     }
 
+    /// One open-write-close, without the temporary file and rename Foundation may add.
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                posixWrite(descriptor, buffer.baseAddress! + written, bytes.count - written)
+            }
+            guard result > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            written += result
+        }
+    }
+
     /// Never replace a folder that holds a site's sources (a mistyped `--output .`).
     private static func refusal(_ output: URL, source: URL) -> String? {
         let files = FileManager.default
@@ -74,4 +103,9 @@ public enum SiteWriter {
         }
         return nil
     }
+}
+
+/// The C `write`, reachable from inside `SiteWriter` (whose own `write` shadows it).
+private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }
