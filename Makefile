@@ -10,7 +10,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/inspraak
 
-.PHONY: site test deps build debug theme check-theme swift-test golden clean bench bench-large
+.PHONY: site test e2e deps build theme check-theme golden clean bench bench-large
 
 ## deps: install the system packages the build needs (only when one is missing).
 deps:
@@ -35,10 +35,16 @@ build: deps theme
 site: build
 	$(BIN) build --source . --output public
 
-## test: every test: unit, golden, end-to-end.
+## test: every test: unit, golden and CLI tests in Swift, then the browser and validator suite.
 test: deps theme
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
+
+## e2e: only the browser and validator suite (Tests/e2e), against the debug build.
+e2e: deps theme
+	$(SWIFT) build --product inspraak
+	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
 
 ## golden: re-record the golden copy of the example site (then review the diff and commit).
 golden: deps theme

@@ -103,7 +103,8 @@ private struct Document {
 
     init(_ text: String, unsafeHTML: Bool) {
         self.text = text
-        self.options = CMARK_OPT_DEFAULT | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        // Table alignment as `style`, not the `align` attribute HTML5 made obsolete.
+        self.options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
     }
 
     func withRoot<T>(_ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?, Int32) -> T) -> T {

@@ -47,3 +47,11 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(Markdown.plainText("Een **vet** woord"), "Een vet woord")
     }
 }
+
+final class MarkdownTableTests: XCTestCase {
+    func testAlignedColumnsUseStyleNotTheObsoleteAlignAttribute() {
+        let html = Markdown.render("| a | b |\n|---|--:|\n| 1 | 2 |\n").html
+        XCTAssertFalse(html.contains("align=\""), html)
+        XCTAssertTrue(html.contains("style=\"text-align: right\""), html)
+    }
+}

@@ -88,7 +88,8 @@ public enum SiteRenderer {
             let record = builder.graph.records[index]
             let path = SitePaths.record(record)
             let description = builder.texts.records[record.id]?.summaryText
-            var context = builder.frame(at: path, title: record.title, description: description,
+            // The date in the page title: recurring meetings share names ("Stamtafel wonen").
+            var context = builder.frame(at: path, title: "\(record.title), \(builder.strings.longDate(record.date.day))", description: description,
                                         feeds: builder.feeds(kind: record.kind, themes: builder.graph.themesOf[record.id] ?? []),
                                         section: record.kind.rawValue)
             context["record"] = builder.recordPage(record)

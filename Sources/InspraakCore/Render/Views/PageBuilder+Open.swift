@@ -40,10 +40,10 @@ extension PageBuilder {
         let progress = inProgress.compactMap { openItem($0, from: path) }
         var groups: [[String: Any]] = []
         if !overdue.isEmpty {
-            groups.append(["key": "overdue", "heading": strings["status.overdue"], "intro": strings["section.overdue_intro"], "items": overdue, "count": overdue.count])
+            groups.append(["key": "overdue", "heading": strings["open.heading_overdue"], "intro": strings["section.overdue_intro"], "items": overdue, "count": overdue.count])
         }
         if !awaiting.isEmpty {
-            groups.append(["key": "awaiting", "heading": strings["status.awaiting"], "intro": strings["section.awaiting_intro"], "items": awaiting, "count": awaiting.count])
+            groups.append(["key": "awaiting", "heading": strings["open.heading_awaiting"], "intro": strings["section.awaiting_intro"], "items": awaiting, "count": awaiting.count])
         }
         if !progress.isEmpty {
             groups.append(["key": "in-progress", "heading": strings["section.in_progress"], "intro": strings["section.in_progress_intro"], "items": progress, "count": progress.count])

@@ -9,6 +9,7 @@ extension PageBuilder {
         let latest = graph.newestFirst(graph.records.filter { $0.date.day <= graph.today }).prefix(Self.homeLatestCount)
         let planned = graph.records.filter { $0.date.day > graph.today && !($0.meeting?.cancelled ?? false) }
             .sorted { ($0.date.epochSeconds, $0.id) < ($1.date.epochSeconds, $1.id) }
+        view["cardLevel"] = 3
         view["latest"] = latest.map { card($0, from: path) }
         view["planned"] = planned.map { card($0, from: path) }
         let overdue = graph.statuses.open.filter(\.isOverdue).count
@@ -41,6 +42,7 @@ extension PageBuilder {
         let pageText = strings.format("page_of", ["page": String(page), "pages": String(pageCount)])
         var view = frame(at: path, title: page > 1 ? "\(label) – \(pageText)" : label, description: nil, feeds: feeds(kind: kind), section: kind.rawValue)
         view["heading"] = label
+        view["cardLevel"] = 2
         view["kind"] = kind.rawValue
         let slice = records.dropFirst((page - 1) * size).prefix(size)
         view["records"] = slice.map { card($0, from: path) }
@@ -98,6 +100,8 @@ extension PageBuilder {
         view["feedHref"] = SitePaths.relative(from: path, to: "themes/\(theme.slug)/feed.xml")
         view["themesHref"] = SitePaths.relative(from: path, to: SitePaths.themes)
         view["figures"] = figures(graph.figures(for: records), id: "cijfers-\(theme.slug)")
+        view["cardLevel"] = 4
+        view["groupLevel"] = 3
         view["open"] = openGroups(graph.openItems(for: records), inProgress: inProgress, from: path)
         view["groups"] = RecordKind.allCases.compactMap { kind -> [String: Any]? in
             let group = graph.newestFirst(records.filter { $0.kind == kind })
@@ -116,6 +120,7 @@ extension PageBuilder {
         let path = SitePaths.open
         var view = frame(at: path, title: strings["kind.open"], description: strings["open.intro"], feeds: feeds(), section: "open")
         view["intro"] = strings["open.intro"]
+        view["groupLevel"] = 2
         view["open"] = openGroups(graph.statuses.open, inProgress: graph.statuses.inProgress, from: path)
         return view
     }
