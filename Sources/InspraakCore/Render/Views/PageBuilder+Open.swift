@@ -4,6 +4,7 @@ extension PageBuilder {
         guard let record = graph.record(item.key.record) else { return nil }
         let anchor = item.key.item.map { "#\($0)" } ?? ""
         var view: [String: Any] = [
+            "status": false, "label": false, "detail": false, "itemID": false,
             "recordTitle": record.title,
             "recordHref": SitePaths.relative(from: path, to: SitePaths.record(record)) + anchor,
             "kindLabel": strings["kind_one.\(record.kind.rawValue)"],

@@ -23,6 +23,7 @@ extension PageBuilder {
             "isAdvice": record.kind == .advice,
             "isFeedback": record.kind == .feedback,
             "responses": [Any](),
+            "summaryHTML": false, "updated": false, "status": false, "items": false, "wholeStatus": false, "decision": false,
         ]
         if let summary = record.summary.flatMap({ _ in recordTexts?.summaryHTML }) { view["summaryHTML"] = summary }
         if let updated = record.updated, updated != record.date.day { view["updated"] = time(updated) }
@@ -93,6 +94,7 @@ extension PageBuilder {
 
     private func reference(_ target: Record, from path: String) -> [String: Any] {
         [
+            "status": false, "current": false,
             "title": target.title,
             "href": SitePaths.relative(from: path, to: SitePaths.record(target)),
             "kindLabel": strings["kind_one.\(target.kind.rawValue)"],
@@ -135,6 +137,7 @@ extension PageBuilder {
             guard let target = graph.record(response.ref.target) else { return nil }
             var anchor = ""
             var view: [String: Any] = [
+                "itemID": false, "itemTextHTML": false, "noteHTML": false, "superseded": false, "coversAll": false,
                 "targetTitle": target.title,
                 "targetKind": strings["kind_one.\(target.kind.rawValue)"],
                 "outcome": response.outcome.rawValue,

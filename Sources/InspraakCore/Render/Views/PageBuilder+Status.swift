@@ -7,15 +7,15 @@ extension PageBuilder {
             guard let status = graph.statuses.advice[record.id] else { return nil }
             return adviceStatus(status)
         case .meeting(let meeting):
-            if meeting.cancelled { return ["key": "cancelled", "label": strings["status.cancelled"]] }
-            if record.date.day > graph.today { return ["key": "planned", "label": strings["status.planned"]] }
+            if meeting.cancelled { return ["key": "cancelled", "label": strings["status.cancelled"], "detail": false] }
+            if record.date.day > graph.today { return ["key": "planned", "label": strings["status.planned"], "detail": false] }
             let keys = Statuses.keys(of: record)
             let open = graph.statuses.openByRecord[record.id] ?? []
             guard !open.isEmpty, !meeting.input.isEmpty else { return nil }
             let overdue = open.contains { $0.isOverdue }
             let key = overdue ? "overdue" : "awaiting"
             let answered = keys.count - open.count
-            var status: [String: Any] = ["key": key, "label": strings["status.\(key)"]]
+            var status: [String: Any] = ["key": key, "label": strings["status.\(key)"], "detail": false]
             if answered > 0 { status["detail"] = "\(answered)/\(keys.count) \(strings["status.answered"])" }
             return status
         case .feedback:
@@ -37,7 +37,7 @@ extension PageBuilder {
         case .partlyAnswered(let open):
             detail = strings.count("status.open_recommendations", open)
         }
-        var view: [String: Any] = ["key": status.key, "label": strings["status.\(status.key)"]]
+        var view: [String: Any] = ["key": status.key, "label": strings["status.\(status.key)"], "detail": false]
         if !detail.isEmpty { view["detail"] = detail }
         return view
     }
@@ -48,6 +48,7 @@ extension PageBuilder {
         switch graph.statuses.items[key] {
         case .answered(let answer):
             var view: [String: Any] = [
+                "noteHTML": false, "detail": false,
                 "key": answer.outcome.rawValue,
                 "label": strings[answer.outcome.stringKey],
                 "isAnswered": true,
@@ -73,17 +74,17 @@ extension PageBuilder {
         case .awaiting(let due):
             let age = since.days(until: graph.today)
             return [
-                "key": "awaiting", "label": strings["status.awaiting"], "isOpen": true, "history": [Any](),
+                "key": "awaiting", "label": strings["status.awaiting"], "isOpen": true, "history": [Any](), "isAnswered": false, "noteHTML": false,
                 "detail": strings.count("status.open_since", age) + " · " + strings.format("status.due_on", ["date": strings.longDate(due)]),
             ]
         case .overdue(let due):
             let age = since.days(until: graph.today)
             return [
-                "key": "overdue", "label": strings["status.overdue"], "isOpen": true, "history": [Any](),
+                "key": "overdue", "label": strings["status.overdue"], "isOpen": true, "history": [Any](), "isAnswered": false, "noteHTML": false,
                 "detail": strings.count("status.open_since", age) + " · " + strings.count("status.days_overdue", due.days(until: graph.today)),
             ]
         case .notExpected, nil:
-            return ["key": "none", "label": strings["status.no_answer_expected"], "history": [Any]()]
+            return ["key": "none", "label": strings["status.no_answer_expected"], "history": [Any](), "isAnswered": false, "noteHTML": false, "detail": false]
         }
     }
 

@@ -71,6 +71,7 @@ struct PageBuilder: @unchecked Sendable {
     /// A record as it appears in lists: title, kind, date, themes, summary, status.
     func card(_ record: Record, from path: String) -> [String: Any] {
         var card: [String: Any] = [
+            "status": false, "summaryHTML": false,
             "title": record.title,
             "href": SitePaths.relative(from: path, to: SitePaths.record(record)),
             "kind": record.kind.rawValue,
