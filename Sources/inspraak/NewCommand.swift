@@ -24,8 +24,11 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The record's date (YYYY-MM-DD, default today).")
     var date: String?
 
-    @Option(name: .customLong("responds-to"), help: "For feedback: the record (or item) it answers; a record expands to its open items.")
+    @Option(name: .customLong("responds-to"), help: "For feedback (required): the record or item it answers; a record expands to its open items.")
     var respondsTo: [String] = []
+
+    @Option(help: ArgumentHelp("The day to treat as today (YYYY-MM-DD), for which items are still open.", valueName: "date"))
+    var now: String?
 
     func validate() throws {
         guard NewRecord.Kind(rawValue: kind) != nil else {
@@ -33,10 +36,11 @@ struct NewCommand: ParsableCommand {
         }
         if let date, Day(iso: date) == nil { throw ValidationError("--date must be a date like 2025-03-04") }
         if !respondsTo.isEmpty && kind != "feedback" { throw ValidationError("--responds-to is only for feedback") }
+        if respondsTo.isEmpty && kind == "feedback" { throw ValidationError("say which record this feedback answers: --responds-to <id>") }
     }
 
     func run() throws {
-        let options = SiteOptions.parseOrExit(["--source", source])
+        let options = SiteOptions.parseOrExit(["--source", source] + (now.map { ["--now", $0] } ?? []))
         let today = try options.today()
         var record = NewRecord(kind: NewRecord.Kind(rawValue: kind)!, title: title, date: date.flatMap { Day(iso: $0) } ?? today)
         record.themes = themes

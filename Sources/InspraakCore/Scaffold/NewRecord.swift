@@ -91,22 +91,22 @@ public struct NewRecord: Sendable {
                 "organisers: []" + comment("wie organiseerde", "who organised it"),
                 "attendees: 0" + comment("aantal aanwezigen", "number of attendees"),
                 "themes: \(themeList)",
-                "input:" + comment("de punten die deelnemers inbrachten; elk met een eigen id", "the points participants raised, each with its own id"),
-                "  - id: i1",
-                "    text: \"\"",
+                "input: []" + comment("na afloop: de punten die deelnemers inbrachten, elk met een eigen id:", "afterwards: the points participants raised, each with its own id:"),
+                "#  - id: i1",
+                "#    text: " + (nl ? "Zet samen met vrijwilligers een kledingbank op." : "Set up a clothing bank with volunteers."),
                 "---", "", nl ? "## Verslag" : "## Report", "", "", "",
             ]
         case .advice:
             lines += [
                 "date: \(date.iso)",
-                "council: \"\"" + comment("de adviesraad die adviseert", "the council giving the advice"),
+                "council: \"" + (nl ? "Adviesraad Sociaal Domein" : "Advisory council") + "\"" + comment("de adviesraad die adviseert", "the council giving the advice"),
                 "kind: requested" + comment("requested (gevraagd) of unsolicited (ongevraagd)", "requested or unsolicited"),
                 "requested_on: \(date.iso)",
                 "themes: \(themeList)",
                 "based_on: []" + comment("de bijeenkomsten waarop het advies steunt, bv. 2019-05-14-stamtafel#i2", "the meetings it builds on, e.g. 2019-05-14-stamtafel#i2"),
-                "recommendations:",
-                "  - id: r1",
-                "    text: \"\"",
+                "recommendations: []" + comment("de aanbevelingen, elk met een eigen id:", "the recommendations, each with its own id:"),
+                "#  - id: r1",
+                "#    text: " + (nl ? "Verhoog de mantelzorgwaardering." : "Raise the carers' allowance."),
                 "---", "", nl ? "## Aanleiding" : "## Background", "", "", "",
             ]
         case .feedback:
@@ -124,7 +124,9 @@ public struct NewRecord: Sendable {
             for ref in entries {
                 lines += ["  - ref: \(ref)", "    outcome: in-progress", "    note: \"\""]
             }
-            if entries.isEmpty { lines += ["  - ref: \"\"", "    outcome: in-progress", "    note: \"\""] }
+            if entries.isEmpty {
+                return .failure(.error(SourceLocation(path: "--responds-to"), "say which record this feedback answers: --responds-to <id>"))
+            }
             lines += ["---", "", nl ? "## Onze reactie" : "## Our response", "", "", ""]
         }
         if themes.isEmpty, kind != .theme {

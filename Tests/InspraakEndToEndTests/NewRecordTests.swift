@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+import InspraakCore
+
+/// `inspraak new`: skeletons that check clean, valid ids, no overwriting, open items pre-filled.
+final class NewRecordTests: XCTestCase {
+    func testSkeletonsCheckCleanAndNeverOverwrite() throws {
+        let site = try temporaryFolder().appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: site.appendingPathComponent("site.toml"))
+        let today = Day(iso: "2026-11-15")!
+
+        var meeting = NewRecord(kind: .meeting, title: "Thematafel Mantelzorg in De Horst!", date: Day(iso: "2025-03-04")!)
+        meeting.themes = ["mantelzorg"]
+        XCTAssertEqual(try meeting.write(in: site, today: today).get(), "content/meetings/2025-03-04-thematafel-mantelzorg-in-de-horst.md")
+        var advice = NewRecord(kind: .advice, title: "Advies over cliëntondersteuning", date: today)
+        advice.themes = ["clientondersteuning"]
+        XCTAssertEqual(try advice.write(in: site, today: today).get(), "content/advice/2026-11-15-advies-over-clientondersteuning.md")
+        XCTAssertEqual(try NewRecord(kind: .theme, title: "Eenzaamheid onder jongeren", date: today).write(in: site, today: today).get(),
+                       "content/themes/eenzaamheid-onder-jongeren.md")
+        var feedback = NewRecord(kind: .feedback, title: "Reactie op het advies armoede", date: today)
+        feedback.respondsTo = ["2025-09-09-advies-armoede-en-meedoen"]
+        let path = try feedback.write(in: site, today: today).get()
+        let text = try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+        // r1 is in progress and r3, r4 are open; r2 was adopted and is not pre-filled.
+        XCTAssertTrue(text.contains("ref: 2025-09-09-advies-armoede-en-meedoen#r1"))
+        XCTAssertTrue(text.contains("ref: 2025-09-09-advies-armoede-en-meedoen#r3"))
+        XCTAssertTrue(text.contains("ref: 2025-09-09-advies-armoede-en-meedoen#r4"))
+        XCTAssertFalse(text.contains("#r2"))
+
+        var options = BuildOptions(source: site, today: today)
+        options.useGitHistory = false
+        XCTAssertEqual(SiteBuild.check(options).diagnostics.map(\.description), [])
+
+        guard case .failure(let refused) = meeting.write(in: site, today: today) else { return XCTFail("must not overwrite") }
+        XCTAssertTrue(refused.message.contains("already exists"))
+    }
+}
