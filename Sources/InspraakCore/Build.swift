@@ -36,16 +36,11 @@ public enum SiteBuild {
     /// Load → model → graph → render, without writing: what `check` runs, and `build` before writing.
     public static func plan(_ options: BuildOptions) -> (OutputPlan?, SiteGraph?, BuildReport) {
         var clock = StageClock()
-        var diagnostics: [Diagnostic] = []
-        let load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
-        let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
-        diagnostics += loadProblems
-        guard let site else { return (nil, nil, clock.report(diagnostics)) }
-        let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
-        diagnostics += modelProblems
-        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, config: site.config, today: options.today) }
-        diagnostics += graphProblems
-        guard !diagnostics.hasErrors else { return (nil, graph, clock.report(diagnostics, records: graph.records.count)) }
+        let (site, graph, problems) = analyse(options, clock: &clock)
+        var diagnostics = problems
+        guard let site, let graph, !diagnostics.hasErrors else {
+            return (nil, graph, clock.report(diagnostics, records: graph?.records.count ?? 0))
+        }
         let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, theme: site.theme) }
         diagnostics += renderProblems
         return (plan, graph, clock.report(diagnostics, records: graph.records.count, plan: plan))
@@ -55,17 +50,25 @@ public enum SiteBuild {
     /// and nothing is written.
     public static func check(_ options: BuildOptions) -> BuildReport {
         var clock = StageClock()
-        var diagnostics: [Diagnostic] = []
-        let load = LoadOptions(baseURL: options.baseURL, useGitHistory: false)
+        var options = options
+        options.useGitHistory = false
+        let (site, graph, problems) = analyse(options, clock: &clock)
+        var diagnostics = problems
+        if let site {
+            diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, config: site.config) }
+        }
+        return clock.report(diagnostics, records: graph?.records.count ?? 0)
+    }
+
+    /// Load → model → graph, the stages every command needs, each timed; the graph is nil only
+    /// when the site could not be loaded at all.
+    static func analyse(_ options: BuildOptions, clock: inout StageClock) -> (LoadedSite?, SiteGraph?, [Diagnostic]) {
+        let load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
         let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
-        diagnostics += loadProblems
-        guard let site else { return clock.report(diagnostics) }
+        guard let site else { return (nil, nil, loadProblems) }
         let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
-        diagnostics += modelProblems
         let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, config: site.config, today: options.today) }
-        diagnostics += graphProblems
-        diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, config: site.config) }
-        return clock.report(diagnostics, records: graph.records.count)
+        return (site, graph, loadProblems + modelProblems + graphProblems)
     }
 
     /// The whole build; output is replaced only when every stage succeeded.

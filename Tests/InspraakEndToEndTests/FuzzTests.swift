@@ -48,9 +48,7 @@ final class FuzzTests: XCTestCase {
         let iterations = Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "") ?? 300
         let work = try temporaryFolder()
         let source = work.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: source.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: source.appendingPathComponent("site.toml"))
+        try copyExampleSite(to: source)
         let files = try snapshot(source).map(\.0).filter { $0.hasSuffix(".md") || $0.hasSuffix(".toml") }
         var random = Seeded(state: 20261115)
         var failing = 0

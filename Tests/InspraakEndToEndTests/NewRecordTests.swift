@@ -6,9 +6,7 @@ import InspraakCore
 final class NewRecordTests: XCTestCase {
     func testSkeletonsCheckCleanAndNeverOverwrite() throws {
         let site = try temporaryFolder().appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: site.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: site.appendingPathComponent("site.toml"))
+        try copyExampleSite(to: site)
         let today = Day(iso: "2026-11-15")!
 
         var meeting = NewRecord(kind: .meeting, title: "Thematafel Mantelzorg in De Horst!", date: Day(iso: "2025-03-04")!)

@@ -66,9 +66,7 @@ final class SiteOutputTests: XCTestCase {
         let folder = try temporaryFolder()
         let source = folder.appendingPathComponent("site")
         let output = folder.appendingPathComponent("public")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: source.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: source.appendingPathComponent("site.toml"))
+        try copyExampleSite(to: source)
         var options = exampleOptions(output: output)
         options.source = source
         XCTAssertTrue(SiteBuild.build(options).succeeded)
@@ -93,9 +91,7 @@ final class SiteOutputTests: XCTestCase {
     func testBuiltInThemeEqualsThemesDefault() throws {
         let folder = try temporaryFolder()
         let source = folder.appendingPathComponent("site")
-        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: source.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: source.appendingPathComponent("site.toml"))
+        try copyExampleSite(to: source)
         var options = exampleOptions(output: folder.appendingPathComponent("bare"))
         options.source = source
         XCTAssertTrue(SiteBuild.build(options).succeeded)

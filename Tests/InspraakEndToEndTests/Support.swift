@@ -50,3 +50,10 @@ func lineDiff(_ expected: String, _ actual: String, limit: Int = 12) -> String {
     }
     return out.joined(separator: "\n")
 }
+
+/// A copy of the example site's sources (content/ and site.toml) in `folder`, to change freely.
+func copyExampleSite(to folder: URL) throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: folder.appendingPathComponent("site.toml"))
+}

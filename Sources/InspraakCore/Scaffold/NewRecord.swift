@@ -138,12 +138,12 @@ public struct NewRecord: Sendable {
     /// For `--responds-to`: each ref as given, or one entry per still-open item of that record.
     private func openItems(source: URL, today: Day) -> Result<[String], Diagnostic> {
         guard !respondsTo.isEmpty else { return .success([]) }
-        let (site, _) = SiteLoader.load(source: source, options: LoadOptions(useGitHistory: false))
-        guard let site else {
+        var options = BuildOptions(source: source, today: today)
+        options.useGitHistory = false
+        var clock = StageClock()
+        guard let graph = SiteBuild.analyse(options, clock: &clock).1 else {
             return .failure(.error(SourceLocation(path: "site.toml"), "the site does not load; run `inspraak check` first"))
         }
-        let (model, _) = ModelBuilder.build(site, includeDrafts: false)
-        let (graph, _) = SiteGraph.build(model, config: site.config, today: today)
         var refs: [String] = []
         for ref in respondsTo {
             let parsed = Ref.parse(ref, at: SourceLocation(path: "--responds-to"))
