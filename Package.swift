@@ -27,7 +27,6 @@ let package = Package(
                 "InspraakMarkdown",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
@@ -38,7 +37,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "InspraakMarkdownTests", dependencies: ["InspraakMarkdown"]),
-        .testTarget(name: "InspraakCoreTests", dependencies: ["InspraakCore"]),
+        // swift-mustache is the reference the template renderer is compared against.
+        .testTarget(
+            name: "InspraakCoreTests",
+            dependencies: ["InspraakCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(
             name: "InspraakEndToEndTests",
             dependencies: ["InspraakCore", .product(name: "Yams", package: "Yams")]

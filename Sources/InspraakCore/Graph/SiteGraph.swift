@@ -34,6 +34,7 @@ public struct SiteGraph: Sendable {
     public let records: [Record]
     public let themes: [Theme]
     let position: [String: Int]
+    let themePosition: [String: Int]
     /// Each record's themes: its own, or those of what it refers to (in theme order).
     public let themesOf: [String: [String]]
     /// Resolved refs per record, in the order written.
@@ -46,6 +47,10 @@ public struct SiteGraph: Sendable {
 
     public func record(_ id: String) -> Record? {
         position[id].map { records[$0] }
+    }
+
+    public func theme(_ slug: String) -> Theme? {
+        themePosition[slug].map { themes[$0] }
     }
 
     /// Records newest first (date, then id descending for a total order).
@@ -79,6 +84,7 @@ public struct SiteGraph: Sendable {
         let statuses = Statuses.compute(records, answers: answers, config: config, today: today)
         let graph = SiteGraph(
             config: config, today: today, records: records, themes: model.themes, position: position,
+            themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
             themesOf: themesOf, links: resolution.links, backlinks: resolution.backlinks,
             answers: answers, statuses: statuses
         )

@@ -34,18 +34,18 @@ public struct Field: Sendable {
     }
 
     /// The value as a template sees it: strings, numbers, booleans, arrays and dictionaries.
-    public var templateValue: Any {
+    public var templateValue: TemplateValue {
         switch value {
-        case .string(let text): return text
-        case .integer(let number): return number
-        case .number(let number): return number
-        case .boolean(let flag): return flag
-        case .null: return ""
-        case .list(let items): return items.map(\.templateValue)
+        case .string(let text): return .text(text)
+        case .integer(let number): return .number(number)
+        case .number(let number): return .text(String(number))
+        case .boolean(let flag): return .bool(flag)
+        case .null: return .text("")
+        case .list(let items): return .list(items.map(\.templateValue))
         case .table(let table):
-            var dictionary: [String: Any] = [:]
-            for entry in table.entries { dictionary[entry.key] = entry.field.templateValue }
-            return dictionary
+            var fields: [String: TemplateValue] = [:]
+            for entry in table.entries { fields[entry.key] = entry.field.templateValue }
+            return .object(fields)
         }
     }
 }

@@ -45,9 +45,8 @@ struct RSSFeed {
     /// The summary; for advice, its status first, so a subscriber sees what is overdue.
     private func description(of record: Record, builder: PageBuilder) -> String {
         var parts: [String] = []
-        if let status = builder.recordStatus(record), let label = status["label"] as? String {
-            let detail = (status["detail"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-            parts.append("\(builder.strings["status_label"]): \(label)" + (detail.map { " (\($0))" } ?? "") + ".")
+        if let badge = builder.recordBadge(record) {
+            parts.append("\(builder.strings["status_label"]): \(badge.label)" + (badge.detail.map { " (\($0))" } ?? "") + ".")
         }
         if let summary = builder.texts.records[record.id]?.summaryText { parts.append(summary) }
         return parts.joined(separator: " ")

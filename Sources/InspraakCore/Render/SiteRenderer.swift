@@ -30,22 +30,11 @@ public enum SiteRenderer {
         guard let templates, let stringTable = theme.strings[graph.config.language] else {
             return (nil, diagnostics.all + validate(theme, config: graph.config).filter { $0.location.path == "site.toml" })
         }
-        let strings = Strings(stringTable, language: graph.config.language)
-        let assets = Assets(theme)
-        let builder = PageBuilder(graph: graph, strings: strings, texts: RenderedTexts.render(graph), assets: assets)
-
-        let byKind = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
-            (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
-        })
-        var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
-        for kind in RecordKind.allCases {
-            let count = PageBuilder.pageCount(byKind[kind]!.count, size: graph.config.paginationSize)
-            pages += (1...count).map { Page.list(kind, page: $0) }
-        }
-        pages += graph.records.indices.map(Page.record)
-        pages += graph.themes.indices.map(Page.theme)
-
-        let rendered = pages.parallelMap { page -> (String, String?, String) in
+        let builder = PageBuilder(graph: graph, strings: Strings(stringTable, language: graph.config.language),
+                                  texts: RenderedTexts.render(graph), assets: Assets(theme))
+        let byKind = recordsByKind(graph)
+        let pages = pages(graph, byKind: byKind)
+        let rendered = pages.parallelMap { page -> (String, [UInt8]?, String) in
             let (path, template, context) = view(page, builder: builder, byKind: byKind)
             return (path, templates.render(context, template: template), template)
         }
@@ -56,7 +45,7 @@ public enum SiteRenderer {
                 diagnostics.error(SourceLocation(path: "themes/\(theme.name)/templates/\(template).mustache"), "the template `\(template)` does not exist in theme `\(theme.name)`")
                 continue
             }
-            files.append(.init(path: SitePaths.file(for: path), content: .bytes(Array(html.utf8))))
+            files.append(.init(path: SitePaths.file(for: path), content: .bytes(html)))
             if path != SitePaths.notFound {
                 var lastModified: Day?
                 if case .record(let index) = page {
@@ -69,7 +58,7 @@ public enum SiteRenderer {
         files += feeds(builder, byKind: byKind).map { .init(path: $0.path, content: .bytes(Array($0.xml.utf8))) }
         files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: builder.paths).utf8))))
         files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: builder.paths).utf8))))
-        files += assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
+        files += builder.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
         for record in graph.records {
             guard let folder = record.source.bundleFolder else { continue }
             for file in record.source.bundleFiles {
@@ -79,7 +68,38 @@ public enum SiteRenderer {
         return (diagnostics.hasErrors ? nil : OutputPlan(files), diagnostics.all)
     }
 
-    private static func view(_ page: Page, builder: PageBuilder, byKind: [RecordKind: [Record]]) -> (String, String, [String: Any]) {
+    /// Every page with its template and view, as `render` makes them: for comparing the
+    /// template renderer with swift-mustache on real pages.
+    static func views(_ graph: SiteGraph, theme: ThemeFiles) -> [(path: String, template: String, view: View)] {
+        guard let stringTable = theme.strings[graph.config.language] else { return [] }
+        let builder = PageBuilder(graph: graph, strings: Strings(stringTable, language: graph.config.language),
+                                  texts: RenderedTexts.render(graph), assets: Assets(theme))
+        let byKind = recordsByKind(graph)
+        return pages(graph, byKind: byKind).map { page in
+            let (path, template, view) = view(page, builder: builder, byKind: byKind)
+            return (path, template, view)
+        }
+    }
+
+    private static func recordsByKind(_ graph: SiteGraph) -> [RecordKind: [Record]] {
+        Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
+        })
+    }
+
+    /// Every HTML page of the site, in a fixed order.
+    private static func pages(_ graph: SiteGraph, byKind: [RecordKind: [Record]]) -> [Page] {
+        var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
+        for kind in RecordKind.allCases {
+            let count = PageBuilder.pageCount(byKind[kind]!.count, size: graph.config.paginationSize)
+            pages += (1...count).map { Page.list(kind, page: $0) }
+        }
+        pages += graph.records.indices.map(Page.record)
+        pages += graph.themes.indices.map(Page.theme)
+        return pages
+    }
+
+    private static func view(_ page: Page, builder: PageBuilder, byKind: [RecordKind: [Record]]) -> (String, String, View) {
         switch page {
         case .home: return (SitePaths.home, "home", builder.homePage())
         case .list(let kind, let number):

@@ -34,23 +34,24 @@ public struct Strings: Sendable {
     }
 
     /// The strings as nested dictionaries, for templates: `{{t.kind.meetings}}`.
-    func templateTree() -> [String: Any] {
-        var root: [String: Any] = [:]
+    func templateTree() -> TemplateValue {
+        var root: TemplateValue = [:]
         for (key, value) in table.sorted(by: { $0.key < $1.key }) {
             Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
         }
         return root
     }
 
-    private static func insert(_ value: String, at path: ArraySlice<String>, into dictionary: inout [String: Any]) {
+    private static func insert(_ value: String, at path: ArraySlice<String>, into tree: inout TemplateValue) {
         guard let first = path.first else { return }
         if path.count == 1 {
-            if dictionary[first] == nil { dictionary[first] = value }
+            if tree[first] == nil { tree[first] = .text(value) }
             return
         }
-        var child = dictionary[first] as? [String: Any] ?? [:]
+        var child: TemplateValue = [:]
+        if case .object? = tree[first] { child = tree[first]! }
         insert(value, at: path.dropFirst(), into: &child)
-        dictionary[first] = child
+        tree[first] = child
     }
 
     // MARK: Dates, as a resident writes them

@@ -1,44 +1,42 @@
 /// Accountability figures: numbers in a list, outcomes in a table and an inline SVG chart.
 extension PageBuilder {
-    func figures(_ figures: Figures, id: String) -> [String: Any] {
-        var rows: [[String: Any]] = [
-            ["label": strings["figures.meetings_held"], "value": String(figures.meetingsHeld)],
-            ["label": strings["figures.attendees"], "value": String(figures.attendees)],
-            ["label": strings["figures.advice_requested"], "value": String(figures.adviceRequested)],
-            ["label": strings["figures.advice_unsolicited"], "value": String(figures.adviceUnsolicited)],
+    func figures(_ figures: Figures, id: String) -> TemplateValue {
+        var rows: [(label: String, value: String, key: String?)] = [
+            ("figures.meetings_held", String(figures.meetingsHeld), nil),
+            ("figures.attendees", String(figures.attendees), nil),
+            ("figures.advice_requested", String(figures.adviceRequested), nil),
+            ("figures.advice_unsolicited", String(figures.adviceUnsolicited), nil),
         ]
         if figures.meetingsPlanned > 0 {
-            rows.insert(["label": strings["figures.meetings_planned"], "value": String(figures.meetingsPlanned)], at: 1)
+            rows.insert(("figures.meetings_planned", String(figures.meetingsPlanned), nil), at: 1)
         }
-        rows.append([
-            "label": strings["figures.median_days"],
-            "value": figures.medianDaysToResponse.map { strings.count("figures.median_days_value", $0) } ?? strings["figures.none"],
-        ])
-        rows.append([
-            "label": strings["figures.in_time"],
-            "value": figures.answeredInTimePercent.map {
-                strings.format("figures.in_time_value", ["percent": String($0), "count": String(figures.answeredInTime), "total": String(figures.answeredInTimeOf)])
-            } ?? strings["figures.none"],
-        ])
-        rows.append(["label": strings["figures.open_overdue"], "value": String(figures.overdue), "key": "overdue"])
-        rows.append(["label": strings["figures.open_awaiting"], "value": String(figures.awaiting), "key": "awaiting"])
+        rows.append(("figures.median_days", figures.medianDaysToResponse.map { strings.count("figures.median_days_value", $0) } ?? strings["figures.none"], nil))
+        rows.append(("figures.in_time", figures.answeredInTimePercent.map {
+            strings.format("figures.in_time_value", ["percent": String($0), "count": String(figures.answeredInTime), "total": String(figures.answeredInTimeOf)])
+        } ?? strings["figures.none"], nil))
+        rows.append(("figures.open_overdue", String(figures.overdue), "overdue"))
+        rows.append(("figures.open_awaiting", String(figures.awaiting), "awaiting"))
         let total = figures.outcomeTotal
-        let outcomes: [[String: Any]] = Outcome.allCases.map { outcome in
+        let outcomes: [TemplateValue] = Outcome.allCases.map { outcome in
             let count = figures.outcomes[outcome] ?? 0
             return [
-                "key": outcome.rawValue,
-                "label": strings[outcome.stringKey],
-                "count": count,
-                "percent": total == 0 ? 0 : Int((Double(count) * 100 / Double(total)).rounded()),
+                "key": .text(outcome.rawValue),
+                "label": .text(strings[outcome.stringKey]),
+                "count": .number(count),
+                "percent": .number(total == 0 ? 0 : Int((Double(count) * 100 / Double(total)).rounded())),
             ]
         }
         return [
-            "id": id,
-            "rows": rows,
-            "outcomes": outcomes,
-            "hasOutcomes": total > 0,
-            "outcomeTotal": total,
-            "chartHTML": total > 0 ? OutcomeChart.svg(figures, strings: strings, id: id) : "",
+            "id": .text(id),
+            "rows": .list(rows.map { row in
+                var view: View = ["label": .text(strings[row.label]), "value": .text(row.value)]
+                if let key = row.key { view["key"] = .text(key) }
+                return .object(view)
+            }),
+            "outcomes": .list(outcomes),
+            "hasOutcomes": .bool(total > 0),
+            "outcomeTotal": .number(total),
+            "chartHTML": .text(total > 0 ? OutcomeChart.svg(figures, strings: strings, id: id) : ""),
         ]
     }
 }

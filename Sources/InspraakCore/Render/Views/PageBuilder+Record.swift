@@ -1,62 +1,62 @@
 /// The page of one record: its fields, its text, its items with their status, its links and trail.
 extension PageBuilder {
-    func recordPage(_ record: Record) -> [String: Any] {
+    func recordPage(_ record: Record) -> TemplateValue {
         let path = SitePaths.record(record)
         let recordTexts = texts.records[record.id]
-        var view: [String: Any] = [
-            "id": record.id,
-            "title": record.title,
-            "kind": record.kind.rawValue,
-            "kindLabel": strings["kind_one.\(record.kind.rawValue)"],
-            "kindListLabel": strings["kind.\(record.kind.rawValue)"],
-            "kindHref": SitePaths.relative(from: path, to: SitePaths.list(record.kind, page: 1)),
+        var view: View = [
+            "id": .text(record.id),
+            "title": .text(record.title),
+            "kind": .text(record.kind.rawValue),
+            "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
+            "kindListLabel": .text(strings["kind.\(record.kind.rawValue)"]),
+            "kindHref": .text(SitePaths.relative(from: path, to: SitePaths.list(record.kind, page: 1))),
             "date": time(record.date),
-            "meta": meta(record, from: path),
+            "meta": .list(meta(record)),
             "themes": themeLinks(record, from: path),
-            "bodyHTML": recordTexts?.body.html ?? "",
-            "documents": documents(record, from: path),
-            "buildsOn": buildsOn(record, from: path),
-            "followedBy": followedBy(record, from: path),
-            "trail": trail(record, from: path),
-            "extra": Dictionary(uniqueKeysWithValues: record.extra.map { ($0.key, $0.field.templateValue) }),
-            "isMeeting": record.kind == .meetings,
-            "isAdvice": record.kind == .advice,
-            "isFeedback": record.kind == .feedback,
-            "responses": [Any](),
-            "summaryHTML": false, "updated": false, "status": false, "items": false, "wholeStatus": false, "decision": false,
+            "bodyHTML": .text(recordTexts?.body.html ?? ""),
+            "documents": .list(documents(record, from: path)),
+            "buildsOn": .list(buildsOn(record, from: path)),
+            "followedBy": .list(followedBy(record, from: path)),
+            "trail": .list(trail(record, from: path)),
+            "extra": .object(record.extra.reduce(into: [:]) { $0[$1.key] = $1.field.templateValue }),
+            "isMeeting": .bool(record.kind == .meetings),
+            "isAdvice": .bool(record.kind == .advice),
+            "isFeedback": .bool(record.kind == .feedback),
+            "responses": [],
+            "summaryHTML": .optional(record.summary.flatMap { _ in recordTexts?.summaryHTML }),
+            "updated": false, "items": false, "wholeStatus": false, "decision": false,
+            "status": .optional(recordStatus(record)),
         ]
-        if let summary = record.summary.flatMap({ _ in recordTexts?.summaryHTML }) { view["summaryHTML"] = summary }
         if let updated = record.updated, updated != record.date.day { view["updated"] = time(updated) }
-        if let status = recordStatus(record) { view["status"] = status }
         if !record.items.isEmpty {
             let isAdvice = record.kind == .advice
             view["items"] = [
-                "heading": strings[isAdvice ? "section.recommendations" : "section.input"],
-                "intro": strings[isAdvice ? "section.recommendations_intro" : "section.input_intro"],
-                "list": record.items.map { item -> [String: Any] in
+                "heading": .text(strings[isAdvice ? "section.recommendations" : "section.input"]),
+                "intro": .text(strings[isAdvice ? "section.recommendations_intro" : "section.input_intro"]),
+                "list": .list(record.items.map { item in
                     [
-                        "id": item.id,
-                        "textHTML": recordTexts?.items[item.id] ?? "",
+                        "id": .text(item.id),
+                        "textHTML": .text(recordTexts?.items[item.id] ?? ""),
                         "status": itemStatus(ItemKey(record: record.id, item: item.id), since: record.date.day, from: path),
                     ]
-                },
+                }),
             ]
         } else if record.kind != .feedback, let status = graph.statuses.items[ItemKey(record: record.id, item: nil)], status != .notExpected {
             view["wholeStatus"] = itemStatus(ItemKey(record: record.id, item: nil), since: record.date.day, from: path)
         }
         if let feedback = record.feedback {
-            view["responses"] = responses(record, feedback, from: path)
+            view["responses"] = .list(responses(record, feedback, from: path))
             if let decision = feedback.decision {
-                view["decision"] = ["title": decision.title, "href": decision.url]
+                view["decision"] = ["title": .text(decision.title), "href": .text(decision.url)]
             }
         }
-        return view
+        return .object(view)
     }
 
     /// The fields of the record as label/value rows.
-    private func meta(_ record: Record, from path: String) -> [[String: Any]] {
-        var rows: [[String: Any]] = []
-        func row(_ key: String, _ value: String) { rows.append(["label": strings["field.\(key)"], "value": value]) }
+    private func meta(_ record: Record) -> [TemplateValue] {
+        var rows: [TemplateValue] = []
+        func row(_ key: String, _ value: String) { rows.append(["label": .text(strings["field.\(key)"]), "value": .text(value)]) }
         switch record.details {
         case .meeting(let meeting):
             if let format = meeting.format {
@@ -81,88 +81,88 @@ extension PageBuilder {
         return rows
     }
 
-    private func documents(_ record: Record, from path: String) -> [[String: Any]] {
+    private func documents(_ record: Record, from path: String) -> [TemplateValue] {
         record.documents.map { document in
             var href = document.url ?? ""
             if let file = document.file {
                 href = SitePaths.relative(from: path, to: SitePaths.record(record) + file)
             }
             let type = (document.file ?? document.url ?? "").split(separator: ".").last.map { $0.uppercased() } ?? ""
-            return ["title": document.title, "href": href, "isFile": document.file != nil, "type": type.count <= 4 ? type : ""]
+            return ["title": .text(document.title), "href": .text(href), "isFile": .bool(document.file != nil), "type": .text(type.count <= 4 ? type : "")]
         }
     }
 
-    private func reference(_ target: Record, from path: String) -> [String: Any] {
+    private func reference(_ target: Record, from path: String) -> View {
         [
             "status": false, "current": false,
-            "title": target.title,
-            "href": SitePaths.relative(from: path, to: SitePaths.record(target)),
-            "kindLabel": strings["kind_one.\(target.kind.rawValue)"],
+            "title": .text(target.title),
+            "href": .text(SitePaths.relative(from: path, to: SitePaths.record(target))),
+            "kindLabel": .text(strings["kind_one.\(target.kind.rawValue)"]),
             "date": time(target.date),
         ]
     }
 
-    private func buildsOn(_ record: Record, from path: String) -> [[String: Any]] {
+    private func buildsOn(_ record: Record, from path: String) -> [TemplateValue] {
         var seen = Set<String>()
         return (graph.links[record.id] ?? []).compactMap { link in
             guard seen.insert(link.target).inserted, let target = graph.record(link.target) else { return nil }
-            return reference(target, from: path)
+            return .object(reference(target, from: path))
         }
     }
 
-    private func followedBy(_ record: Record, from path: String) -> [[String: Any]] {
+    private func followedBy(_ record: Record, from path: String) -> [TemplateValue] {
         let followers = (graph.backlinks[record.id] ?? []).compactMap(graph.record)
         return RecordKind.allCases.compactMap { kind in
             let group = followers.filter { $0.kind == kind }
             guard !group.isEmpty else { return nil }
-            return ["kindLabel": strings["kind.\(kind.rawValue)"], "records": group.map { reference($0, from: path) }]
+            return ["kindLabel": .text(strings["kind.\(kind.rawValue)"]), "records": TemplateValue(group.map { reference($0, from: path) })]
         }
     }
 
-    private func trail(_ record: Record, from path: String) -> [[String: Any]] {
+    private func trail(_ record: Record, from path: String) -> [TemplateValue] {
         let chain = graph.trail(of: record.id)
         guard chain.count > 1 else { return [] }
         return chain.map { step in
             var view = reference(step, from: path)
-            view["current"] = step.id == record.id
+            view["current"] = .bool(step.id == record.id)
             if let status = recordStatus(step) { view["status"] = status }
-            return view
+            return .object(view)
         }
     }
 
     /// A feedback's answers, one per ref, with the text of what it answers.
-    private func responses(_ record: Record, _ feedback: Feedback, from path: String) -> [[String: Any]] {
+    private func responses(_ record: Record, _ feedback: Feedback, from path: String) -> [TemplateValue] {
         let notes = texts.records[record.id]?.notes ?? [:]
         return feedback.responses.enumerated().compactMap { index, response in
             guard let target = graph.record(response.ref.target) else { return nil }
             var anchor = ""
-            var view: [String: Any] = [
-                "itemID": false, "itemTextHTML": false, "noteHTML": false, "superseded": false, "coversAll": false,
-                "targetTitle": target.title,
-                "targetKind": strings["kind_one.\(target.kind.rawValue)"],
-                "outcome": response.outcome.rawValue,
-                "outcomeLabel": strings[response.outcome.stringKey],
+            var view: View = [
+                "itemID": false, "itemTextHTML": false, "superseded": false, "coversAll": false,
+                "targetTitle": .text(target.title),
+                "targetKind": .text(strings["kind_one.\(target.kind.rawValue)"]),
+                "outcome": .text(response.outcome.rawValue),
+                "outcomeLabel": .text(strings[response.outcome.stringKey]),
+                "noteHTML": .optional(notes[index]),
             ]
             if let item = response.ref.item {
                 anchor = "#\(item)"
-                view["itemID"] = item
-                view["itemTextHTML"] = texts.records[target.id]?.items[item] ?? ""
+                view["itemID"] = .text(item)
+                view["itemTextHTML"] = .text(texts.records[target.id]?.items[item] ?? "")
             } else if !target.items.isEmpty {
                 view["coversAll"] = true
             }
-            view["targetHref"] = SitePaths.relative(from: path, to: SitePaths.record(target)) + anchor
-            if let note = notes[index] { view["noteHTML"] = note }
+            view["targetHref"] = .text(SitePaths.relative(from: path, to: SitePaths.record(target)) + anchor)
             // Later feedback may have changed this outcome; say so where it did.
             let key = ItemKey(record: target.id, item: response.ref.item ?? (target.items.isEmpty ? nil : target.items[0].id))
             if response.ref.item != nil, case .answered(let latest) = graph.statuses.items[key], latest.feedback != record.id,
                let later = graph.record(latest.feedback) {
                 view["superseded"] = [
-                    "label": strings[latest.outcome.stringKey],
-                    "sourceTitle": later.title,
-                    "sourceHref": SitePaths.relative(from: path, to: SitePaths.record(later)),
+                    "label": .text(strings[latest.outcome.stringKey]),
+                    "sourceTitle": .text(later.title),
+                    "sourceHref": .text(SitePaths.relative(from: path, to: SitePaths.record(later))),
                 ]
             }
-            return view
+            return .object(view)
         }
     }
 }

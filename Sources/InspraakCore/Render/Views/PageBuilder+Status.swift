@@ -1,29 +1,41 @@
 /// Statuses in words: a label for the badge, and a sentence with the days that matter.
 extension PageBuilder {
+    /// A status as a badge shows it: a key for its colour, a label, and the days that matter.
+    struct Badge {
+        let key: String
+        let label: String
+        let detail: String?
+
+        var view: TemplateValue { ["key": .text(key), "label": .text(label), "detail": .optional(detail)] }
+    }
+
     /// A record's status for lists and headers: advice status, planned or cancelled meeting.
-    func recordStatus(_ record: Record) -> [String: Any]? {
+    func recordStatus(_ record: Record) -> TemplateValue? {
+        recordBadge(record)?.view
+    }
+
+    func recordBadge(_ record: Record) -> Badge? {
         switch record.details {
         case .advice:
             guard let status = graph.statuses.advice[record.id] else { return nil }
-            return adviceStatus(status)
+            return adviceBadge(status)
         case .meeting(let meeting):
-            if meeting.cancelled { return ["key": "cancelled", "label": strings["status.cancelled"], "detail": false] }
-            if record.date.day > graph.today { return ["key": "planned", "label": strings["status.planned"], "detail": false] }
+            if meeting.cancelled { return Badge(key: "cancelled", label: strings["status.cancelled"], detail: nil) }
+            if record.date.day > graph.today { return Badge(key: "planned", label: strings["status.planned"], detail: nil) }
             let keys = Statuses.keys(of: record)
             let open = graph.statuses.openByRecord[record.id] ?? []
             guard !open.isEmpty, !meeting.input.isEmpty else { return nil }
             let overdue = open.contains { $0.isOverdue }
             let key = overdue ? "overdue" : "awaiting"
             let answered = keys.count - open.count
-            var status: [String: Any] = ["key": key, "label": strings["status.\(key)"], "detail": false]
-            if answered > 0 { status["detail"] = "\(answered)/\(keys.count) \(strings["status.answered"])" }
-            return status
+            return Badge(key: key, label: strings["status.\(key)"],
+                         detail: answered > 0 ? "\(answered)/\(keys.count) \(strings["status.answered"])" : nil)
         case .feedback:
             return nil
         }
     }
 
-    func adviceStatus(_ status: AdviceStatus) -> [String: Any] {
+    func adviceBadge(_ status: AdviceStatus) -> Badge {
         var detail = ""
         switch status {
         case .awaiting(let due):
@@ -37,54 +49,52 @@ extension PageBuilder {
         case .partlyAnswered(let open):
             detail = strings.count("status.open_recommendations", open)
         }
-        var view: [String: Any] = ["key": status.key, "label": strings["status.\(status.key)"], "detail": false]
-        if !detail.isEmpty { view["detail"] = detail }
-        return view
+        return Badge(key: status.key, label: strings["status.\(status.key)"], detail: detail.nonEmpty)
     }
 
     /// An item's status on a page at `path`: the latest outcome with its note and source, or
     /// how long it has been open.
-    func itemStatus(_ key: ItemKey, since: Day, from path: String) -> [String: Any] {
+    func itemStatus(_ key: ItemKey, since: Day, from path: String) -> TemplateValue {
         switch graph.statuses.items[key] {
         case .answered(let answer):
-            var view: [String: Any] = [
+            var view: View = [
                 "noteHTML": false, "detail": false,
-                "key": answer.outcome.rawValue,
-                "label": strings[answer.outcome.stringKey],
+                "key": .text(answer.outcome.rawValue),
+                "label": .text(strings[answer.outcome.stringKey]),
                 "isAnswered": true,
                 "date": time(answer.date),
             ]
             if let feedback = graph.record(answer.feedback) {
-                view["sourceTitle"] = feedback.title
-                view["sourceHref"] = SitePaths.relative(from: path, to: SitePaths.record(feedback))
-                if let note = noteHTML(feedback: feedback, target: key) { view["noteHTML"] = note }
+                view["sourceTitle"] = .text(feedback.title)
+                view["sourceHref"] = .text(SitePaths.relative(from: path, to: SitePaths.record(feedback)))
+                view["noteHTML"] = .optional(noteHTML(feedback: feedback, target: key))
             }
             let history = (graph.answers[key] ?? []).dropLast()
-            view["history"] = history.compactMap { earlier -> [String: Any]? in
+            view["history"] = .list(history.compactMap { earlier -> TemplateValue? in
                 guard let feedback = graph.record(earlier.feedback) else { return nil }
                 return [
-                    "label": strings[earlier.outcome.stringKey],
-                    "key": earlier.outcome.rawValue,
-                    "sourceTitle": feedback.title,
-                    "sourceHref": SitePaths.relative(from: path, to: SitePaths.record(feedback)),
+                    "label": .text(strings[earlier.outcome.stringKey]),
+                    "key": .text(earlier.outcome.rawValue),
+                    "sourceTitle": .text(feedback.title),
+                    "sourceHref": .text(SitePaths.relative(from: path, to: SitePaths.record(feedback))),
                     "date": time(earlier.date),
                 ]
-            }
-            return view
+            })
+            return .object(view)
         case .awaiting(let due):
             let age = since.days(until: graph.today)
             return [
-                "key": "awaiting", "label": strings["status.awaiting"], "isOpen": true, "history": [Any](), "isAnswered": false, "noteHTML": false,
-                "detail": strings.count("status.open_since", age) + " · " + strings.format("status.due_on", ["date": strings.longDate(due)]),
+                "key": "awaiting", "label": .text(strings["status.awaiting"]), "isOpen": true, "history": [], "isAnswered": false, "noteHTML": false,
+                "detail": .text(strings.count("status.open_since", age) + " · " + strings.format("status.due_on", ["date": strings.longDate(due)])),
             ]
         case .overdue(let due):
             let age = since.days(until: graph.today)
             return [
-                "key": "overdue", "label": strings["status.overdue"], "isOpen": true, "history": [Any](), "isAnswered": false, "noteHTML": false,
-                "detail": strings.count("status.open_since", age) + " · " + strings.count("status.days_overdue", due.days(until: graph.today)),
+                "key": "overdue", "label": .text(strings["status.overdue"]), "isOpen": true, "history": [], "isAnswered": false, "noteHTML": false,
+                "detail": .text(strings.count("status.open_since", age) + " · " + strings.count("status.days_overdue", due.days(until: graph.today))),
             ]
         case .notExpected, nil:
-            return ["key": "none", "label": strings["status.no_answer_expected"], "history": [Any](), "isAnswered": false, "noteHTML": false, "detail": false]
+            return ["key": "none", "label": .text(strings["status.no_answer_expected"]), "history": [], "isAnswered": false, "noteHTML": false, "detail": false]
         }
     }
 

@@ -11,7 +11,7 @@ struct PageBuilder: @unchecked Sendable {
     let paths: SitePaths
     let assets: Assets
     /// `t` in every template.
-    let stringTree: [String: Any]
+    let stringTree: TemplateValue
 
     init(graph: SiteGraph, strings: Strings, texts: RenderedTexts, assets: Assets) {
         self.graph = graph
@@ -31,76 +31,74 @@ struct PageBuilder: @unchecked Sendable {
     }
 
     /// What every page has: head, header, navigation, footer.
-    func frame(at path: String, title: String?, description: String?, feeds: [Feed], section: String?) -> [String: Any] {
+    func frame(at path: String, title: String?, description: String?, feeds: [Feed], section: String?) -> View {
         let link = { (target: String) in path == SitePaths.notFound ? paths.rooted(target) : SitePaths.relative(from: path, to: target) }
-        let nav: [[String: Any]] = [
+        let nav: [TemplateValue] = [
             ("meetings", SitePaths.list(.meetings, page: 1)),
             ("advice", SitePaths.list(.advice, page: 1)),
             ("feedback", SitePaths.list(.feedback, page: 1)),
             ("themes", SitePaths.themes),
             ("open", SitePaths.open),
         ].map { key, target in
-            ["label": strings["kind.\(key)"], "href": link(target), "section": section == key, "current": path == target]
+            ["label": .text(strings["kind.\(key)"]), "href": .text(link(target)), "section": .bool(section == key), "current": .bool(path == target)]
         }
-        var stylesheets: [[String: Any]] = []
+        var stylesheets: [TemplateValue] = []
         for (name, published) in assets.published.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".css") {
-            stylesheets.append(["href": link(published), "name": name])
+            stylesheets.append(["href": .text(link(published)), "name": .text(name)])
         }
         let pageTitle = title.map { "\($0) – \(config.title)" } ?? config.title
-        var frame: [String: Any] = [
-            "lang": config.language,
-            "siteTitle": config.title,
-            "title": pageTitle,
-            "heading": title ?? config.title,
-            "description": description ?? config.description,
-            "canonical": path == SitePaths.notFound ? "" : paths.absolute(path),
-            "isIndexable": path != SitePaths.notFound,
-            "homeHref": link(SitePaths.home),
-            "stylesheets": stylesheets,
-            "feeds": feeds.map { ["title": $0.title, "href": paths.absolute($0.path)] },
-            "footerFeedHref": link("feed.xml"),
-            "sitemapHref": link("sitemap.xml"),
-            "accessibilityHref": link(SitePaths.accessibility),
-            "nav": nav,
+        var frame: View = [
+            "lang": .text(config.language),
+            "siteTitle": .text(config.title),
+            "title": .text(pageTitle),
+            "heading": .text(title ?? config.title),
+            "description": .text(description ?? config.description),
+            "canonical": .text(path == SitePaths.notFound ? "" : paths.absolute(path)),
+            "isIndexable": .bool(path != SitePaths.notFound),
+            "homeHref": .text(link(SitePaths.home)),
+            "stylesheets": .list(stylesheets),
+            "feeds": .list(feeds.map { ["title": .text($0.title), "href": .text(paths.absolute($0.path))] }),
+            "footerFeedHref": .text(link("feed.xml")),
+            "sitemapHref": .text(link("sitemap.xml")),
+            "accessibilityHref": .text(link(SitePaths.accessibility)),
+            "nav": .list(nav),
             "t": stringTree,
         ]
-        if !config.description.isEmpty { frame["siteDescription"] = config.description }
+        if !config.description.isEmpty { frame["siteDescription"] = .text(config.description) }
         return frame
     }
 
     /// A record as it appears in lists: title, kind, date, themes, summary, status.
-    func card(_ record: Record, from path: String) -> [String: Any] {
-        var card: [String: Any] = [
-            "status": false, "summaryHTML": false,
-            "title": record.title,
-            "href": SitePaths.relative(from: path, to: SitePaths.record(record)),
-            "kind": record.kind.rawValue,
-            "kindLabel": strings["kind_one.\(record.kind.rawValue)"],
+    func card(_ record: Record, from path: String) -> TemplateValue {
+        [
+            "title": .text(record.title),
+            "href": .text(SitePaths.relative(from: path, to: SitePaths.record(record))),
+            "kind": .text(record.kind.rawValue),
+            "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
             "date": time(record.date),
             "themes": themeLinks(record, from: path),
+            "summaryHTML": .optional(texts.records[record.id]?.summaryHTML),
+            "status": .optional(recordStatus(record)),
         ]
-        if let summary = texts.records[record.id]?.summaryHTML { card["summaryHTML"] = summary }
-        if let status = recordStatus(record) { card["status"] = status }
-        return card
     }
 
-    func time(_ moment: Moment) -> [String: Any] {
-        ["iso": Strings.machine(moment), "text": strings.moment(moment)]
+    func time(_ moment: Moment) -> TemplateValue {
+        ["iso": .text(Strings.machine(moment)), "text": .text(strings.moment(moment))]
     }
 
-    func time(_ day: Day) -> [String: Any] {
-        ["iso": day.iso, "text": strings.longDate(day)]
+    func time(_ day: Day) -> TemplateValue {
+        ["iso": .text(day.iso), "text": .text(strings.longDate(day))]
     }
 
-    func themeLinks(_ record: Record, from path: String) -> [[String: Any]] {
-        graph.themesOf[record.id, default: []].compactMap { slug in
-            guard let theme = graph.themes.first(where: { $0.slug == slug }) else { return nil }
-            return ["title": theme.title, "href": SitePaths.relative(from: path, to: SitePaths.theme(slug))]
-        }
+    func themeLinks(_ record: Record, from path: String) -> TemplateValue {
+        .list(graph.themesOf[record.id, default: []].compactMap { slug in
+            guard let theme = graph.theme(slug) else { return nil }
+            return ["title": .text(theme.title), "href": .text(SitePaths.relative(from: path, to: SitePaths.theme(slug)))]
+        })
     }
 
     func themeTitle(_ slug: String) -> String {
-        graph.themes.first { $0.slug == slug }?.title ?? slug
+        graph.theme(slug)?.title ?? slug
     }
 
     /// Feeds a record-related page announces: the site's, the kind's, and each of the themes'.

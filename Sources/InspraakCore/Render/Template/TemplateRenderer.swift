@@ -1,0 +1,202 @@
+/// Walks a parsed template over a view and appends UTF-8 to one buffer: no intermediate
+/// strings per tag, escaping byte by byte. One renderer per page; nothing is shared but the
+/// read-only templates.
+struct TemplateRenderer {
+    let templates: [String: [TemplateNode]]
+    private(set) var output: [UInt8] = []
+    private var stack: [TemplateValue]
+    private var position: SequencePosition?
+    private var overrides: [String: [TemplateNode]] = [:]
+    private var indentation: [UInt8] = []
+    private var pendingIndentation = false
+    private var escaping = true
+
+    init(templates: [String: [TemplateNode]], root: TemplateValue, capacity: Int = 16_384) {
+        self.templates = templates
+        self.stack = [root]
+        output.reserveCapacity(capacity)
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) {
+        let savedEscaping = escaping
+        for node in nodes { render(node) }
+        escaping = savedEscaping
+    }
+
+    private mutating func render(_ node: TemplateNode) {
+        switch node {
+        case .text(let bytes, let endsLine):
+            write(bytes)
+            if endsLine, !indentation.isEmpty { pendingIndentation = true }
+        case .variable(let name, let escaped):
+            guard let value = resolve(name) else { return }
+            switch value {
+            case .text(let text): write(text, escaped: escaped && escaping)
+            case .number(let number): write(String(number), escaped: false)
+            case .bool(let flag): write(flag ? "true" : "false", escaped: false)
+            case .list, .object: break // nothing a reader could use
+            }
+        case .section(let name, let body, let inverted):
+            let value = resolve(name)
+            inverted ? renderInverted(value, body) : renderSection(value, body)
+        case .partial(let name, let dynamic, let indent, let inherited):
+            var target = name
+            if dynamic {
+                guard case .text(let resolved)? = resolve(TemplateName(root: .anywhere, path: name.split(separator: ".").map(String.init), transforms: [], source: name))
+                else { return }
+                target = resolved
+            }
+            guard let nodes = templates[target] else { return }
+            renderPartial(nodes, indent: indent, inherited: inherited)
+        case .block(let name, let defaults):
+            let savedPosition = position
+            position = nil
+            render(overrides[name] ?? defaults)
+            position = savedPosition
+        case .escaping(let flag):
+            escaping = flag
+        }
+    }
+
+    private mutating func renderSection(_ value: TemplateValue?, _ body: [TemplateNode]) {
+        switch value {
+        case nil, .bool(false)?:
+            return
+        case .bool(true)?:
+            render(body)
+        case .list(let items)?:
+            let savedPosition = position
+            for (index, item) in items.enumerated() {
+                stack.append(item)
+                position = SequencePosition(index: index, isLast: index == items.count - 1)
+                render(body)
+                stack.removeLast()
+            }
+            position = savedPosition
+        case let value?:
+            let savedPosition = position
+            stack.append(value)
+            position = nil
+            render(body)
+            stack.removeLast()
+            position = savedPosition
+        }
+    }
+
+    private mutating func renderInverted(_ value: TemplateValue?, _ body: [TemplateNode]) {
+        switch value {
+        case nil, .bool(false)?:
+            render(body)
+        case .list(let items)? where items.isEmpty:
+            renderSection(.bool(true), body)
+        default:
+            return
+        }
+    }
+
+    private mutating func renderPartial(_ nodes: [TemplateNode], indent: [UInt8], inherited: [String: [TemplateNode]]?) {
+        let saved = (position, overrides, indentation, escaping)
+        position = nil
+        escaping = true
+        if let inherited {
+            // The outermost override of a block wins (Mustache inheritance).
+            overrides = inherited.merging(overrides) { _, outer in outer }
+        }
+        if !indent.isEmpty {
+            indentation += indent
+            pendingIndentation = true
+        }
+        render(nodes)
+        (position, overrides, indentation, escaping) = saved
+        pendingIndentation = !indentation.isEmpty && output.last == 10
+    }
+
+    /// The value a name stands for: the first enclosing element that has its first part, then
+    /// the rest of the parts from there; then the transforms.
+    private func resolve(_ name: TemplateName) -> TemplateValue? {
+        var value: TemplateValue?
+        switch name.root {
+        case .current:
+            value = stack.last
+        case .position:
+            guard let position, let transform = name.transforms.first else { return nil }
+            value = transform.apply(to: position)
+            return name.transforms.dropFirst().reduce(value) { value, transform in value.flatMap(transform.apply) }
+        case .currentOnly:
+            value = Self.lookUp(name.path[...], in: stack[stack.count - 1])
+        case .anywhere:
+            let first = name.path[0]
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let fields) = stack[index], let found = fields[first] {
+                    value = name.path.count == 1 ? found : Self.lookUp(name.path.dropFirst(), in: found)
+                    break
+                }
+                index -= 1
+            }
+        }
+        for transform in name.transforms {
+            guard let current = value else { return nil }
+            value = transform.apply(to: current)
+        }
+        return value
+    }
+
+    private static func lookUp(_ path: ArraySlice<String>, in value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for part in path {
+            guard case .object(let fields) = current, let next = fields[part] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    // MARK: Output
+
+    private mutating func indentIfPending() {
+        if pendingIndentation {
+            pendingIndentation = false
+            output.append(contentsOf: indentation)
+        }
+    }
+
+    private mutating func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        indentIfPending()
+        output.append(contentsOf: bytes)
+    }
+
+    private mutating func write(_ text: String, escaped: Bool) {
+        guard !text.isEmpty else { return }
+        indentIfPending()
+        var text = text
+        text.withUTF8 { bytes in
+            guard escaped else { output.append(contentsOf: bytes); return }
+            HTMLEscaping.append(bytes, to: &output)
+        }
+    }
+}
+
+/// `& < > " '` as entities, the rest as it is: what `{{name}}` writes.
+enum HTMLEscaping {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte <= 62 else { continue }
+            let entity: StaticString
+            switch byte {
+            case 38: entity = "&amp;"
+            case 60: entity = "&lt;"
+            case 62: entity = "&gt;"
+            case 34: entity = "&quot;"
+            case 39: entity = "&#39;"
+            default: continue
+            }
+            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            runStart = index + 1
+        }
+        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+}
