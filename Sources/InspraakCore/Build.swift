@@ -41,7 +41,8 @@ public enum SiteBuild {
         guard let site, let graph, !diagnostics.hasErrors else {
             return (nil, graph, clock.report(diagnostics, records: graph?.records.count ?? 0))
         }
-        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, theme: site.theme) }
+        let texts = clock.time("markdown") { RenderedTexts.render(graph) }
+        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, theme: site.theme, texts: texts) }
         diagnostics += renderProblems
         return (plan, graph, clock.report(diagnostics, records: graph.records.count, plan: plan))
     }

@@ -37,6 +37,8 @@ public struct SiteGraph: Sendable {
     let themePosition: [String: Int]
     /// Each record's themes: its own, or those of what it refers to (in theme order).
     public let themesOf: [String: [String]]
+    /// Each theme's records, as positions in `records`.
+    let themeMembers: [String: [Int]]
     /// Resolved refs per record, in the order written.
     public let links: [String: [Link]]
     /// Records that refer to each record, sorted by date then id.
@@ -60,7 +62,15 @@ public struct SiteGraph: Sendable {
 
     /// The records of a theme.
     public func records(inTheme slug: String) -> [Record] {
-        records.filter { themesOf[$0.id, default: []].contains(slug) }
+        themeMembers[slug, default: []].map { records[$0] }
+    }
+
+    private static func members(_ records: [Record], themesOf: [String: [String]]) -> [String: [Int]] {
+        var members: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() {
+            for slug in themesOf[record.id, default: []] { members[slug, default: []].append(index) }
+        }
+        return members
     }
 
     public static func build(_ model: SiteModel, config: SiteConfig, today: Day) -> (SiteGraph, [Diagnostic]) {
@@ -85,7 +95,7 @@ public struct SiteGraph: Sendable {
         let graph = SiteGraph(
             config: config, today: today, records: records, themes: model.themes, position: position,
             themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
-            themesOf: themesOf, links: resolution.links, backlinks: resolution.backlinks,
+            themesOf: themesOf, themeMembers: members(records, themesOf: themesOf), links: resolution.links, backlinks: resolution.backlinks,
             answers: answers, statuses: statuses
         )
         return (graph, diagnostics.all)

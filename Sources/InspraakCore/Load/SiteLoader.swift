@@ -59,7 +59,8 @@ public enum SiteLoader {
         let (sources, scanProblems) = ContentScanner(root: root).scan()
         diagnostics.append(contentsOf: scanProblems)
         let history = options.useGitHistory ? GitHistory.lastChanged(in: root, folder: "content") : [:]
-        let results = sources.parallelMap { source in read(source, root: root, history: history) }
+        let rootPath = root.path
+        let results = sources.parallelMap { source in read(source, rootPath: rootPath, history: history) }
         var documents: [LoadedDocument] = []
         var unreadable = Set<String>()
         for (source, result) in zip(sources, results) {
@@ -75,18 +76,16 @@ public enum SiteLoader {
         return (site, diagnostics.all)
     }
 
-    static func read(_ source: SourceDocument, root: URL, history: [String: String]) -> Result<LoadedDocument, Diagnostic> {
-        let url = root.appendingPathComponent(source.path)
+    static func read(_ source: SourceDocument, rootPath: String, history: [String: String]) -> Result<LoadedDocument, Diagnostic> {
         let whole = SourceLocation(path: source.path, line: 1, column: 1)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > maximumRecordBytes {
-            return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(whole, Message.unreadable("permission denied or not a regular file")))
+        let bytes: [UInt8]
+        switch SourceFile.read(rootPath + "/" + source.path, limit: maximumRecordBytes) {
+        case .tooLarge: return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
+        case .unreadable: return .failure(.error(whole, Message.unreadable("permission denied or not a regular file")))
+        case .bytes(let read): bytes = read
         }
         let text: String
-        switch SourceText.decode([UInt8](data)) {
+        switch SourceText.decode(bytes) {
         case .failure(.invalidUTF8(let line, let column)):
             return .failure(.error(SourceLocation(path: source.path, line: line, column: column), Message.invalidUTF8(column: column)))
         case .success(let decoded): text = decoded

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A source file's bytes made into text: UTF-8 checked, byte-order mark dropped, CRLF made LF.
 enum SourceText {
     enum Failure: Error, Equatable {
@@ -8,14 +14,15 @@ enum SourceText {
     static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's check is the fast path; our own scan only finds where it failed.
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes) ?? bytes.startIndex
             let before = bytes[bytes.startIndex..<bad]
             let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
             return .failure(.invalidUTF8(line: line, column: bad - lineStart + 1))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(0x0D) {
+        if bytes.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }) {
             text = text.replacingCRLF()
         }
         return .success(text)

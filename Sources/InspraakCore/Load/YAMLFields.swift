@@ -7,7 +7,8 @@ enum YAMLFields {
         let node: Node?
         do {
             // `.basic` skips Yams' regex tag resolution (slow, per scalar); `value(of:)` types plain scalars itself.
-            node = try Yams.compose(yaml: text, .basic)
+            // An explicit encoding: the default reads the whole process environment on every parse.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             if let duplicate = duplicateKey(in: "\(error)", text: text, path: path, firstLine: firstLine) {
                 return .failure(duplicate)

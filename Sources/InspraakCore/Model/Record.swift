@@ -44,7 +44,10 @@ public struct Feedback: Sendable {
 }
 
 /// One published record, typed; everything the later stages need and nothing of how it was stored.
-public struct Record: Sendable {
+///
+/// A class because it never changes after the model stage and is handed around a lot (links,
+/// trails, lists, theme pages): passing one is then a single reference, not a copy of every field.
+public final class Record: Sendable {
     public enum Details: Sendable {
         case meeting(Meeting)
         case advice(Advice)
@@ -69,35 +72,41 @@ public struct Record: Sendable {
     /// Front-matter keys the model does not know, kept for themes.
     public let extra: [FieldTable.Entry]
     public let details: Details
+    public let kind: RecordKind
+    /// Input points or recommendations: what can be answered item by item.
+    public let items: [Item]
+    /// Every ref this record makes, in the order written.
+    public let refs: [Ref]
 
-    public var kind: RecordKind {
+    init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation, summary: String?,
+         draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, source: SourceDocument,
+         extra: [FieldTable.Entry], details: Details) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.themes = themes
+        self.themesLocation = themesLocation
+        self.summary = summary
+        self.draft = draft
+        self.updated = updated
+        self.documents = documents
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.source = source
+        self.extra = extra
+        self.details = details
         switch details {
-        case .meeting: return .meetings
-        case .advice: return .advice
-        case .feedback: return .feedback
+        case .meeting(let meeting):
+            (kind, items, refs) = (.meetings, meeting.input, [])
+        case .advice(let advice):
+            (kind, items, refs) = (.advice, advice.recommendations, advice.basedOn)
+        case .feedback(let feedback):
+            (kind, items, refs) = (.feedback, [], feedback.responses.map(\.ref))
         }
     }
 
     /// The file, for messages about the record as a whole.
     public var location: SourceLocation { SourceLocation(path: source.path, line: 1, column: 1) }
-
-    /// Input points or recommendations: what can be answered item by item.
-    public var items: [Item] {
-        switch details {
-        case .meeting(let meeting): return meeting.input
-        case .advice(let advice): return advice.recommendations
-        case .feedback: return []
-        }
-    }
-
-    /// Every ref this record makes, in the order written.
-    public var refs: [Ref] {
-        switch details {
-        case .meeting: return []
-        case .advice(let advice): return advice.basedOn
-        case .feedback(let feedback): return feedback.responses.map(\.ref)
-        }
-    }
 
     public var meeting: Meeting? {
         if case .meeting(let meeting) = details { return meeting }

@@ -17,7 +17,7 @@ public struct OutputPlan: Sendable {
     public let files: [File]
 
     init(_ files: [File]) {
-        self.files = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes($1.path.utf8) }
+        self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     /// Number of HTML pages, for the summary line.

@@ -30,11 +30,14 @@ public struct SitePaths: Sendable {
 
     /// A link from the page at `from` to `to` (both output paths).
     static func relative(from: String, to: String) -> String {
-        let depth = from.hasSuffix("/") ? from.split(separator: "/").count : max(0, from.split(separator: "/").count - 1)
-        let up = String(repeating: "../", count: depth)
-        let link = up + to
-        return link.isEmpty ? "./" : link
+        // Output paths have no empty parts, so the depth is the number of slashes.
+        var depth = 0
+        for byte in from.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        if depth == 0 { return to.isEmpty ? "./" : to }
+        return (depth < ups.count ? ups[depth] : String(repeating: "../", count: depth)) + to
     }
+
+    private static let ups = (0..<8).map { String(repeating: "../", count: $0) }
 
     /// `https://example.nl/participatie/meetings/x/`.
     func absolute(_ path: String) -> String { baseURL + path }

@@ -11,6 +11,16 @@ public enum SiteRenderer {
         case open
         case accessibility
         case notFound
+
+        /// Roughly how much a page holds: the open items and each theme list many records.
+        var weight: Int {
+            switch self {
+            case .open: return 3
+            case .theme: return 2
+            case .home, .themes: return 1
+            default: return 0
+            }
+        }
     }
 
     /// The theme's problems without rendering anything: templates that do not parse, missing
@@ -24,6 +34,11 @@ public enum SiteRenderer {
     }
 
     public static func render(_ graph: SiteGraph, theme: ThemeFiles) -> (OutputPlan?, [Diagnostic]) {
+        render(graph, theme: theme, texts: RenderedTexts.render(graph))
+    }
+
+    /// With the Markdown already rendered (the build times that step on its own).
+    static func render(_ graph: SiteGraph, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
@@ -31,13 +46,17 @@ public enum SiteRenderer {
             return (nil, diagnostics.all + validate(theme, config: graph.config).filter { $0.location.path == "site.toml" })
         }
         let builder = PageBuilder(graph: graph, strings: Strings(stringTable, language: graph.config.language),
-                                  texts: RenderedTexts.render(graph), assets: Assets(theme))
+                                  texts: texts, assets: Assets(theme))
         let byKind = recordsByKind(graph)
         let pages = pages(graph, byKind: byKind)
-        let rendered = pages.parallelMap { page -> (String, [UInt8]?, String) in
-            let (path, template, context) = view(page, builder: builder, byKind: byKind)
+        // The biggest pages first, so no core is left finishing a long page alone at the end.
+        let schedule = pages.indices.sorted { (pages[$0].weight, $1) > (pages[$1].weight, $0) }
+        let scheduled = schedule.parallelMap { index -> (String, [UInt8]?, String) in
+            let (path, template, context) = view(pages[index], builder: builder, byKind: byKind)
             return (path, templates.render(context, template: template), template)
         }
+        var rendered = scheduled
+        for (position, index) in schedule.enumerated() { rendered[index] = scheduled[position] }
         var files: [OutputPlan.File] = []
         var sitemap: [Sitemap.Entry] = []
         for (page, (path, html, template)) in zip(pages, rendered) {

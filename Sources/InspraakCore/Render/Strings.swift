@@ -19,12 +19,19 @@ public struct Strings: Sendable {
     subscript(key: String) -> String { table[key] ?? key }
 
     /// `{name}` placeholders filled in.
+    /// One pass: a value that itself contains `{…}` is left as it is.
     func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let text = self[key]
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 
     /// `key.zero` (when present), `key.one` or `key.other`, with `{n}` filled in.

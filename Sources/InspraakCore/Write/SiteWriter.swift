@@ -36,15 +36,18 @@ public enum SiteWriter {
                     path = (path as NSString).deletingLastPathComponent
                 }
             }
-            for folder in all.sorted() where mkdir(staging.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
+            // Plain string paths: URL.appendingPathComponent asks the disk whether each is a folder.
+            let stagingPath = staging.path + "/"
+            for folder in all.sorted() where mkdir(stagingPath + folder, 0o755) != 0 && errno != EEXIST {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder])
             }
             let failures = plan.files.parallelMap { file -> String? in
-                let target = staging.appendingPathComponent(file.path)
+                let target = stagingPath + file.path
                 do {
                     switch file.content {
-                    case .bytes(let bytes): try writeFile(bytes, to: target.path)
-                    case .copy(let sourcePath): try FileManager.default.copyItem(at: source.appendingPathComponent(sourcePath), to: target)
+                    case .bytes(let bytes): try writeFile(bytes, to: target)
+                    case .copy(let sourcePath):
+                        try FileManager.default.copyItem(atPath: source.path + "/" + sourcePath, toPath: target)
                     }
                     return nil
                 } catch {
