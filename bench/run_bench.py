@@ -208,7 +208,8 @@ def run_once(tool, corpus, n, problems, label, extra=()):
                 problems.append(f"{where}: reports {m.group(1)} records, corpus has {n}")
             if int(m.group(2)) != r["pages"]:
                 problems.append(f"{where}: reports {m.group(2)} pages but wrote {r['pages']} .html files")
-        other = [l for l in r["stderr"].splitlines() if l.strip() and not (extra and re.match(r"\s+\w+\s+[\d.]+ ms", l))]
+        other = [l for l in r["stderr"].splitlines()
+                 if l.strip() and not (extra and re.match(r"\s+(\w+\s+[\d.]+ ms|\(write: )", l))]
         if other:
             problems.append(f"{where}: stderr: " + " | ".join(other[:5]))
     elif r["stdout"].strip() or r["stderr"].strip():
@@ -218,7 +219,11 @@ def run_once(tool, corpus, n, problems, label, extra=()):
 
 
 def stage_times(stderr):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s*(\w+)\s+([\d.]+) ms\s*$", stderr, re.M)}
+    stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s*(\w+)\s+([\d.]+) ms\s*$", stderr, re.M)}
+    m = re.search(r"rendered in ([\d.]+) ms, files written in ([\d.]+) ms", stderr)
+    if m:   # processor time inside the write stage, which renders each page just before writing it
+        stages["write_cpu_render"], stages["write_cpu_files"] = float(m.group(1)), float(m.group(2))
+    return stages
 
 
 def bench_size(n, tools, runs, problems, stages, do_check):

@@ -26,6 +26,9 @@ public struct BuildReport: Sendable {
     public let fileCount: Int
     /// Seconds per stage, in order.
     public let timings: [(stage: String, seconds: Double)]
+    /// Processor seconds inside the write stage, which renders each page right before writing
+    /// it: (rendering pages and feeds, writing files), summed over cores.
+    public var writeStageCPU: (render: Double, write: Double)?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
@@ -77,8 +80,10 @@ public enum SiteBuild {
         let (plan, graph, report) = plan(options)
         guard let plan, report.succeeded else { return report }
         var clock = StageClock(timings: report.timings)
-        let problems = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
-        return clock.report(report.diagnostics + problems, records: graph?.records.count ?? 0, plan: plan)
+        let written = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
+        var result = clock.report(report.diagnostics + written.diagnostics, records: graph?.records.count ?? 0, plan: plan)
+        result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
+        return result
     }
 }
 

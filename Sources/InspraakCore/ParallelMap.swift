@@ -1,4 +1,6 @@
+import Foundation
 import Dispatch
+import Synchronization
 
 extension Array where Element: Sendable {
     /// `map` over all cores; results come back in the input's order, so output stays deterministic.
@@ -11,6 +13,35 @@ extension Array where Element: Sendable {
                 nonisolated(unsafe) let items = input
                 DispatchQueue.concurrentPerform(iterations: items.count) { index in
                     slots[index] = transform(items[index])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `parallelMap` where each core keeps its own `State` from one element to the next (a
+    /// buffer to render into, say), so it is made once per core, not once per element.
+    /// Elements are taken in order, one at a time, by whichever core is free.
+    func parallelMap<State, Result: Sendable>(state makeState: @Sendable () -> State,
+                                              _ transform: @Sendable (inout State, Element) -> Result) -> [Result] {
+        let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
+        if workers < 2 {
+            var state = makeState()
+            return map { transform(&state, $0) }
+        }
+        var results = [Result?](repeating: nil, count: count)
+        let next = Atomic<Int>(0)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let items = input
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    var state = makeState()
+                    while true {
+                        let index = next.add(1, ordering: .relaxed).oldValue
+                        guard index < items.count else { break }
+                        slots[index] = transform(&state, items[index])
+                    }
                 }
             }
         }

@@ -38,6 +38,10 @@ struct BuildCommand: ParsableCommand {
             for (stage, seconds) in report.timings {
                 FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
             }
+            if let cpu = report.writeStageCPU {
+                FileHandle.standardError.write(line: String(format: "  (write: pages and feeds rendered in %.1f ms, files written in %.1f ms of processor time, over all cores)",
+                                                            cpu.render * 1000, cpu.write * 1000))
+            }
         }
         let time = String(format: "%.2f s", report.seconds)
         if report.succeeded {

@@ -7,11 +7,34 @@ public struct OutputPlan: Sendable {
         case bytes([UInt8])
         /// A file copied as it is (a PDF in a page bundle), by its path in the source folder.
         case copy(sourcePath: String)
+        /// Made when written (a page, a feed): the write stage renders and writes each on the
+        /// same core, so pages are never all in memory at once and disk work overlaps rendering.
+        /// `weight` says how big it is, so the biggest start first.
+        /// It is made into the buffer it is given (emptied, capacity kept), one per core.
+        case rendered(weight: Int, @Sendable (inout [UInt8]) -> Void)
     }
 
     public struct File: Sendable {
         public let path: String
         public let content: Content
+
+        /// How big the file is likely to be: pages that list many records are made first.
+        var weight: Int {
+            if case .rendered(let weight, _) = content { return weight }
+            return 0
+        }
+
+        /// The bytes of a made file (rendering it if that has not happened); nil for a copy.
+        public func bytes() -> [UInt8]? {
+            switch content {
+            case .bytes(let bytes): return bytes
+            case .rendered(_, let make):
+                var bytes: [UInt8] = []
+                make(&bytes)
+                return bytes
+            case .copy: return nil
+            }
+        }
     }
 
     public let files: [File]

@@ -1,7 +1,7 @@
 /// RSS 2.0 feeds: absolute links, RFC 822 dates, the record's URL as its permanent guid,
 /// and `atom:link rel="self"`. Built as text here, not through a theme: feed readers need
 /// exactly this, whatever the site looks like.
-struct RSSFeed {
+struct RSSFeed: Sendable {
     let title: String
     let description: String
     /// Output path of the feed, e.g. `themes/mantelzorg/feed.xml`.

@@ -60,7 +60,7 @@ final class RenderTests: XCTestCase {
 
     func text(_ plan: OutputPlan, _ path: String) throws -> String {
         let file = try XCTUnwrap(plan.files.first { $0.path == path }, "no \(path)")
-        guard case .bytes(let bytes) = file.content else { throw XCTSkip("not text") }
+        let bytes = try XCTUnwrap(file.bytes(), "\(path) is copied, not made")
         return String(decoding: bytes, as: UTF8.self)
     }
 

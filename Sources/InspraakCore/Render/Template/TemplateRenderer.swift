@@ -3,7 +3,7 @@
 /// read-only templates.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
-    private(set) var output: [UInt8] = []
+    var output: [UInt8]
     private var stack: [TemplateValue]
     private var position: SequencePosition?
     private var overrides: [String: [TemplateNode]] = [:]
@@ -11,10 +11,11 @@ struct TemplateRenderer {
     private var pendingIndentation = false
     private var escaping = true
 
-    init(templates: [String: [TemplateNode]], root: TemplateValue, capacity: Int = 16_384) {
+    /// Renders after what `output` already holds (its capacity is reused).
+    init(templates: [String: [TemplateNode]], root: TemplateValue, output: [UInt8] = []) {
         self.templates = templates
         self.stack = [root]
-        output.reserveCapacity(capacity)
+        self.output = output
     }
 
     mutating func render(_ nodes: [TemplateNode]) {

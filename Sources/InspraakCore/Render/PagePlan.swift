@@ -1,0 +1,97 @@
+/// The HTML pages a site has, where each one lives, which template draws it and the view it
+/// gets. Paths are known without building views, so the sitemap and the output plan can be
+/// made before any page is rendered.
+struct PagePlan: Sendable {
+    enum Page: Sendable {
+        case home
+        case list(RecordKind, page: Int)
+        case record(Int)
+        case themes
+        case theme(Int)
+        case open
+        case accessibility
+        case notFound
+
+        var template: String {
+            switch self {
+            case .home: return "home"
+            case .list: return "list"
+            case .record: return "record"
+            case .themes: return "themes"
+            case .theme: return "theme"
+            case .open: return "open"
+            case .accessibility: return "accessibility"
+            case .notFound: return "404"
+            }
+        }
+
+        /// Roughly how much a page holds: the open items and each theme list many records.
+        var weight: Int {
+            switch self {
+            case .open: return 3
+            case .theme: return 2
+            case .home, .themes: return 1
+            default: return 0
+            }
+        }
+    }
+
+    let builder: PageBuilder
+    /// Records of each kind, newest first.
+    let byKind: [RecordKind: [Record]]
+    /// Every page, in a fixed order (the sitemap's).
+    let all: [Page]
+
+    init(builder: PageBuilder) {
+        let graph = builder.graph
+        self.builder = builder
+        byKind = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
+        })
+        var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
+        for kind in RecordKind.allCases {
+            let count = PageBuilder.pageCount(byKind[kind]!.count, size: graph.config.paginationSize)
+            pages += (1...count).map { Page.list(kind, page: $0) }
+        }
+        pages += graph.records.indices.map(Page.record)
+        pages += graph.themes.indices.map(Page.theme)
+        all = pages
+    }
+
+    func path(of page: Page) -> String {
+        switch page {
+        case .home: return SitePaths.home
+        case .list(let kind, let number): return SitePaths.list(kind, page: number)
+        case .record(let index): return SitePaths.record(builder.graph.records[index])
+        case .themes: return SitePaths.themes
+        case .theme(let index): return SitePaths.theme(builder.graph.themes[index].slug)
+        case .open: return SitePaths.open
+        case .accessibility: return SitePaths.accessibility
+        case .notFound: return SitePaths.notFound
+        }
+    }
+
+    func view(of page: Page) -> View {
+        switch page {
+        case .home: return builder.homePage()
+        case .list(let kind, let number): return builder.listPage(kind, page: number, of: byKind[kind] ?? [])
+        case .record(let index):
+            let record = builder.graph.records[index]
+            let description = builder.texts.records[record.id]?.summaryText
+            // The date in the page title: recurring meetings share names ("Stamtafel wonen").
+            var view = builder.frame(at: path(of: page), title: "\(record.title), \(builder.strings.longDate(record.date.day))",
+                                     description: description,
+                                     feeds: builder.feeds(kind: record.kind, themes: builder.graph.themesOf[record.id] ?? []),
+                                     section: record.kind.rawValue)
+            view["record"] = builder.recordPage(record)
+            return view
+        case .themes: return builder.themesPage()
+        case .theme(let index): return builder.themePage(builder.graph.themes[index])
+        case .open: return builder.openPage()
+        case .accessibility:
+            return builder.frame(at: SitePaths.accessibility, title: builder.strings["statement.title"],
+                                 description: builder.strings["statement.intro"], feeds: builder.feeds(), section: nil)
+        case .notFound: return builder.notFoundPage()
+        }
+    }
+}
