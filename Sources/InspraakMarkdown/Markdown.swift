@@ -75,7 +75,8 @@ public enum Markdown {
         guard let raw = cmark_render_plaintext(node, options, 0) else { return "" }
         defer { free(raw) }
         let text = String(cString: raw)
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
+        // Lines split on "\n" bytes (cmark writes no other line ends), trimmed, joined by spaces.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0).trimmingOutputSpaces() }
         lines.removeAll { $0.isEmpty }
         return lines.joined(separator: " ")
     }
@@ -84,13 +85,22 @@ public enum Markdown {
     static func stripParagraph(_ html: String) -> String {
         var parts: [Substring] = []
         var rest = html[...]
-        while rest.hasPrefix("<p>") {
-            guard let end = rest.range(of: "</p>") else { break }
-            parts.append(rest[rest.index(rest.startIndex, offsetBy: 3)..<end.lowerBound])
-            rest = rest[end.upperBound...].drop { $0 == "\n" }
+        let close = Array("</p>".utf8)
+        while rest.utf8.starts(with: "<p>".utf8) {
+            // Byte search: the HTML is cmark's, and `</p>` is ASCII.
+            let bytes = rest.utf8
+            var end: String.Index?
+            var index = bytes.index(bytes.startIndex, offsetBy: 3)
+            while index < bytes.endIndex {
+                if bytes[index] == close[0], bytes[index...].starts(with: close) { end = index; break }
+                index = bytes.index(after: index)
+            }
+            guard let end else { break }
+            parts.append(rest[bytes.index(bytes.startIndex, offsetBy: 3)..<end])
+            rest = rest[bytes.index(end, offsetBy: 4)...].drop { $0 == "\n" }
         }
         if parts.isEmpty || !rest.isEmpty {
-            return html.trimmingSpaces()
+            return html.trimmingOutputSpaces()
         }
         return parts.joined(separator: "<br>")
     }
@@ -145,10 +155,12 @@ private enum CoreExtensions {
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
+    /// Without the spaces, tabs and newlines cmark leaves around its output (ASCII only: a
+    /// non-breaking space in the text is content).
+    func trimmingOutputSpaces() -> String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let utf8 = Substring(self).utf8
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(Substring(self)[first...last])
     }
 }
