@@ -179,7 +179,7 @@ class Hugo(Tool):
 
 class Inspraak(Tool):
     def command(self, corpus, out, cache, extra=()):
-        return [self.exe, "build", "--source", corpus / "inspraak", "--output", out, "--now", NOW, "--no-git", *extra]
+        return [self.exe, "build", "--source", corpus / "inspraak", "--output", out, "--now", NOW, *extra]
 
 
 def run_once(tool, corpus, n, problems, label, extra=()):

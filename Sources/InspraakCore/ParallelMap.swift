@@ -48,3 +48,20 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+/// Runs `background` on another thread while `foreground` runs on this one, and returns both
+/// results: for work that mostly waits (a `git log`) beside work that computes.
+func alongside<Background: Sendable, Foreground>(_ background: @escaping @Sendable () -> Background,
+                                                 _ foreground: () -> Foreground) -> (Background, Foreground) {
+    let slot = ResultSlot<Background>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.value = background() }
+    let result = foreground()
+    group.wait()
+    return (slot.value!, result)
+}
+
+/// Written once by a background block, read only after waiting for it.
+private final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
+}

@@ -48,6 +48,11 @@ public enum Markdown {
     /// Block syntax has no place there, so the result is the paragraphs' inline content;
     /// several paragraphs are joined by a line break.
     public static func renderInline(_ text: String, unsafeHTML: Bool = false) -> String {
+        PlainText.inlineHTML(text) ?? parsedInline(text, unsafeHTML: unsafeHTML)
+    }
+
+    /// `renderInline` through cmark, always.
+    static func parsedInline(_ text: String, unsafeHTML: Bool = false) -> String {
         Document(text, unsafeHTML: unsafeHTML).withRoot { root, extensions, options in
             let html = renderHTML(root, options: options, extensions: extensions)
             return stripParagraph(html)

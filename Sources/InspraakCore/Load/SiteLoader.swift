@@ -58,14 +58,19 @@ public enum SiteLoader {
 
         let (sources, scanProblems) = ContentScanner(root: root).scan()
         diagnostics.append(contentsOf: scanProblems)
-        let history = options.useGitHistory ? GitHistory.lastChanged(in: root, folder: "content") : [:]
         let rootPath = root.path
-        let results = sources.parallelMap { source in read(source, rootPath: rootPath, history: history) }
+        // git runs while the files are read: it mostly waits for its own process.
+        let useGit = options.useGitHistory
+        let (history, results) = alongside({ useGit ? GitHistory.lastChanged(in: root, folder: "content") : [:] }) {
+            sources.parallelMap { source in read(source, rootPath: rootPath) }
+        }
         var documents: [LoadedDocument] = []
         var unreadable = Set<String>()
         for (source, result) in zip(sources, results) {
             switch result {
-            case .success(let document): documents.append(document)
+            case .success(let document):
+                documents.append(LoadedDocument(source: document.source, frontMatter: document.frontMatter, fields: document.fields,
+                                                lastChanged: history[source.path]))
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 unreadable.insert(source.name)
@@ -76,7 +81,7 @@ public enum SiteLoader {
         return (site, diagnostics.all)
     }
 
-    static func read(_ source: SourceDocument, rootPath: String, history: [String: String]) -> Result<LoadedDocument, Diagnostic> {
+    static func read(_ source: SourceDocument, rootPath: String) -> Result<LoadedDocument, Diagnostic> {
         let whole = SourceLocation(path: source.path, line: 1, column: 1)
         let bytes: [UInt8]
         switch SourceFile.read(rootPath + "/" + source.path, limit: maximumRecordBytes) {
@@ -98,7 +103,7 @@ public enum SiteLoader {
         switch frontMatter.fields(path: source.path) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let fields):
-            return .success(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, lastChanged: history[source.path]))
+            return .success(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, lastChanged: nil))
         }
     }
 }

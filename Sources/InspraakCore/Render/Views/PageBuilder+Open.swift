@@ -8,7 +8,7 @@ extension PageBuilder {
             "recordTitle": .text(record.title),
             "recordHref": .text(SitePaths.relative(from: path, to: SitePaths.record(record)) + anchor),
             "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
-            "since": time(record.date),
+            "since": date(of: record),
             "due": time(item.due),
             "age": .text(strings.count("status.open_since", item.since.days(until: graph.today))),
             "themes": themeLinks(record, from: path),

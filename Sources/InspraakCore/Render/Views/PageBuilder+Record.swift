@@ -10,7 +10,7 @@ extension PageBuilder {
             "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
             "kindListLabel": .text(strings["kind.\(record.kind.rawValue)"]),
             "kindHref": .text(SitePaths.relative(from: path, to: SitePaths.list(record.kind, page: 1))),
-            "date": time(record.date),
+            "date": date(of: record),
             "meta": .list(meta(record)),
             "themes": themeLinks(record, from: path),
             "bodyHTML": .text(recordTexts?.body.html ?? ""),
@@ -98,7 +98,7 @@ extension PageBuilder {
             "title": .text(target.title),
             "href": .text(SitePaths.relative(from: path, to: SitePaths.record(target))),
             "kindLabel": .text(strings["kind_one.\(target.kind.rawValue)"]),
-            "date": time(target.date),
+            "date": date(of: target),
         ]
     }
 

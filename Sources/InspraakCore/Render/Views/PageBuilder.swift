@@ -1,10 +1,7 @@
 /// Builds the values templates see. Every link is made here, relative to the page that shows it,
 /// so templates never compute a path; every text is plain (templates escape it) unless its name
 /// ends in `HTML` (rendered Markdown or SVG made by inspraak).
-///
-/// `@unchecked Sendable`: the only non-Sendable part is the strings tree, built once in `init`
-/// and never changed, so sharing it between rendering threads is safe.
-struct PageBuilder: @unchecked Sendable {
+struct PageBuilder: Sendable {
     let graph: SiteGraph
     let strings: Strings
     let texts: RenderedTexts
@@ -12,6 +9,8 @@ struct PageBuilder: @unchecked Sendable {
     let assets: Assets
     /// `t` in every template.
     let stringTree: TemplateValue
+    /// Each record's date as templates show it, made once: a record appears on many pages.
+    private let recordDates: [String: TemplateValue]
 
     init(graph: SiteGraph, strings: Strings, texts: RenderedTexts, assets: Assets) {
         self.graph = graph
@@ -20,6 +19,8 @@ struct PageBuilder: @unchecked Sendable {
         self.paths = SitePaths(config: graph.config)
         self.assets = assets
         self.stringTree = strings.templateTree()
+        let dates = graph.records.parallelMap { record in Self.time(record.date, strings: strings) }
+        self.recordDates = Dictionary(zip(graph.records.map(\.id), dates)) { first, _ in first }
     }
 
     var config: SiteConfig { graph.config }
@@ -75,7 +76,7 @@ struct PageBuilder: @unchecked Sendable {
             "href": .text(SitePaths.relative(from: path, to: SitePaths.record(record))),
             "kind": .text(record.kind.rawValue),
             "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
-            "date": time(record.date),
+            "date": date(of: record),
             "themes": themeLinks(record, from: path),
             "summaryHTML": .optional(texts.records[record.id]?.summaryHTML),
             "status": .optional(recordStatus(record)),
@@ -83,7 +84,16 @@ struct PageBuilder: @unchecked Sendable {
     }
 
     func time(_ moment: Moment) -> TemplateValue {
+        Self.time(moment, strings: strings)
+    }
+
+    private static func time(_ moment: Moment, strings: Strings) -> TemplateValue {
         ["iso": .text(Strings.machine(moment)), "text": .text(strings.moment(moment))]
+    }
+
+    /// The record's date (`time(record.date)`, looked up).
+    func date(of record: Record) -> TemplateValue {
+        recordDates[record.id] ?? time(record.date)
     }
 
     func time(_ day: Day) -> TemplateValue {
