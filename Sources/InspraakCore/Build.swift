@@ -29,6 +29,10 @@ public struct BuildReport: Sendable {
     /// Processor seconds inside the write stage, which renders each page right before writing
     /// it: (rendering pages and feeds, writing files), summed over cores.
     public var writeStageCPU: (render: Double, write: Double)?
+    /// What the build made (sources, graph, plan), held by the report: a command line that ends
+    /// right after reporting can exit without freeing a million small values one by one
+    /// (0.15 s at 10,000 records); the system takes the memory back at once.
+    var madeValues: [any Sendable] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
     public var seconds: Double { timings.reduce(0) { $0 + $1.seconds } }
@@ -47,7 +51,9 @@ public enum SiteBuild {
         let texts = clock.time("markdown") { RenderedTexts.render(graph) }
         let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, theme: site.theme, texts: texts) }
         diagnostics += renderProblems
-        return (plan, graph, clock.report(diagnostics, records: graph.records.count, plan: plan))
+        var report = clock.report(diagnostics, records: graph.records.count, plan: plan)
+        report.madeValues = [site, graph]
+        return (plan, graph, report)
     }
 
     /// What `check` runs: every stage's validation (templates included), but no page is rendered
@@ -83,6 +89,7 @@ public enum SiteBuild {
         let written = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
         var result = clock.report(report.diagnostics + written.diagnostics, records: graph?.records.count ?? 0, plan: plan)
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
+        result.madeValues = report.madeValues + [plan]
         return result
     }
 }
