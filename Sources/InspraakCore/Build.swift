@@ -67,7 +67,9 @@ public enum SiteBuild {
         if let site {
             diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, config: site.config) }
         }
-        return clock.report(diagnostics, records: graph?.records.count ?? 0)
+        var report = clock.report(diagnostics, records: graph?.records.count ?? 0)
+        report.madeValues = [site, graph]
+        return report
     }
 
     /// Load → model → graph, the stages every command needs, each timed; the graph is nil only

@@ -87,11 +87,18 @@ public struct SiteGraph: Sendable {
         }
         let resolution = RefResolution.resolve(records, position: position, model: model)
         diagnostics.append(contentsOf: resolution.diagnostics.all)
-        diagnostics.append(contentsOf: CycleDetection.cycles(records, links: resolution.links))
-        let (themesOf, themeProblems) = ThemeAssignment.assign(records, links: resolution.links, themes: model.themes)
+        // Cycles and themes on one core, answers and statuses on the other: neither needs the other.
+        let links = resolution.links, themes = model.themes, frozenRecords = records
+        let ((cycles, themesOf, themeProblems), (answers, statuses)) = alongside({
+            let cycles = CycleDetection.cycles(frozenRecords, links: links)
+            let (themesOf, themeProblems) = ThemeAssignment.assign(frozenRecords, links: links, themes: themes)
+            return (cycles, themesOf, themeProblems)
+        }) {
+            let answers = Answers.collect(records, position: position, links: links)
+            return (answers, Statuses.compute(records, answers: answers, config: config, today: today))
+        }
+        diagnostics.append(contentsOf: cycles)
         diagnostics.append(contentsOf: themeProblems)
-        let answers = Answers.collect(records, position: position, links: resolution.links)
-        let statuses = Statuses.compute(records, answers: answers, config: config, today: today)
         let graph = SiteGraph(
             config: config, today: today, records: records, themes: model.themes, position: position,
             themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },

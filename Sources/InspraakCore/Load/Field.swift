@@ -3,7 +3,7 @@
 /// Scalars keep their type as the file wrote it (a quoted YAML `"42"` is a string), so the model
 /// can say "`attendees` should be a whole number" instead of guessing.
 public struct Field: Sendable {
-    public indirect enum Value: Sendable {
+    public enum Value: Sendable {
         case string(String)
         case integer(Int)
         case number(Double)

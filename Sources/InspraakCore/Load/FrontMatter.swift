@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A record file cut in two: the front matter between its fences, and the Markdown body.
 public struct FrontMatter: Sendable {
     public enum Format: String, Sendable {
@@ -20,40 +26,64 @@ public struct FrontMatter: Sendable {
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error(location, Message.emptyFile))
         }
-        // Walk line by line up to the closing fence only; the body (most of the file) is sliced, not split.
-        let utf8 = text.utf8
-        func lineEnd(from index: String.Index) -> String.Index { utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex }
-        let firstEnd = lineEnd(from: utf8.startIndex)
-        let opening = text[utf8.startIndex..<firstEnd].trimmingSpaces()
-        let format: Format
-        switch opening {
-        case "---": format = .yaml
-        case "+++": format = .toml
-        default:
-            return .failure(.error(location, Message.noFrontMatter, hint: Message.noFrontMatterHint))
-        }
-        guard firstEnd < utf8.endIndex else {
+        // Walk line by line up to the closing fence only, on the bytes; the body (most of the
+        // file) is sliced, not split.
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes -> Result<FrontMatter, Diagnostic> in
+            func lineEnd(from start: Int) -> Int {
+                guard start < bytes.count,
+                      let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return bytes.count }
+                return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            // Slices of the already checked text: no second UTF-8 check (fences are at line starts).
+            func string(_ range: Range<Int>) -> String {
+                let utf8 = text.utf8
+                return String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            }
+            let firstEnd = lineEnd(from: 0)
+            let opening = string(0..<firstEnd).trimmingSpaces()
+            let format: Format
+            switch opening {
+            case "---": format = .yaml
+            case "+++": format = .toml
+            default:
+                return .failure(.error(location, Message.noFrontMatter, hint: Message.noFrontMatterHint))
+            }
+            guard firstEnd < bytes.count else {
+                return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
+            }
+            let frontStart = firstEnd + 1
+            var lineStart = frontStart
+            var lineNumber = 2
+            while lineStart < bytes.count {
+                let end = lineEnd(from: lineStart)
+                if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<end]), opening) {
+                    return .success(FrontMatter(
+                        format: format,
+                        text: string(frontStart..<lineStart),
+                        firstLine: 2,
+                        body: string(Swift.min(end + 1, bytes.count)..<bytes.count),
+                        bodyFirstLine: lineNumber + 1
+                    ))
+                }
+                lineNumber += 1
+                lineStart = end + 1
+            }
             return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
         }
-        let frontStart = utf8.index(after: firstEnd)
-        var lineStart = frontStart
-        var lineNumber = 2
-        while lineStart < utf8.endIndex {
-            let end = lineEnd(from: lineStart)
-            if text[lineStart..<end].trimmingSpaces() == opening {
-                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
-                return .success(FrontMatter(
-                    format: format,
-                    text: String(text[frontStart..<lineStart]),
-                    firstLine: 2,
-                    body: String(text[bodyStart...]),
-                    bodyFirstLine: lineNumber + 1
-                ))
-            }
-            lineNumber += 1
-            lineStart = end < utf8.endIndex ? utf8.index(after: end) : end
+    }
+
+    /// Whether a line is the fence (`---` or `+++`), give or take white space around it.
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>, _ fence: String) -> Bool {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var start = 0, end = line.count
+        while start < end, isSpace(line[start]) { start += 1 }
+        while end > start, isSpace(line[end - 1]) { end -= 1 }
+        if start < end, line[start] >= 0x80 || line[end - 1] >= 0x80 {
+            // White space beyond ASCII (a no-break space): as the Character-level trim sees it.
+            return String(decoding: line, as: UTF8.self).trimmingSpaces() == fence
         }
-        return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
+        return line[start..<end].elementsEqual(fence.utf8)
     }
 
     /// Parses the front matter into fields; line numbers are file lines.

@@ -1,13 +1,19 @@
 extension StringProtocol {
     /// The text without leading and trailing white space.
     func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        // Most texts start and end with a visible ASCII character: no Character walk needed.
-        if let first = slice.utf8.first, let last = slice.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
-            return String(slice)
+        let text = Substring(self)
+        let utf8 = text.utf8
+        // ASCII white space on bytes (the usual case); a Character walk only for what is left at
+        // an end that is not ASCII, such as a no-break space.
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        var slice = text[start..<end]
+        if let first = slice.utf8.first, let last = slice.utf8.last, first >= 0x80 || last >= 0x80 {
+            while let character = slice.first, character.isWhitespace { slice.removeFirst() }
+            while let character = slice.last, character.isWhitespace { slice.removeLast() }
         }
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
     }
 }
