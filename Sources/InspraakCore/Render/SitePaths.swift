@@ -30,14 +30,23 @@ public struct SitePaths: Sendable {
 
     /// A link from the page at `from` to `to` (both output paths).
     static func relative(from: String, to: String) -> String {
-        // Output paths have no empty parts, so the depth is the number of slashes.
-        var depth = 0
-        for byte in from.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        let depth = depth(of: from)
         if depth == 0 { return to.isEmpty ? "./" : to }
         return (depth < ups.count ? ups[depth] : String(repeating: "../", count: depth)) + to
     }
 
     private static let ups = (0..<8).map { String(repeating: "../", count: $0) }
+
+    /// How many folders deep a page is: output paths have no empty parts, so the number of
+    /// slashes (`meetings/page/2/` is 3).
+    static func depth(of path: String) -> Int {
+        var depth = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        return depth
+    }
+
+    /// The deepest page a site has: a list page after the first (`meetings/page/2/`).
+    static let deepestPage = 3
 
     /// `https://example.nl/participatie/meetings/x/`.
     func absolute(_ path: String) -> String { baseURL + path }

@@ -7,7 +7,7 @@ extension PageBuilder {
             "status": false, "label": false, "detail": false, "itemID": false,
             "recordTitle": .text(record.title),
             "recordHref": .text(SitePaths.relative(from: path, to: SitePaths.record(record)) + anchor),
-            "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
+            "kindLabel": .text(kindLabel(record.kind)),
             "since": date(of: record),
             "due": time(item.due),
             "age": .text(strings.count("status.open_since", item.since.days(until: graph.today))),

@@ -7,7 +7,7 @@ extension PageBuilder {
             "id": .text(record.id),
             "title": .text(record.title),
             "kind": .text(record.kind.rawValue),
-            "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
+            "kindLabel": .text(kindLabel(record.kind)),
             "kindListLabel": .text(strings["kind.\(record.kind.rawValue)"]),
             "kindHref": .text(SitePaths.relative(from: path, to: SitePaths.list(record.kind, page: 1))),
             "date": date(of: record),
@@ -25,7 +25,7 @@ extension PageBuilder {
             "responses": [],
             "summaryHTML": .optional(record.summary.flatMap { _ in recordTexts?.summaryHTML }),
             "updated": false, "items": false, "wholeStatus": false, "decision": false,
-            "status": .optional(recordStatus(record)),
+            "status": .optional(status(of: record)),
         ]
         if let updated = record.updated, updated != record.date.day { view["updated"] = time(updated) }
         if !record.items.isEmpty {
@@ -97,7 +97,7 @@ extension PageBuilder {
             "status": false, "current": false,
             "title": .text(target.title),
             "href": .text(SitePaths.relative(from: path, to: SitePaths.record(target))),
-            "kindLabel": .text(strings["kind_one.\(target.kind.rawValue)"]),
+            "kindLabel": .text(kindLabel(target.kind)),
             "date": date(of: target),
         ]
     }
@@ -125,7 +125,7 @@ extension PageBuilder {
         return chain.map { step in
             var view = reference(step, from: path)
             view["current"] = .bool(step.id == record.id)
-            if let status = recordStatus(step) { view["status"] = status }
+            if let status = status(of: step) { view["status"] = status }
             return .object(view)
         }
     }
@@ -139,7 +139,7 @@ extension PageBuilder {
             var view: View = [
                 "itemID": false, "itemTextHTML": false, "superseded": false, "coversAll": false,
                 "targetTitle": .text(target.title),
-                "targetKind": .text(strings["kind_one.\(target.kind.rawValue)"]),
+                "targetKind": .text(kindLabel(target.kind)),
                 "outcome": .text(response.outcome.rawValue),
                 "outcomeLabel": .text(strings[response.outcome.stringKey]),
                 "noteHTML": .optional(notes[index]),

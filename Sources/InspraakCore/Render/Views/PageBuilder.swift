@@ -9,8 +9,18 @@ struct PageBuilder: Sendable {
     let assets: Assets
     /// `t` in every template.
     let stringTree: TemplateValue
-    /// Each record's date as templates show it, made once: a record appears on many pages.
-    private let recordDates: [String: TemplateValue]
+    /// What a record shows wherever it appears (its date, its status badge), made once: a
+    /// record is on its own page, a list page, one or more theme pages and other records' trails.
+    private var recordFacts: [String: RecordFacts]
+    /// Each theme's link as seen from a page `depth` folders deep (`themeLinksByDepth[depth][slug]`).
+    private let themeLinksByDepth: [[String: TemplateValue]]
+    /// "Bijeenkomst" and "Bijeenkomsten" per kind, looked up once.
+    private let kindLabels: [RecordKind: (one: String, many: String)]
+
+    struct RecordFacts: Sendable {
+        let date: TemplateValue
+        let status: TemplateValue?
+    }
 
     init(graph: SiteGraph, strings: Strings, texts: RenderedTexts, assets: Assets) {
         self.graph = graph
@@ -19,8 +29,26 @@ struct PageBuilder: Sendable {
         self.paths = SitePaths(config: graph.config)
         self.assets = assets
         self.stringTree = strings.templateTree()
-        let dates = graph.records.parallelMap { record in Self.time(record.date, strings: strings) }
-        self.recordDates = Dictionary(zip(graph.records.map(\.id), dates)) { first, _ in first }
+        self.kindLabels = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
+            ($0, (strings["kind_one.\($0.rawValue)"], strings["kind.\($0.rawValue)"]))
+        })
+        self.themeLinksByDepth = (0...SitePaths.deepestPage).map { depth in
+            let page = String(repeating: "x/", count: depth)
+            return Dictionary(graph.themes.map { theme in
+                (theme.slug, ["title": .text(theme.title), "href": .text(SitePaths.relative(from: page, to: SitePaths.theme(theme.slug)))] as TemplateValue)
+            }) { first, _ in first }
+        }
+        self.recordFacts = [:]
+        let builder = self
+        let facts = graph.records.parallelMap { record in
+            RecordFacts(date: Self.time(record.date, strings: strings), status: builder.recordBadge(record)?.view)
+        }
+        self.recordFacts = Dictionary(zip(graph.records.map(\.id), facts)) { first, _ in first }
+    }
+
+    /// "Bijeenkomst" (one) or "Bijeenkomsten" (the list).
+    func kindLabel(_ kind: RecordKind, plural: Bool = false) -> String {
+        plural ? kindLabels[kind]!.many : kindLabels[kind]!.one
     }
 
     var config: SiteConfig { graph.config }
@@ -75,11 +103,11 @@ struct PageBuilder: Sendable {
             "title": .text(record.title),
             "href": .text(SitePaths.relative(from: path, to: SitePaths.record(record))),
             "kind": .text(record.kind.rawValue),
-            "kindLabel": .text(strings["kind_one.\(record.kind.rawValue)"]),
+            "kindLabel": .text(kindLabel(record.kind)),
             "date": date(of: record),
             "themes": themeLinks(record, from: path),
             "summaryHTML": .optional(texts.records[record.id]?.summaryHTML),
-            "status": .optional(recordStatus(record)),
+            "status": .optional(status(of: record)),
         ]
     }
 
@@ -93,7 +121,13 @@ struct PageBuilder: Sendable {
 
     /// The record's date (`time(record.date)`, looked up).
     func date(of record: Record) -> TemplateValue {
-        recordDates[record.id] ?? time(record.date)
+        recordFacts[record.id]?.date ?? time(record.date)
+    }
+
+    /// The record's status badge (`recordStatus(record)`, looked up).
+    func status(of record: Record) -> TemplateValue? {
+        guard let facts = recordFacts[record.id] else { return recordStatus(record) }
+        return facts.status
     }
 
     func time(_ day: Day) -> TemplateValue {
@@ -101,7 +135,10 @@ struct PageBuilder: Sendable {
     }
 
     func themeLinks(_ record: Record, from path: String) -> TemplateValue {
-        .list(graph.themesOf[record.id, default: []].compactMap { slug in
+        let depth = SitePaths.depth(of: path)
+        let links = depth < themeLinksByDepth.count ? themeLinksByDepth[depth] : [:]
+        return .list(graph.themesOf[record.id, default: []].compactMap { slug in
+            if let link = links[slug] { return link }
             guard let theme = graph.theme(slug) else { return nil }
             return ["title": .text(theme.title), "href": .text(SitePaths.relative(from: path, to: SitePaths.theme(slug)))]
         })
