@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 NOW ?= 2026-11-15
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config time
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/inspraak
 

@@ -20,12 +20,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libyaml's event parser, read straight into fields (see Load/YAMLFields.swift).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(name: "InspraakMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "InspraakCore",
             dependencies: [
                 "InspraakMarkdown",
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),

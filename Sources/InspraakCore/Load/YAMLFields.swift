@@ -1,120 +1,160 @@
-import Yams
+import CLibYAML
 
 /// YAML front matter into fields, with file lines from libyaml's marks plus the fence offset.
+///
+/// libyaml's events are read straight into fields. Yams (which wraps the same libyaml) builds
+/// a node tree, hashes every mapping's keys and copies nodes on the way: that was over a third
+/// of `inspraak check` (issue 7). Duplicate keys, aliases and a front matter that is not a
+/// mapping are reported here, with the line and column of the field.
 enum YAMLFields {
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<FieldTable, Diagnostic> {
-        let start = SourceLocation(path: path, line: firstLine, column: 1)
-        let node: Node?
-        do {
-            // `.basic` skips Yams' regex tag resolution (slow, per scalar); `value(of:)` types plain scalars itself.
-            // An explicit encoding: the default reads the whole process environment on every parse.
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            if let duplicate = duplicateKey(in: "\(error)", text: text, path: path, firstLine: firstLine) {
-                return .failure(duplicate)
-            }
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
-        } catch {
-            return .failure(.error(start, Message.invalidYAML("\(error)")))
-        }
-        guard let node else {
-            return .success(FieldTable(entries: [], location: start))
-        }
-        var converter = Converter(path: path, lineOffset: firstLine - 1)
-        let field = converter.field(node)
-        if let problem = converter.problem { return .failure(problem) }
-        guard case .table(let table) = field.value else {
-            return .failure(.error(field.location, Message.frontMatterNotMapping))
-        }
-        return .success(table)
+        var reader = EventReader(path: path, lineOffset: firstLine - 1)
+        var text = text
+        return text.withUTF8 { bytes in reader.read(bytes) }
     }
 
-    /// Yams refuses duplicate keys with a message that dumps the whole front matter; say instead
-    /// which field is given twice, at its second line.
-    private static func duplicateKey(in message: String, text: String, path: String, firstLine: Int) -> Diagnostic? {
-        guard message.contains("duplicated key"), let open = message.range(of: "key(s): '"),
-              let close = message[open.upperBound...].firstIndex(of: "'") else { return nil }
-        let key = String(message[open.upperBound..<close])
-        var seen: [Int: Int] = [:]   // indentation → first line
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix { $0 == " " }.count
-            var rest = line.dropFirst(indent)
-            if rest.hasPrefix("- ") { rest = rest.dropFirst(2) }
-            guard rest.hasPrefix(key + ":") else { continue }
-            let column = line.count - rest.count + 1
-            if let first = seen[column] {
-                return .error(SourceLocation(path: path, line: offset + firstLine, column: column), Message.givenTwice(key, firstLine: first))
-            }
-            seen[column] = offset + firstLine
-        }
-        return nil
-    }
-
-    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
-        func located(_ problem: String, _ mark: Mark, _ context: YamlError.Context?) -> Diagnostic {
-            var text = problem
-            if let context { text += " (\(context.text))" }
-            let location = SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
-            return .error(location, Message.invalidYAML(text), hint: Message.invalidYAMLHint)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            return located(problem, mark, context)
-        case .reader(let problem, _, _, _):
-            return .error(SourceLocation(path: path, line: firstLine, column: 1), Message.invalidYAML(problem))
-        default:
-            return .error(SourceLocation(path: path, line: firstLine, column: 1), Message.invalidYAML("\(error)"))
-        }
-    }
-
-    private struct Converter {
+    /// One parse: a libyaml parser over the text, and the fields made from its events.
+    private struct EventReader {
         let path: String
         let lineOffset: Int
         var problem: Diagnostic?
 
-        func location(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-            return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        init(path: String, lineOffset: Int) {
+            self.path = path
+            self.lineOffset = lineOffset
         }
 
-        mutating func field(_ node: Node) -> Field {
-            let here = location(node.mark)
-            switch node {
-            case .scalar(let scalar):
-                return Field(Self.value(of: scalar), at: here)
-            case .sequence(let sequence):
-                return Field(.list(sequence.map { field($0) }), at: here)
-            case .mapping(let mapping):
-                var entries: [FieldTable.Entry] = []
-                var seen = Set<String>()
-                for (keyNode, valueNode) in mapping {
-                    let key = keyNode.scalar?.string ?? "\(keyNode)"
-                    let keyLocation = location(keyNode.mark)
-                    if !seen.insert(key).inserted, problem == nil {
-                        problem = .error(keyLocation, Message.duplicateKey(key))
+        func location(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(path: path, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+        }
+
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<FieldTable, Diagnostic> {
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), Message.invalidYAML("out of memory")))
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            if let base = bytes.baseAddress {
+                yaml_parser_set_input_string(&parser, base, bytes.count)
+            } else {
+                var empty: UInt8 = 0
+                yaml_parser_set_input_string(&parser, &empty, 0)
+            }
+            var root: Field?
+            // STREAM-START, then DOCUMENT-START and one node (none for empty front matter).
+            while true {
+                guard var event = next(&parser) else { return .failure(problem!) }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_START_EVENT, YAML_DOCUMENT_START_EVENT, YAML_DOCUMENT_END_EVENT:
+                    continue
+                case YAML_STREAM_END_EVENT:
+                    break
+                default:
+                    if root == nil {
+                        root = node(from: &event, parser: &parser)
+                        if let problem { return .failure(problem) }
                     }
-                    entries.append(.init(key: key, keyLocation: keyLocation, field: field(valueNode)))
+                    continue
+                }
+                break
+            }
+            guard let root else {
+                return .success(FieldTable(entries: [], location: SourceLocation(path: path, line: lineOffset + 1, column: 1)))
+            }
+            guard case .table(let table) = root.value else {
+                return .failure(.error(root.location, Message.frontMatterNotMapping))
+            }
+            return .success(table)
+        }
+
+        /// The next event, or nil with `problem` set when the text is not valid YAML.
+        mutating func next(_ parser: inout yaml_parser_t) -> yaml_event_t? {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                if problem == nil { problem = diagnostic(parser) }
+                return nil
+            }
+            return event
+        }
+
+        /// The node that starts with `event` (already read), with everything inside it.
+        mutating func node(from event: inout yaml_event_t, parser: inout yaml_parser_t) -> Field {
+            let here = location(event.start_mark)
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+                return Field(plain ? Self.value(ofPlain: text) : .string(text), at: here)
+            case YAML_SEQUENCE_START_EVENT:
+                var items: [Field] = []
+                while problem == nil, var item = next(&parser) {
+                    defer { yaml_event_delete(&item) }
+                    if item.type == YAML_SEQUENCE_END_EVENT { break }
+                    items.append(node(from: &item, parser: &parser))
+                }
+                return Field(.list(items), at: here)
+            case YAML_MAPPING_START_EVENT:
+                var entries: [FieldTable.Entry] = []
+                var firstLines: [String: Int] = [:]
+                while problem == nil, var keyEvent = next(&parser) {
+                    defer { yaml_event_delete(&keyEvent) }
+                    if keyEvent.type == YAML_MAPPING_END_EVENT { break }
+                    let keyLocation = location(keyEvent.start_mark)
+                    let keyField = node(from: &keyEvent, parser: &parser)
+                    let key: String
+                    switch keyField.value {
+                    case .string(let text): key = text
+                    case .integer(let number): key = String(number)
+                    case .number(let number): key = String(number)
+                    case .boolean(let flag): key = String(flag)
+                    case .null: key = ""
+                    case .list, .table: key = "(a list or set of fields used as a name)"
+                    }
+                    guard problem == nil, var valueEvent = next(&parser) else { break }
+                    defer { yaml_event_delete(&valueEvent) }
+                    let value = node(from: &valueEvent, parser: &parser)
+                    if let first = firstLines[key] {
+                        if problem == nil { problem = .error(keyLocation, Message.givenTwice(key, firstLine: first)) }
+                    } else {
+                        firstLines[key] = keyLocation.line
+                    }
+                    entries.append(.init(key: key, keyLocation: keyLocation, field: value))
                 }
                 return Field(.table(FieldTable(entries: entries, location: here)), at: here)
-            case .alias:
+            case YAML_ALIAS_EVENT:
                 if problem == nil { problem = .error(here, Message.yamlAlias) }
+                return Field(.null, at: here)
+            default:
                 return Field(.null, at: here)
             }
         }
 
-        /// Plain scalars take YAML's types; quoted ones are always text.
-        static func value(of scalar: Node.Scalar) -> Field.Value {
-            guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
-            let text = scalar.string
-            if ["", "~", "null", "Null", "NULL"].contains(text) { return .null }
-            if ["true", "True", "TRUE"].contains(text) { return .boolean(true) }
-            if ["false", "False", "FALSE"].contains(text) { return .boolean(false) }
-            if let number = Int(text) { return .integer(number) }
-            if text.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true, let number = Double(text) {
-                return .number(number)
+        /// libyaml's own words for what is wrong, at the place it points to.
+        func diagnostic(_ parser: yaml_parser_t) -> Diagnostic {
+            var text = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+            if let context = parser.context { text += " (\(String(cString: context)))" }
+            if parser.error == YAML_READER_ERROR {
+                return .error(SourceLocation(path: path, line: lineOffset + 1, column: 1), Message.invalidYAML(text))
             }
+            return .error(location(parser.problem_mark), Message.invalidYAML(text), hint: Message.invalidYAMLHint)
+        }
+
+        /// Plain scalars take YAML's types (null, booleans, integers, decimals); quoted ones
+        /// are always text.
+        static func value(ofPlain text: String) -> Field.Value {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .null
+            case "true", "True", "TRUE": return .boolean(true)
+            case "false", "False", "FALSE": return .boolean(false)
+            default: break
+            }
+            guard let first = text.utf8.first else { return .string(text) }
+            let digit = (0x30...0x39).contains(first)
+            if digit || first == UInt8(ascii: "-") || first == UInt8(ascii: "+"), let number = Int(text) { return .integer(number) }
+            if digit || first == UInt8(ascii: "-") || first == UInt8(ascii: "."), let number = Double(text) { return .number(number) }
             return .string(text)
         }
     }
