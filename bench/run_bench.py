@@ -36,7 +36,17 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-GEN = (ROOT / ".." / "shared" / "bench" / "gen_corpus.py").resolve()
+def find_generator():
+    """../shared/bench/gen_corpus.py beside the checkout; INSPRAAK_SHARED names another shared/."""
+    candidates = [Path(os.environ["INSPRAAK_SHARED"]) / "bench"] if os.environ.get("INSPRAAK_SHARED") else []
+    candidates += [ROOT / ".." / "shared" / "bench", Path("/work/shared/bench")]
+    for folder in candidates:
+        if (folder / "gen_corpus.py").is_file():
+            return (folder / "gen_corpus.py").resolve()
+    return (candidates[0] / "gen_corpus.py").resolve()
+
+
+GEN = find_generator()
 VENV = ROOT / ".bench-venv"
 CORPUS = BENCH / "corpus"
 OUT = BENCH / "out"
@@ -401,7 +411,7 @@ def main():
     if not os.access(ins_exe, os.X_OK):
         die(f"no inspraak binary at {ins_exe} (make build)")
     if not GEN.is_file():
-        die(f"corpus generator not found at {GEN}")
+        die(f"corpus generator not found at {GEN} (set INSPRAAK_SHARED to the folder that holds bench/gen_corpus.py)")
     ensure_time()
     hugo_exe = None if a.no_hugo else ensure_hugo(a.hugo_spec)
     info = system_info(ins_exe, hugo_exe)
