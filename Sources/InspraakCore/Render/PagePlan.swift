@@ -42,6 +42,14 @@ struct PagePlan: Sendable {
     /// Every page, in a fixed order (the sitemap's).
     let all: [Page]
 
+    /// The pages of `graph` drawn with `theme`; nil when the theme has no UI strings for the
+    /// site's language.
+    init?(_ graph: SiteGraph, theme: ThemeFiles, texts: RenderedTexts) {
+        guard let table = theme.strings[graph.config.language] else { return nil }
+        self.init(builder: PageBuilder(graph: graph, strings: Strings(table, language: graph.config.language),
+                                       texts: texts, assets: Assets(theme)))
+    }
+
     init(builder: PageBuilder) {
         let graph = builder.graph
         self.builder = builder

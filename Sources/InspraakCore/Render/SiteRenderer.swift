@@ -21,12 +21,10 @@ public enum SiteRenderer {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
-        guard let templates, let stringTable = theme.strings[graph.config.language] else {
+        guard let templates, let pages = PagePlan(graph, theme: theme, texts: texts) else {
             return (nil, diagnostics.all + validate(theme, config: graph.config).filter { $0.location.path == "site.toml" })
         }
-        let builder = PageBuilder(graph: graph, strings: Strings(stringTable, language: graph.config.language),
-                                  texts: texts, assets: Assets(theme))
-        let pages = PagePlan(builder: builder)
+        let builder = pages.builder
         var files: [OutputPlan.File] = []
         var sitemap: [Sitemap.Entry] = []
         for page in pages.all {
@@ -63,10 +61,7 @@ public enum SiteRenderer {
     /// Every page with its template and view, as `render` makes them: for comparing the
     /// template renderer with swift-mustache on real pages.
     static func views(_ graph: SiteGraph, theme: ThemeFiles) -> [(path: String, template: String, view: View)] {
-        guard let stringTable = theme.strings[graph.config.language] else { return [] }
-        let builder = PageBuilder(graph: graph, strings: Strings(stringTable, language: graph.config.language),
-                                  texts: RenderedTexts.render(graph), assets: Assets(theme))
-        let pages = PagePlan(builder: builder)
+        guard let pages = PagePlan(graph, theme: theme, texts: RenderedTexts.render(graph)) else { return [] }
         return pages.all.map { (pages.path(of: $0), $0.template, pages.view(of: $0)) }
     }
 
