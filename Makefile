@@ -10,7 +10,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-con
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/inspraak
 
-.PHONY: site test e2e deps build theme check-theme golden clean bench bench-large
+.PHONY: site test lint e2e deps build theme check-theme golden clean bench bench-large
 
 ## deps: install the system packages the build needs (only when one is missing).
 deps:
@@ -36,10 +36,14 @@ site: build
 	$(BIN) build --source . --output public
 
 ## test: every test: unit, golden and CLI tests in Swift, then the browser and validator suite.
-test: deps theme
+test: deps theme lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
+
+## lint: swift format lint with .swift-format (rule findings fail; see scripts/lint.sh).
+lint:
+	@SWIFT=$(SWIFT) bash scripts/lint.sh
 
 ## e2e: only the browser and validator suite (Tests/e2e), against the debug build.
 e2e: deps theme

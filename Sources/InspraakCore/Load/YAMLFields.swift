@@ -103,15 +103,14 @@ enum YAMLFields {
                     defer { yaml_event_delete(&keyEvent) }
                     if keyEvent.type == YAML_MAPPING_END_EVENT { break }
                     let keyLocation = location(keyEvent.start_mark)
-                    let keyField = node(from: &keyEvent, parser: &parser)
+                    // A key is the text as written: `True:` is the field `True`, not `true`.
                     let key: String
-                    switch keyField.value {
-                    case .string(let text): key = text
-                    case .integer(let number): key = String(number)
-                    case .number(let number): key = String(number)
-                    case .boolean(let flag): key = String(flag)
-                    case .null: key = ""
-                    case .list, .table: key = "(a list or set of fields used as a name)"
+                    if keyEvent.type == YAML_SCALAR_EVENT {
+                        let scalar = keyEvent.data.scalar
+                        key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    } else {
+                        _ = node(from: &keyEvent, parser: &parser)   // read past it (an alias sets `problem`)
+                        key = "(a list or set of fields used as a name)"
                     }
                     guard problem == nil, var valueEvent = next(&parser) else { break }
                     defer { yaml_event_delete(&valueEvent) }
@@ -142,8 +141,9 @@ enum YAMLFields {
             return .error(location(parser.problem_mark), Message.invalidYAML(text), hint: Message.invalidYAMLHint)
         }
 
-        /// Plain scalars take YAML's types (null, booleans, integers, decimals); quoted ones
-        /// are always text.
+        /// Plain scalars take the types of YAML 1.2's core schema (null, booleans, decimal
+        /// integers and decimals); quoted ones are always text. Dates stay text for the model;
+        /// YAML 1.1's `yes`/`no`, octal, hex, `1_000` and `.inf` are text too (YAMLOracleTests).
         static func value(ofPlain text: String) -> Field.Value {
             switch text {
             case "", "~", "null", "Null", "NULL": return .null
@@ -153,9 +153,18 @@ enum YAMLFields {
             }
             guard let first = text.utf8.first else { return .string(text) }
             let digit = (0x30...0x39).contains(first)
-            if digit || first == UInt8(ascii: "-") || first == UInt8(ascii: "+"), let number = Int(text) { return .integer(number) }
-            if digit || first == UInt8(ascii: "-") || first == UInt8(ascii: "."), let number = Double(text) { return .number(number) }
+            let sign = first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            if digit || sign, let number = Int(text) { return .integer(number) }
+            // Digits, signs, `.` and exponents only: Swift's Double(_:) also reads `0x1F`, `-inf`, `nan`.
+            if digit || sign || first == UInt8(ascii: "."), text.utf8.allSatisfy(Self.isDecimalByte), let number = Double(text) {
+                return .number(number)
+            }
             return .string(text)
+        }
+
+        static func isDecimalByte(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
         }
     }
 }
