@@ -45,12 +45,12 @@ public enum SiteLoader {
             diagnostics.error(SourceLocation(path: "site.toml"), Message.missingConfig)
         }
         if var adjusted = config, let override = options.baseURL {
-            if let url = SiteConfig.normalisedBaseURL(override) {
+            if let problem = SiteConfig.baseURLProblem(override) {
+                diagnostics.error(SourceLocation(path: "--base-url"), problem)
+                config = nil
+            } else if let url = SiteConfig.normalisedBaseURL(override) {
                 adjusted.baseURL = url
                 config = adjusted
-            } else {
-                diagnostics.error(SourceLocation(path: "--base-url"), Message.invalidBaseURL(override))
-                config = nil
             }
         }
         let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", root: root, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
