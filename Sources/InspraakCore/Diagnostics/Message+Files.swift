@@ -30,7 +30,7 @@ extension Message {
         "the new site is in place, but the previous output, moved aside to \(path), could not be removed: \(problem); delete that folder by hand"
     }
     static func leftoverNotRemoved(_ path: String, problem: String) -> String {
-        "a folder an interrupted earlier build left behind, \(path), could not be removed: \(problem); delete it by hand"
+        "a folder an earlier build left behind, \(path), could not be removed: \(problem); delete it by hand"
     }
 
     // MARK: Files on disk: the system's reason in words
@@ -54,5 +54,8 @@ extension Message {
     static func inUse(_ path: String) -> String { "\(path) is in use (a mount point, or held open by another program)" }
     static let unknownCause = "the system gave no reason"
     static func otherFileProblem(_ path: String, doing: String, cause: String) -> String { "\(doing) \(path) failed: \(cause)" }
-    static let notARegularFile = "not a regular file"
+    static let notARegularFile = "it is not a regular file (a folder, pipe or device)"
+    static let noPermissionCause = "no permission to read it; ask for read permission"
+    static let diskErrorCause = "the disk reported an error (input/output error); check the disk"
+    static let missingCause = "it does not exist (any more)"
 }

@@ -86,7 +86,7 @@ public enum SiteLoader {
         let bytes: [UInt8]
         switch SourceFile.read(rootPath + "/" + source.path, limit: maximumRecordBytes) {
         case .tooLarge: return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
-        case .unreadable: return .failure(.error(whole, Message.unreadable("permission denied or not a regular file")))
+        case .unreadable(let code): return .failure(.error(whole, Message.unreadable(FileProblem.cause(reading: code))))
         case .bytes(let read): bytes = read
         }
         let text: String

@@ -25,8 +25,9 @@ struct FileProblem: Error, Equatable {
         self.code = code
     }
 
-    /// The problem of a Foundation call (`moveItem`, `removeItem`, …): the system's reason is
-    /// in the underlying POSIX error where Foundation keeps one, else read from its own code.
+    /// The problem of a Foundation call (`removeItem`, …), at the path Foundation names (the
+    /// file inside `path` that failed) or else `path`: the system's reason is in the underlying
+    /// POSIX error where Foundation keeps one, else read from its own code.
     init(_ action: Action, _ path: String, error: Error) {
         var code: Int32 = 0
         let cocoa = error as NSError
@@ -45,7 +46,7 @@ struct FileProblem: Error, Equatable {
             default: code = 0
             }
         }
-        self.init(action, path, code: code)
+        self.init(action, cocoa.userInfo[NSFilePathErrorKey] as? String ?? path, code: code)
     }
 
     /// One sentence: what failed, where, and why.
@@ -76,6 +77,18 @@ struct FileProblem: Error, Equatable {
         default:
             let cause = code == 0 ? Message.unknownCause : String(cString: strerror(code)).lowercased()
             return Message.otherFileProblem(shown, doing: Self.verb(action), cause: cause)
+        }
+    }
+
+    /// Why a file the message already names could not be read, in words.
+    static func cause(reading code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: Message.noPermissionCause
+        case EIO: Message.diskErrorCause
+        case ENOENT: Message.missingCause
+        case notRegularFile: Message.notARegularFile
+        case 0: Message.unknownCause
+        default: String(cString: strerror(code)).lowercased()
         }
     }
 

@@ -28,8 +28,9 @@ public enum OutputGuard {
     /// build then replaces; or why it may not be replaced, located at the output's path.
     public static func check(output: URL, source: URL) -> Result<String, Diagnostic> {
         let target = resolved(output.path)
-        // Named as given, tidied of `.` and `..`; where links lead, if anywhere else, in the hint.
-        let given = output.standardizedFileURL.path
+        // Named as given (without `.` parts: `..` after a link means something else than its
+        // text says); where that leads, if anywhere else, in the hint.
+        let given = "/" + output.path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
         let location = SourceLocation(path: given)
         let leadsTo = target == given ? nil : Message.outputLeadsTo(target)
         func refuse(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
@@ -50,6 +51,20 @@ public enum OutputGuard {
             if path == target { return refuse(Message.outputIs(what)) }
             if isWithin(path, target) { return refuse(Message.outputHolds(what)) }
             if !outputMayBeInside && isWithin(target, path) { return refuse(Message.outputInside(what)) }
+        }
+
+        // The new site is prepared beside the output, so its folder (or the nearest one that
+        // exists, where the missing ones are made) must take new files.
+        var existing = target
+        repeat {
+            existing = (existing as NSString).deletingLastPathComponent
+        } while access(existing, F_OK) != 0 && existing != "/"
+        var folder = stat()
+        if stat(existing, &folder) == 0 && (folder.st_mode & S_IFMT) != S_IFDIR {
+            return refuse(Message.outputUnusable(FileProblem(.makingFolder, target, code: ENOTDIR).sentence))
+        }
+        if access(existing, W_OK | X_OK) != 0 {
+            return refuse(Message.outputUnusable(FileProblem(.makingFolder, existing + "/" + (target as NSString).lastPathComponent).sentence))
         }
 
         var status = stat()

@@ -39,12 +39,21 @@ public enum SiteWriter {
         let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent + "/" + Leftovers.stagingName(of: name, token: token)
         let retired = parent + "/" + Leftovers.retiredName(of: name, token: token)
-        // A file in the staging folder is named where it would have been in the output.
+        // A file in the staging folder is named where it would have been in the output; a
+        // source file as the load stage names it (and reported there).
+        let sourcePrefix = source.path + "/"
         let show = { (path: String) -> String in
-            path == staging ? target : path.hasPrefix(staging + "/") ? target + path.dropFirst(staging.count) : path
+            if path == staging { return target }
+            if path.hasPrefix(staging + "/") { return target + path.dropFirst(staging.count) }
+            if path.hasPrefix(sourcePrefix) { return String(path.dropFirst(sourcePrefix.count)) }
+            return path
         }
         func failed(_ problem: FileProblem) -> Report {
-            report.diagnostics.append(.error(whole, Message.siteNotWritten(problem.sentence(showing: show))))
+            var location = whole
+            if problem.action == .reading, problem.path.hasPrefix(sourcePrefix) {
+                location = SourceLocation(path: String(problem.path.dropFirst(sourcePrefix.count)))
+            }
+            report.diagnostics.append(.error(location, Message.siteNotWritten(problem.sentence(showing: show))))
             return report
         }
 
