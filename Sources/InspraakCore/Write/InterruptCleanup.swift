@@ -32,7 +32,11 @@ final class InterruptCleanup: @unchecked Sendable {
     init(removing path: String, movingAsideTo aside: String) {
         folder = (path, aside)
         for number in Self.signals {
-            previous.append((number, signal(number, SIG_IGN)))
+            let earlier = signal(number, SIG_IGN)
+            previous.append((number, earlier))
+            // A signal the program was started to ignore (`nohup`, a background job of a
+            // script) stays ignored.
+            if unsafeBitCast(earlier, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in interrupted(by: number) }
             source.resume()
