@@ -29,6 +29,9 @@ extension Message {
     static func oldOutputNotRemoved(_ path: String, problem: String) -> String {
         "the new site is in place, but the previous output, moved aside to \(path), could not be removed: \(problem); delete that folder by hand"
     }
+    static func previousOutputStranded(_ path: String, problem: String) -> String {
+        "the new site could not take the output's place (\(problem)), and the previous output, moved aside to \(path), could not be moved back; rename that folder back by hand"
+    }
     static func leftoverNotRemoved(_ path: String, problem: String) -> String {
         "a folder an earlier build left behind, \(path), could not be removed: \(problem); delete it by hand"
     }

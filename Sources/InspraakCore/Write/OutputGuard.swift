@@ -28,9 +28,7 @@ public enum OutputGuard {
     /// build then replaces; or why it may not be replaced, located at the output's path.
     public static func check(output: URL, source: URL) -> Result<String, Diagnostic> {
         let target = resolved(output.path)
-        // Named as given (without `.` parts: `..` after a link means something else than its
-        // text says); where that leads, if anywhere else, in the hint.
-        let given = "/" + output.path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        let given = shown(output)
         let location = SourceLocation(path: given)
         let leadsTo = target == given ? nil : Message.outputLeadsTo(target)
         func refuse(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
@@ -91,6 +89,12 @@ public enum OutputGuard {
         let shown = foreign.isEmpty ? names : foreign
         return refuse(Message.outputHoldsOtherFiles(Array(shown.prefix(3)), more: shown.count - min(shown.count, 3)),
                       hint: Message.outputHoldsOtherFilesHint)
+    }
+
+    /// The output as diagnostics name it: as given, without `.` parts (but with `..`: after a
+    /// link it means something else than its text says; where the path leads is told apart).
+    static func shown(_ output: URL) -> String {
+        "/" + output.path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
     /// `path` with every link and `..` resolved as the system would: the longest part that

@@ -31,7 +31,7 @@ public enum SiteWriter {
             return report
         case .success(let path): target = path
         }
-        let whole = SourceLocation(path: output.path)
+        let whole = SourceLocation(path: OutputGuard.shown(output))
         report.diagnostics += Leftovers.removeDead(beside: target)
 
         let parent = (target as NSString).deletingLastPathComponent
@@ -82,6 +82,7 @@ public enum SiteWriter {
         let hadOutput = lstat(target, &status) == 0
         var previousLock: FolderLock?
         var swapProblem: FileProblem?
+        var previousStrandedAside = false
         cleanup.swap {
             if hadOutput {
                 // Locked before it is moved aside, so no other build takes it for a leftover.
@@ -93,12 +94,23 @@ public enum SiteWriter {
             }
             guard rename(staging, target) == 0 else {
                 swapProblem = FileProblem(.moving, staging)
-                if hadOutput { rename(retired, target) }
+                if hadOutput && rename(retired, target) != 0 {
+                    // Neither folder is removed: the user puts the previous one back by hand.
+                    previousStrandedAside = true
+                    return nil
+                }
                 return staging
             }
             return hadOutput ? retired : nil
         }
         if let swapProblem {
+            if previousStrandedAside {
+                // Out of the leftovers' names, so no later build removes it.
+                let kept = parent + "/" + name + ".previous-" + token
+                let place = rename(retired, kept) == 0 ? kept : retired
+                report.diagnostics.append(.error(whole, Message.previousOutputStranded(place, problem: swapProblem.sentence(showing: show))))
+                return report
+            }
             removeQuietly(staging, movingAsideTo: retired)
             return failed(swapProblem)
         }
