@@ -86,8 +86,8 @@ public enum OutputGuard {
         if foreign.isEmpty && earlierOutputFiles.allSatisfy({ isRegularFile(target + "/" + $0) }) {
             return .success(target)
         }
-        let shown = foreign.isEmpty ? names : foreign
-        return refuse(Message.outputHoldsOtherFiles(Array(shown.prefix(3)), more: shown.count - min(shown.count, 3)),
+        let listed = foreign.isEmpty ? names : foreign
+        return refuse(Message.outputHoldsOtherFiles(Array(listed.prefix(3)), more: listed.count - min(listed.count, 3)),
                       hint: Message.outputHoldsOtherFilesHint)
     }
 
