@@ -29,6 +29,9 @@ public struct BuildReport: Sendable {
     /// Processor seconds inside the write stage, which renders each page right before writing
     /// it: (rendering pages and feeds, writing files), summed over cores.
     public var writeStageCPU: (render: Double, write: Double)?
+    /// Whether the new site took the output's place; false after every failure but one: the
+    /// previous output could not be removed once the new one was in.
+    public var outputReplaced = false
     /// What the build made (sources, graph, plan), held by the report: a command line that ends
     /// right after reporting can exit without freeing a million small values one by one
     /// (0.15 s at 10,000 records); the system takes the memory back at once.
@@ -83,14 +86,19 @@ public enum SiteBuild {
         return (site, graph, loadProblems + modelProblems + graphProblems)
     }
 
-    /// The whole build; output is replaced only when every stage succeeded.
+    /// The whole build; output is replaced only when every stage succeeded, and never when it is
+    /// not the build's to replace (`OutputGuard`), which is checked before any work.
     public static func build(_ options: BuildOptions) -> BuildReport {
+        if case .failure(let refusal) = OutputGuard.check(output: options.output, source: options.source) {
+            return StageClock().report([refusal])
+        }
         let (plan, graph, report) = plan(options)
         guard let plan, report.succeeded else { return report }
         var clock = StageClock(timings: report.timings)
         let written = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
         var result = clock.report(report.diagnostics + written.diagnostics, records: graph?.records.count ?? 0, plan: plan)
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
+        result.outputReplaced = written.outputReplaced
         result.madeValues = report.madeValues + [plan]
         return result
     }

@@ -22,14 +22,29 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-git"), help: "Do not read `updated` dates from git history.")
     var noGit = false
 
+    func validate() throws {
+        if let output, output.isEmpty { throw ValidationError("--output needs a folder, e.g. --output public") }
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url: " + Diagnostic.printable(problem))
+        }
+    }
+
     func run() throws {
         let source = site.sourceURL
         var options = BuildOptions(source: source, baseURL: baseURL, today: try site.today())
         if let output {
-            options.output = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            // As given (made absolute), not tidied: `..` after a link is resolved by the output
+            // guard as the system resolves it.
+            options.output = URL(fileURLWithPath: output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output)
         }
         options.includeDrafts = site.drafts
         options.useGitHistory = !noGit
+        // Before any work: an output that is not the build's to replace is a usage error.
+        if case .failure(let refusal) = OutputGuard.check(output: options.output, source: source) {
+            FileHandle.standardError.write(line: DiagnosticFormat.text(refusal))
+            FileHandle.standardError.write(line: "build not started: the output folder was not changed")
+            throw ExitCode(ExitStatus.usage)
+        }
         let report = SiteBuild.build(options)
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
@@ -53,7 +68,8 @@ struct BuildCommand: ParsableCommand {
             withExtendedLifetime(report) { Foundation.exit(0) }
         } else {
             let errors = report.diagnostics.errorCount
-            FileHandle.standardError.write(line: "build failed: \(errors) error\(errors == 1 ? "" : "s") in \(time); the output folder was not changed")
+            let output = report.outputReplaced ? "the new site is in place" : "the output folder was not changed"
+            FileHandle.standardError.write(line: "build failed: \(errors) error\(errors == 1 ? "" : "s") in \(time); \(output)")
             throw ExitCode(ExitStatus.contentErrors)
         }
     }

@@ -23,10 +23,24 @@ struct SiteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The day to treat as today for open and overdue items (YYYY-MM-DD).", valueName: "date"))
     var now: String?
 
+    func validate() throws {
+        if let now, Day(iso: now) == nil {
+            throw ValidationError("--now must be a date like 2026-01-15, not \"\(Diagnostic.printable(now))\"")
+        }
+        guard !source.isEmpty else { throw ValidationError("--source needs the site's folder, e.g. --source . (the default)") }
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isFolder) {
+            throw ValidationError("--source: there is no folder \(Diagnostic.printable(sourceURL.path))")
+        }
+        if !isFolder.boolValue {
+            throw ValidationError("--source must be the site's folder (with site.toml and content/), not a file: \(Diagnostic.printable(sourceURL.path))")
+        }
+    }
+
     func today() throws -> Day {
         if let now {
             guard let day = Day(iso: now) else {
-                throw ValidationError("--now must be a date like 2026-01-15, not \"\(now)\"")
+                throw ValidationError("--now must be a date like 2026-01-15, not \"\(Diagnostic.printable(now))\"")
             }
             return day
         }
@@ -42,9 +56,11 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
-/// Exit codes: 0 ok, 1 content errors (64, usage errors, comes from ArgumentParser).
+/// Exit codes: 0 ok, 1 content errors (and files that could not be written), 64 usage errors
+/// (from ArgumentParser, and an output folder the build may not replace).
 enum ExitStatus {
     static let contentErrors: Int32 = 1
+    static let usage: Int32 = 64
 }
 
 extension FileHandle {

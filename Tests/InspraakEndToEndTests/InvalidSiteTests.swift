@@ -30,6 +30,8 @@ final class InvalidSiteTests: XCTestCase {
             try FileManager.default.createDirectory(at: output.appendingPathComponent("meetings"), withIntermediateDirectories: true)
             try Data("previous site\n".utf8).write(to: output.appendingPathComponent("index.html"))
             try Data("previous page\n".utf8).write(to: output.appendingPathComponent("meetings/index.html"))
+            // What marks it as an earlier build's output, which a build may replace.
+            try Data("previous build\n".utf8).write(to: output.appendingPathComponent(OutputGuard.markerName))
             let before = try snapshot(output)
 
             var options = BuildOptions(source: folder.appendingPathComponent("site"), output: output, today: Day(iso: "2026-01-15")!)

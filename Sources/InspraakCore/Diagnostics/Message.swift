@@ -48,6 +48,19 @@ enum Message {
     static func invalidBaseURL(_ url: String) -> String {
         "`base_url` must be an absolute http or https address, like https://participatie.voorbeeldstad.nl/ (found \"\(url)\")"
     }
+    static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case " ": return "a space"
+        case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": return "a line break"
+        case "\t": return "a tab"
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "an invisible character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
+        }
+    }
+    static func baseURLHasInvisible(_ what: String, at position: Int) -> String {
+        "`base_url` holds \(what) (character \(position)); write the address on one line without spaces, like https://participatie.voorbeeldstad.nl/"
+    }
     static func unknownLanguage(_ language: String) -> String {
         "`language` must be \"nl\" or \"en\" (found \"\(language)\")"
     }

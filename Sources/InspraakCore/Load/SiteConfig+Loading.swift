@@ -26,9 +26,10 @@ extension SiteConfig {
         if table.entry("title") == nil { reader.missing("title") }
         var normalised: String?
         if let baseURL {
-            normalised = normalisedBaseURL(baseURL)
-            if normalised == nil {
-                reader.diagnostics.error(table.entry("base_url")!.keyLocation, Message.invalidBaseURL(baseURL))
+            if let problem = baseURLProblem(baseURL) {
+                reader.diagnostics.error(table.entry("base_url")!.keyLocation, problem)
+            } else {
+                normalised = normalisedBaseURL(baseURL)
             }
         } else {
             reader.missing("base_url")

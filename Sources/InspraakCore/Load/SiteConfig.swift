@@ -39,13 +39,32 @@ public struct SiteConfig: Sendable, Equatable {
         return "\(scheme)://\(host)\(port)"
     }
 
+    /// What is wrong with a `base_url` (from site.toml or `--base-url`), nil when it is fine.
+    public static func baseURLProblem(_ text: String) -> String? {
+        // A space or line break would reach robots.txt and the sitemap as it is (URL(string:)
+        // quietly encodes it), and a line break there adds lines of its own.
+        if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { Self.isInvisible($0.element) }) {
+            return Message.baseURLHasInvisible(Message.invisibleCharacter(scalar), at: offset + 1)
+        }
+        return normalisedBaseURL(text) == nil ? Message.invalidBaseURL(text) : nil
+    }
+
+    /// White space, control and format characters: nothing an address may hold as it is.
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator: return true
+        default: return false
+        }
+    }
+
     /// A base URL as the site uses it: checked, with a trailing slash.
     static func normalisedBaseURL(_ text: String) -> String? {
-        let trimmed = text.trimmingSpaces()
-        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+        guard !text.unicodeScalars.contains(where: isInvisible) else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,
               url.query == nil, url.fragment == nil
         else { return nil }
-        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+        return text.hasSuffix("/") ? text : text + "/"
     }
 }

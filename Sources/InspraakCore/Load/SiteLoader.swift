@@ -45,12 +45,12 @@ public enum SiteLoader {
             diagnostics.error(SourceLocation(path: "site.toml"), Message.missingConfig)
         }
         if var adjusted = config, let override = options.baseURL {
-            if let url = SiteConfig.normalisedBaseURL(override) {
+            if let problem = SiteConfig.baseURLProblem(override) {
+                diagnostics.error(SourceLocation(path: "--base-url"), problem)
+                config = nil
+            } else if let url = SiteConfig.normalisedBaseURL(override) {
                 adjusted.baseURL = url
                 config = adjusted
-            } else {
-                diagnostics.error(SourceLocation(path: "--base-url"), Message.invalidBaseURL(override))
-                config = nil
             }
         }
         let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", root: root, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
@@ -86,7 +86,7 @@ public enum SiteLoader {
         let bytes: [UInt8]
         switch SourceFile.read(rootPath + "/" + source.path, limit: maximumRecordBytes) {
         case .tooLarge: return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
-        case .unreadable: return .failure(.error(whole, Message.unreadable("permission denied or not a regular file")))
+        case .unreadable(let code): return .failure(.error(whole, Message.unreadable(FileProblem.cause(reading: code))))
         case .bytes(let read): bytes = read
         }
         let text: String

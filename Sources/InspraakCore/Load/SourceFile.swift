@@ -10,16 +10,18 @@ enum SourceFile {
     enum Result {
         case bytes([UInt8])
         case tooLarge
-        /// Missing, a folder, or no permission.
-        case unreadable
+        /// Missing, no permission, a disk error (the `errno`), or not a regular file
+        /// (`FileProblem.notRegularFile`).
+        case unreadable(code: Int32)
     }
 
     static func read(_ path: String, limit: Int) -> Result {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .unreadable }
+        guard descriptor >= 0 else { return .unreadable(code: errno) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        guard fstat(descriptor, &status) == 0 else { return .unreadable(code: errno) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable(code: FileProblem.notRegularFile) }
         let size = Int(status.st_size)
         guard size <= limit else { return .tooLarge }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -28,7 +30,8 @@ enum SourceFile {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 posixRead(descriptor, buffer.baseAddress! + filled, size - filled)
             }
-            if count < 0 { return .unreadable }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return .unreadable(code: errno) }
             if count == 0 { break }
             filled += count
         }
