@@ -24,6 +24,8 @@ final class FieldLimitTests: XCTestCase {
                        ["content/meetings/2024-01-01-a.md:3: error: `date` is empty, but every meeting needs one; fill it in after `date:`"])
         XCTAssertEqual(check(["content/advice/2024-01-01-a.md": "---\ntitle: A\ndate: 2024-01-01\ncouncil: \" \"\nthemes: [wonen]\n---\n"]),
                        ["content/advice/2024-01-01-a.md:4: error: `council` is empty, but every advice needs one; fill it in after `council:`"])
+        XCTAssertEqual(check(["content/meetings/2024-01-01-a.md": "---\ntitle: A\ndate: 2024-01-01\nthemes: [wonen]\ndocuments:\n  - {title: \"\", url: \"https://a.nl/\"}\n---\n"]),
+                       ["content/meetings/2024-01-01-a.md:6: error: each document needs a `title` and either a `file` (in the page bundle) or a `url`"])
     }
 
     /// A record with an empty field still exists for the graph: a ref to it is not reported as dangling.
