@@ -133,12 +133,12 @@ enum ThemeAssignment {
             return sorted
         }
         // Whether a record's themes may have come from a record whose themes or refs could not be
-        // read: then "no themes" would only echo that record's error.
+        // read, or that names an undefined theme: then "no themes" would only echo that error.
         var uncertainMemo: [String: Bool] = [:]
         func uncertain(_ id: String, visiting: inout Set<String>) -> Bool {
             if let done = uncertainMemo[id] { return done }
             guard let record = byID[id], visiting.insert(id).inserted else { return false }
-            var result = record.gaps.map { $0.themes || $0.refs } ?? false
+            var result = record.gaps.map { $0.themes || $0.refs } ?? false || record.themes.contains { !known.contains($0) }
             if !result && record.themes.isEmpty {
                 result = (links[id] ?? []).contains { uncertain($0.target, visiting: &visiting) }
             }

@@ -40,6 +40,23 @@ final class FieldLimitTests: XCTestCase {
         ])
     }
 
+    /// What a broken field hides is not reported again by the graph: no "dated before" for an
+    /// unreadable date, no "no themes" when the themes (or the refs they come from) are unreadable.
+    func testTheGraphDoesNotEchoAnUnreadableField() {
+        XCTAssertEqual(check([
+            "content/meetings/2024-01-01-a.md": "---\ntitle: A\ndate: 2024-13-01\nthemes: [wonen]\n---\n",
+            "content/feedback/2024-01-02-b.md": "---\ntitle: B\ndate: 2024-01-02\noutcome: noted\nthemes: [wonen]\nresponds_to: [2024-01-01-a]\n---\n",
+        ]), ["content/meetings/2024-01-01-a.md:3: error: `date` is not a valid date: \"2024-13-01\" (write 2019-05-14, or 2019-05-14T19:30 with a time)"])
+        XCTAssertEqual(check([
+            "content/advice/2024-01-01-a.md": "---\ntitle: A\ndate: 2024-01-01\ncouncil: R\nthemes: {wonen: ja}\n---\n",
+            "content/feedback/2024-01-02-b.md": "---\ntitle: B\ndate: 2024-01-02\noutcome: noted\nresponds_to: [2024-01-01-a]\n---\n",
+            "content/advice/2024-01-03-c.md": "---\ntitle: C\ndate: 2024-01-03\ncouncil: R\nbased_on: [{x: 1}]\n---\n",
+        ]), [
+            "content/advice/2024-01-01-a.md:5: error: `themes` should be a list of texts, not a set of fields",
+            "content/advice/2024-01-03-c.md:5: error: `based_on` should be a reference like 2019-05-14-stamtafel#i2, not a set of fields",
+        ])
+    }
+
     func testNumbersOutsideTheirRangeAreErrors() {
         func meeting(_ attendees: String) -> [String] {
             check(["content/meetings/2024-01-01-a.md": "---\ntitle: A\ndate: 2024-01-01\nthemes: [wonen]\nattendees: \(attendees)\n---\n"])
