@@ -77,6 +77,7 @@ final class SiteOutputTests: XCTestCase {
         let report = SiteBuild.build(options)
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(report.diagnostics.map(\.description), [
+            "content/meetings/2099-01-01-kapot.md:1:1: warning: this record has no `themes`, and refers to nothing it could take them from",
             "content/meetings/2099-01-01-kapot.md:3:7: error: `date` is not a valid date: \"2099-13-45\" (write 2019-05-14, or 2019-05-14T19:30 with a time)",
         ])
         let after = try snapshot(output)

@@ -67,6 +67,19 @@ enum Message {
     static func unknownTimeZone(_ zone: String) -> String {
         "`timezone` \"\(zone)\" is not a known time zone; use a name like \"Europe/Amsterdam\""
     }
-    static func notPositive(_ key: String) -> String { "the setting `\(key)` must be a whole number above zero" }
+    static func configOutOfRange(_ key: String, _ number: Int, _ range: ClosedRange<Int>) -> String {
+        "the setting `\(key)` must be a whole number from \(Message.number(range.lowerBound)) to \(Message.number(range.upperBound)), not \(Message.number(number))"
+    }
     static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
+
+    /// A whole number with thousands grouped by commas (1,000,000), the same on every machine.
+    static func number(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
 }

@@ -14,6 +14,9 @@ enum GraphMessage {
         "the id `\(id)` is used twice: here and in \(other); ids must be unique across the whole site"
     }
     static func answersItself(_ id: String) -> String { "feedback `\(id)` answers itself" }
+    static func buildsOnItself(_ id: String) -> String {
+        "advice `\(id)` is based on itself; `based_on` names the meetings or advice it builds on"
+    }
     static func cycle(_ ids: [String]) -> String {
         "these records refer to each other in a circle: \(ids.joined(separator: " → "))"
     }

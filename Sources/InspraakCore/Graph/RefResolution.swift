@@ -10,9 +10,10 @@ struct RefResolution {
         var incoming: [String: Set<String>] = [:]
         for record in records {
             var links: [Link] = []
-            let responses = record.feedback?.responses
+            // The first refs of a feedback are its answers; any after them could not be answered (an error already).
+            let responses = record.feedback?.responses ?? []
             for (index, ref) in record.refs.enumerated() {
-                let response = responses?[index]
+                let response = index < responses.count ? responses[index] : nil
                 guard let targetIndex = position[ref.target] else {
                     if model.draftIDs.contains(ref.target) {
                         result.diagnostics.error(ref.location, GraphMessage.refToDraft(record.id, ref.description))
@@ -23,17 +24,21 @@ struct RefResolution {
                     continue
                 }
                 if ref.target == record.id {
-                    result.diagnostics.error(ref.location, GraphMessage.answersItself(record.id))
+                    let message = record.kind == .feedback ? GraphMessage.answersItself(record.id) : GraphMessage.buildsOnItself(record.id)
+                    result.diagnostics.error(ref.location, message)
                     continue
                 }
                 let target = records[targetIndex]
                 if let item = ref.item, !target.items.contains(where: { $0.id == item }) {
+                    // The target's items could not all be read: its own errors say so already.
+                    if target.gaps?.items == true { continue }
                     let existing = target.items.map(\.id)
                     result.diagnostics.error(ref.location, GraphMessage.unknownItem(record.id, ref, existing: existing),
                                              hint: EditDistance.closest(to: item, in: existing).map(GraphMessage.didYouMean))
                     continue
                 }
-                if record.kind == .feedback, record.date.day < target.date.day, !links.contains(where: { $0.target == target.id }) {
+                let datesKnown = record.gaps?.date != true && target.gaps?.date != true
+                if record.kind == .feedback, datesKnown, record.date.day < target.date.day, !links.contains(where: { $0.target == target.id }) {
                     result.diagnostics.warning(ref.location, GraphMessage.feedbackBeforeSource(record.id, target.id))
                 }
                 links.append(Link(target: ref.target, item: ref.item, outcome: response?.outcome, note: response?.note))
@@ -127,11 +132,25 @@ enum ThemeAssignment {
             memo[id] = sorted
             return sorted
         }
+        // Whether a record's themes may have come from a record whose themes or refs could not be
+        // read, or that names an undefined theme: then "no themes" would only echo that error.
+        var uncertainMemo: [String: Bool] = [:]
+        func uncertain(_ id: String, visiting: inout Set<String>) -> Bool {
+            if let done = uncertainMemo[id] { return done }
+            guard let record = byID[id], visiting.insert(id).inserted else { return false }
+            var result = record.gaps.map { $0.themes || $0.refs } ?? false || record.themes.contains { !known.contains($0) }
+            if !result && record.themes.isEmpty {
+                result = (links[id] ?? []).contains { uncertain($0.target, visiting: &visiting) }
+            }
+            visiting.remove(id)
+            uncertainMemo[id] = result
+            return result
+        }
         var result: [String: [String]] = [:]
         for record in records {
             var visiting = Set<String>()
             result[record.id] = effective(record.id, visiting: &visiting)
-            if result[record.id]!.isEmpty && record.themes.isEmpty {
+            if result[record.id]!.isEmpty && record.themes.isEmpty && !uncertain(record.id, visiting: &visiting) {
                 diagnostics.append(.warning(record.location, ModelMessage.noTheme))
             }
         }

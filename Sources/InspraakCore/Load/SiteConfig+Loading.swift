@@ -1,6 +1,12 @@
 import Foundation
 
 extension SiteConfig {
+    /// Bounds of the number settings: wide enough for any real site, narrow enough that no date
+    /// or page count made from them overflows.
+    static let dayRange = 1...3_650
+    static let feedsLimitRange = 1...10_000
+    static let paginationRange = 1...1_000
+
     /// The keys site.toml may hold, per table ("" is the top level). `formats` takes any key.
     static let knownKeys: [String: [String]] = [
         "": ["title", "description", "base_url", "language", "timezone", "theme",
@@ -53,19 +59,19 @@ extension SiteConfig {
         if let advice = reader.table(table, "advice") {
             reader.checkKeys(advice, prefix: "advice")
             if let value = reader.string(advice, "addressed_to", prefix: "advice") { config.adviceAddressedTo = value }
-            if let value = reader.positive(advice, "response_days", prefix: "advice") { config.adviceResponseDays = value }
+            if let value = reader.integer(advice, "response_days", prefix: "advice", in: SiteConfig.dayRange) { config.adviceResponseDays = value }
         }
         if let feedback = reader.table(table, "feedback") {
             reader.checkKeys(feedback, prefix: "feedback")
-            if let value = reader.positive(feedback, "expected_days", prefix: "feedback") { config.feedbackExpectedDays = value }
+            if let value = reader.integer(feedback, "expected_days", prefix: "feedback", in: SiteConfig.dayRange) { config.feedbackExpectedDays = value }
         }
         if let feeds = reader.table(table, "feeds") {
             reader.checkKeys(feeds, prefix: "feeds")
-            if let value = reader.positive(feeds, "limit", prefix: "feeds") { config.feedsLimit = value }
+            if let value = reader.integer(feeds, "limit", prefix: "feeds", in: SiteConfig.feedsLimitRange) { config.feedsLimit = value }
         }
         if let pagination = reader.table(table, "pagination") {
             reader.checkKeys(pagination, prefix: "pagination")
-            if let value = reader.positive(pagination, "size", prefix: "pagination") { config.paginationSize = value }
+            if let value = reader.integer(pagination, "size", prefix: "pagination", in: SiteConfig.paginationRange) { config.paginationSize = value }
         }
         if let markdown = reader.table(table, "markdown") {
             reader.checkKeys(markdown, prefix: "markdown")
@@ -113,14 +119,15 @@ private struct ConfigReader {
         return text
     }
 
-    mutating func positive(_ table: FieldTable, _ key: String, prefix: String) -> Int? {
+    /// A whole number within `range`, so nothing counted from it can overflow.
+    mutating func integer(_ table: FieldTable, _ key: String, prefix: String, in range: ClosedRange<Int>) -> Int? {
         guard let entry = table.entry(key) else { return nil }
         guard case .integer(let number) = entry.field.value else {
             wrongType(entry, prefix: prefix, expected: "a whole number")
             return nil
         }
-        guard number > 0 else {
-            diagnostics.error(entry.keyLocation, Message.notPositive("\(prefix).\(key)"))
+        guard range.contains(number) else {
+            diagnostics.error(entry.keyLocation, Message.configOutOfRange("\(prefix).\(key)", number, range))
             return nil
         }
         return number

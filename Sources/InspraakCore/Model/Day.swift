@@ -44,7 +44,20 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// 0 = Sunday … 6 = Saturday.
     public var weekday: Int { ((number % 7) + 11) % 7 }
 
-    public func adding(days: Int) -> Day { Day(number: number + days) }
+    /// The first and last day a date may be, so that counting days can never overflow or leave
+    /// four-digit years (0001-01-01 and 9999-12-31).
+    public static let earliest = Day(number: -719_162)
+    public static let latest = Day(number: 2_932_896)
+
+    /// The years a record's date may lie in: anything else is a typo (`20245`, `1024`).
+    public static let plausibleYears = 1900...2200
+
+    /// Saturates at `earliest` and `latest` instead of overflowing.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = number.addingReportingOverflow(days)
+        if overflow { return days > 0 ? .latest : .earliest }
+        return Day(number: min(max(sum, Day.earliest.number), Day.latest.number))
+    }
 
     public func days(until other: Day) -> Int { other.number - number }
 

@@ -13,6 +13,8 @@ struct FieldReader {
         self.zone = zone
     }
 
+    var errorCount: Int { diagnostics.all.errorCount }
+
     var fileLocation: SourceLocation { SourceLocation(path: path, line: 1, column: 1) }
 
     func location(_ key: String) -> SourceLocation { table.entry(key)?.keyLocation ?? fileLocation }
@@ -41,16 +43,42 @@ struct FieldReader {
         return text
     }
 
+    /// A text the record cannot do without: missing, empty (`title:`), null (`title: ~`) or only
+    /// spaces are all errors, so no record is ever dropped in silence.
     mutating func required(_ key: String, what: String) -> String? {
-        guard let value = string(key) else {
-            if table[key] == nil { diagnostics.error(fileLocation, ModelMessage.missingField(key, what: what)) }
+        guard let field = table[key] else {
+            diagnostics.error(fileLocation, ModelMessage.missingField(key, what: what))
             return nil
         }
+        if case .null = field.value {
+            diagnostics.error(location(key), ModelMessage.emptyField(key, what: what))
+            return nil
+        }
+        guard let value = string(key) else { return nil }
         if value.trimmingSpaces().isEmpty {
-            diagnostics.error(location(key), ModelMessage.emptyField(key))
+            diagnostics.error(location(key), ModelMessage.emptyField(key, what: what))
             return nil
         }
         return value
+    }
+
+    /// A date the record cannot do without, reported like `required`.
+    mutating func requiredMoment(_ key: String, what: String) -> Moment? {
+        guard let field = table[key] else {
+            diagnostics.error(fileLocation, ModelMessage.missingField(key, what: what))
+            return nil
+        }
+        var isEmpty = false
+        switch field.value {
+        case .null: isEmpty = true
+        case .string(let text): isEmpty = text.trimmingSpaces().isEmpty
+        default: break
+        }
+        if isEmpty {
+            diagnostics.error(location(key), ModelMessage.emptyField(key, what: what))
+            return nil
+        }
+        return moment(key)
     }
 
     /// A list of texts; a single text counts as a list of one.
@@ -73,11 +101,18 @@ struct FieldReader {
         }
     }
 
-    mutating func integer(_ key: String) -> Int? {
+    /// A whole number within `range`: every number field has bounds, so no sum or date counted
+    /// from it can overflow.
+    mutating func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let field = table[key] else { return nil }
         switch field.value {
         case .null: return nil
-        case .integer(let number): return number
+        case .integer(let number):
+            guard range.contains(number) else {
+                diagnostics.error(field.location, ModelMessage.outOfRange(key, number, range))
+                return nil
+            }
+            return number
         default:
             wrongType(key, field, expected: "a whole number (without quotes)")
             return nil
@@ -104,6 +139,10 @@ struct FieldReader {
         }
         guard let moment = Moment.parse(text, zone: zone) else {
             diagnostics.error(field.location, ModelMessage.invalidDate(key, text))
+            return nil
+        }
+        guard Day.plausibleYears.contains(moment.day.components.year) else {
+            diagnostics.error(field.location, ModelMessage.implausibleYear(key, text, Day.plausibleYears))
             return nil
         }
         return moment

@@ -4,7 +4,15 @@ enum ModelMessage {
         "`\(key)` should be \(expected), not \(found)"
     }
     static func missingField(_ key: String, what: String) -> String { "this \(what) has no `\(key)`; add `\(key):` to the front matter" }
-    static func emptyField(_ key: String) -> String { "`\(key)` is empty" }
+    static func emptyField(_ key: String, what: String) -> String {
+        "`\(key)` is empty, but every \(what) needs one; fill it in after `\(key):`"
+    }
+    static func outOfRange(_ key: String, _ number: Int, _ range: ClosedRange<Int>) -> String {
+        "`\(key)` must be a whole number from \(Message.number(range.lowerBound)) to \(Message.number(range.upperBound)), not \(Message.number(number))"
+    }
+    static func implausibleYear(_ key: String, _ text: String, _ years: ClosedRange<Int>) -> String {
+        "`\(key)` \"\(text)\" lies outside the years \(years.lowerBound)–\(years.upperBound); check the year"
+    }
     static func invalidDate(_ key: String, _ text: String) -> String {
         "`\(key)` is not a valid date: \"\(text)\" (write 2019-05-14, or 2019-05-14T19:30 with a time)"
     }
@@ -47,7 +55,12 @@ enum ModelMessage {
     }
     static let documentNeedsBundle = "a document with a `file` needs a page bundle: move this record to <id>/index.md and put the file beside it"
     static func invalidThemeSlug(_ slug: String) -> String { "`\(slug)` is not a valid theme slug" }
+    static func unsafeLink(_ url: String) -> String {
+        "the link \"\(url)\" is not allowed: a link starts with https://, http:// or mailto:, or is a path within this site"
+    }
+    static func unknownFormat(_ format: String, known: [String]) -> String {
+        "unknown meeting format `\(format)` (known: \(known.joined(separator: ", "))); to use a new format, give it a label under [formats] in site.toml"
+    }
     static let decisionShape = "`decision` should have a `title` and a `url`"
-    static func negativeAttendees(_ number: Int) -> String { "`attendees` cannot be negative (\(number))" }
     static let noTheme = "this record has no `themes`, and refers to nothing it could take them from"
 }

@@ -39,8 +39,27 @@ public struct Advice: Sendable {
 /// The municipality's answer: what it did with input points and recommendations.
 public struct Feedback: Sendable {
     public var responses: [Response] = []
+    /// Refs read whose answer could not be (an unknown or missing outcome): only in a record with
+    /// errors, kept so that its refs are still checked.
+    public var refsWithoutAnswer: [Ref] = []
     public var defaultOutcome: Outcome?
     public var decision: DecisionLink?
+}
+
+/// What could not be read of a record whose front matter has errors. Such a record still takes
+/// part in reference checks, so that one `check` reports the whole site; the build fails, so it is
+/// never rendered. The graph uses the gaps to avoid reporting errors that are only echoes.
+public struct RecordGaps: Sendable, Hashable {
+    /// `date` is missing or invalid: the record's date is a stand-in, so nothing is judged by it.
+    public var date = false
+    /// Some input point or recommendation was unreadable: a ref to an item it lacks may be right.
+    public var items = false
+    /// `themes` could not be read in full: having no themes is not the record's fault.
+    public var themes = false
+    /// A ref could not be read: the record may refer to more than it seems.
+    public var refs = false
+
+    public init() {}
 }
 
 /// One published record, typed; everything the later stages need and nothing of how it was stored.
@@ -72,6 +91,8 @@ public final class Record: Sendable {
     /// Front-matter keys the model does not know, kept for themes.
     public let extra: [FieldTable.Entry]
     public let details: Details
+    /// Nil for a record read without errors (the only kind that is ever rendered).
+    public let gaps: RecordGaps?
     public let kind: RecordKind
     /// Input points or recommendations: what can be answered item by item.
     public let items: [Item]
@@ -80,7 +101,7 @@ public final class Record: Sendable {
 
     init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation, summary: String?,
          draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, source: SourceDocument,
-         extra: [FieldTable.Entry], details: Details) {
+         extra: [FieldTable.Entry], details: Details, gaps: RecordGaps? = nil) {
         self.id = id
         self.title = title
         self.date = date
@@ -95,15 +116,19 @@ public final class Record: Sendable {
         self.source = source
         self.extra = extra
         self.details = details
+        self.gaps = gaps
         switch details {
         case .meeting(let meeting):
             (kind, items, refs) = (.meetings, meeting.input, [])
         case .advice(let advice):
             (kind, items, refs) = (.advice, advice.recommendations, advice.basedOn)
         case .feedback(let feedback):
-            (kind, items, refs) = (.feedback, [], feedback.responses.map(\.ref))
+            (kind, items, refs) = (.feedback, [], feedback.responses.map(\.ref) + feedback.refsWithoutAnswer)
         }
     }
+
+    /// Whether every field was read; a record with errors only takes part in checks.
+    public var isComplete: Bool { gaps == nil }
 
     /// The file, for messages about the record as a whole.
     public var location: SourceLocation { SourceLocation(path: source.path, line: 1, column: 1) }

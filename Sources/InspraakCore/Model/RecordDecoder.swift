@@ -4,6 +4,13 @@ import Foundation
 struct RecordDecoder {
     let config: SiteConfig
     let zone: TimeZone
+    /// Meeting formats with a label: the site's `[formats]`, the theme's and the built-in ones; sorted.
+    let knownFormats: [String]
+
+    /// The formats the SPEC names, known even to a theme without labels for them.
+    static let builtInFormats = ["adviesraad", "inloopavond", "online", "stamtafel", "thematafel", "werkbijeenkomst"]
+    static let attendeesRange = 0...1_000_000
+    static let orderRange = -1_000_000...1_000_000
 
     static let commonKeys = ["title", "date", "themes", "summary", "draft", "updated", "documents"]
     static let kindKeys: [ContentFolder: [String]] = [
@@ -17,57 +24,76 @@ struct RecordDecoder {
         folder == .themes ? ["title", "description", "order", "draft"] : commonKeys + (kindKeys[folder] ?? [])
     }
 
-    /// The record, or nil when a required part is unusable; diagnostics either way.
-    func record(_ document: LoadedDocument) -> (Record?, [Diagnostic]) {
+    /// The record and every problem in it. A record with errors is still made from what could be
+    /// read (see `RecordGaps`), so its refs are checked in the same run; the build fails anyway.
+    func record(_ document: LoadedDocument) -> (Record, [Diagnostic]) {
         let source = document.source
         var reader = FieldReader(document.fields, path: source.path, zone: zone)
+        var gaps = RecordGaps()
         checkID(source, &reader)
         let extra = checkKeys(document.fields, folder: source.folder, &reader)
+        checkLinks(in: extra, &reader)
         let what = Self.noun(source.folder)
         let title = reader.required("title", what: what)
-        let date = reader.moment("date")
-        if document.fields["date"] == nil { reader.diagnostics.error(reader.fileLocation, ModelMessage.missingField("date", what: what)) }
-        let themes = reader.strings("themes")
-        for (slug, field) in zip(themes, Self.listFields(document.fields["themes"])) where !RecordID.isValid(slug) {
-            reader.diagnostics.error(field.location, ModelMessage.invalidThemeSlug(slug), hint: ModelMessage.useInstead(RecordID.folded(slug)))
-        }
+        let date = reader.requiredMoment("date", what: what)
+        gaps.date = date == nil
+        let themes = readThemes(&reader, gaps: &gaps)
         let summary = reader.string("summary")
         let draft = reader.bool("draft") ?? false
         let updated = reader.day("updated") ?? document.lastChanged.flatMap { Day(iso: $0) }
         let documents = attachments(document, &reader)
         let body = document.frontMatter.body
 
-        let details: Record.Details?
+        let details: Record.Details
         switch source.folder {
-        case .meetings: details = meeting(&reader, date: date).map(Record.Details.meeting)
-        case .advice: details = advice(&reader, date: date).map(Record.Details.advice)
-        case .feedback: details = feedback(&reader, body: body).map(Record.Details.feedback)
-        case .themes: details = nil
-        }
-        guard let title, let date, let details, !reader.diagnostics.hasErrors else {
-            return (nil, reader.diagnostics.all)
+        case .meetings: details = .meeting(meeting(&reader, date: date, gaps: &gaps))
+        case .advice: details = .advice(advice(&reader, date: date, gaps: &gaps))
+        case .feedback: details = .feedback(feedback(&reader, body: body, gaps: &gaps))
+        // Never: themes are read by `theme(_:)`.
+        case .themes: details = .meeting(Meeting())
         }
         let record = Record(
-            id: source.name, title: title, date: date, themes: themes, themesLocation: reader.location("themes"),
-            summary: summary, draft: draft, updated: updated, documents: documents, body: body,
-            bodyFirstLine: document.frontMatter.bodyFirstLine, source: source, extra: extra, details: details
+            id: source.name, title: title ?? "", date: date ?? Moment(day: Day(number: 0)), themes: themes,
+            themesLocation: reader.location("themes"), summary: summary, draft: draft, updated: updated, documents: documents,
+            body: body, bodyFirstLine: document.frontMatter.bodyFirstLine, source: source, extra: extra, details: details,
+            gaps: reader.diagnostics.hasErrors ? gaps : nil
         )
         return (record, reader.diagnostics.all)
     }
 
-    func theme(_ document: LoadedDocument) -> (Theme?, Bool, [Diagnostic]) {
+    /// A theme, also when a field is wrong (its slug then still counts as defined, so records
+    /// that use it get no echo of its error); diagnostics either way.
+    func theme(_ document: LoadedDocument) -> (Theme, Bool, [Diagnostic]) {
         let source = document.source
         var reader = FieldReader(document.fields, path: source.path, zone: zone)
         checkID(source, &reader)
         _ = checkKeys(document.fields, folder: .themes, &reader)
         let title = reader.required("title", what: "theme")
         let description = reader.string("description") ?? ""
-        let order = reader.integer("order") ?? 0
+        let order = reader.integer("order", in: Self.orderRange) ?? 0
         let draft = reader.bool("draft") ?? false
-        guard let title, !reader.diagnostics.hasErrors else { return (nil, draft, reader.diagnostics.all) }
-        let theme = Theme(slug: source.name, title: title, description: description, order: order,
+        let theme = Theme(slug: source.name, title: title ?? source.name, description: description, order: order,
                           body: document.frontMatter.body, location: reader.fileLocation)
         return (theme, draft, reader.diagnostics.all)
+    }
+
+    /// Theme slugs as written; an invalid one is reported here and left out, so the graph does not
+    /// also call it undefined.
+    private func readThemes(_ reader: inout FieldReader, gaps: inout RecordGaps) -> [String] {
+        let before = reader.errorCount
+        var themes: [String] = []
+        let fields = Self.listFields(reader.table["themes"])
+        for slug in reader.strings("themes") {
+            guard RecordID.isValid(slug) else {
+                let field = fields.first { FieldReader.text(of: $0) == slug }
+                reader.diagnostics.error(field?.location ?? reader.location("themes"), ModelMessage.invalidThemeSlug(slug),
+                                         hint: ModelMessage.useInstead(RecordID.folded(slug)))
+                continue
+            }
+            themes.append(slug)
+        }
+        gaps.themes = reader.errorCount > before
+        return themes
     }
 
     private static func noun(_ folder: ContentFolder) -> String {
@@ -111,6 +137,24 @@ struct RecordDecoder {
         return extra
     }
 
+    /// Unknown fields reach the theme's templates as they are; one named like a link (`url`,
+    /// `…_url`, `href`, also inside lists and tables) must pass the same test as `documents`.
+    private func checkLinks(in entries: [FieldTable.Entry], _ reader: inout FieldReader) {
+        func visit(_ key: String, _ field: Field) {
+            switch field.value {
+            case .list(let items): items.forEach { visit(key, $0) }
+            case .table(let table): table.entries.forEach { visit($0.key, $0.field) }
+            case .string(let text):
+                let name = key.lowercased()
+                if name == "url" || name.hasSuffix("_url") || name == "href", LinkTarget.checked(text) == nil {
+                    reader.diagnostics.error(field.location, ModelMessage.unsafeLink(text))
+                }
+            default: break
+            }
+        }
+        entries.forEach { visit($0.key, $0.field) }
+    }
+
     private func attachments(_ document: LoadedDocument, _ reader: inout FieldReader) -> [Attachment] {
         guard let field = document.fields["documents"] else { return [] }
         guard case .list(let list) = field.value else {
@@ -121,7 +165,7 @@ struct RecordDecoder {
         var result: [Attachment] = []
         for element in list {
             guard case .table(let entry) = element.value,
-                  let title = entry["title"].flatMap(FieldReader.text(of:)) else {
+                  let title = entry["title"].flatMap(FieldReader.text(of:)), !title.trimmingSpaces().isEmpty else {
                 reader.diagnostics.error(element.location, ModelMessage.documentWithoutTarget)
                 continue
             }
@@ -129,6 +173,14 @@ struct RecordDecoder {
             let url = entry["url"].flatMap(FieldReader.text(of:))
             guard (file == nil) != (url == nil) else {
                 reader.diagnostics.error(element.location, ModelMessage.documentWithoutTarget)
+                continue
+            }
+            if let url {
+                guard let target = LinkTarget.checked(url) else {
+                    reader.diagnostics.error(entry["url"]!.location, ModelMessage.unsafeLink(url))
+                    continue
+                }
+                result.append(Attachment(title: title, file: nil, url: target, location: element.location))
                 continue
             }
             if let file {
@@ -152,25 +204,28 @@ struct RecordDecoder {
         return result
     }
 
-    private func meeting(_ reader: inout FieldReader, date: Moment?) -> Meeting? {
+    private func meeting(_ reader: inout FieldReader, date: Moment?, gaps: inout RecordGaps) -> Meeting {
         var meeting = Meeting()
         meeting.format = reader.string("format")
+        if let format = meeting.format, !knownFormats.contains(format) {
+            reader.diagnostics.warning(reader.location("format"), ModelMessage.unknownFormat(format, known: knownFormats),
+                                       hint: EditDistance.closest(to: format, in: knownFormats).map(Message.didYouMean))
+        }
         meeting.place = reader.string("location")
         meeting.end = reader.moment("end")
         if let end = meeting.end, let date, end < date {
             reader.diagnostics.error(reader.location("end"), ModelMessage.endBeforeDate)
         }
         meeting.organisers = reader.strings("organisers")
-        meeting.attendees = reader.integer("attendees")
-        if let attendees = meeting.attendees, attendees < 0 {
-            reader.diagnostics.error(reader.location("attendees"), ModelMessage.negativeAttendees(attendees))
-        }
+        meeting.attendees = reader.integer("attendees", in: Self.attendeesRange)
         meeting.cancelled = reader.bool("cancelled") ?? false
+        let before = reader.errorCount
         meeting.input = reader.items("input")
+        gaps.items = reader.errorCount > before
         return meeting
     }
 
-    private func advice(_ reader: inout FieldReader, date: Moment?) -> Advice? {
+    private func advice(_ reader: inout FieldReader, date: Moment?, gaps: inout RecordGaps) -> Advice {
         let council = reader.required("council", what: "advice")
         var kind = AdviceKind.requested
         if let text = reader.string("kind") {
@@ -190,90 +245,12 @@ struct RecordDecoder {
         )
         advice.kind = kind
         advice.requestedOn = reader.day("requested_on")
+        var before = reader.errorCount
         advice.basedOn = reader.refs("based_on")
+        gaps.refs = reader.errorCount > before
+        before = reader.errorCount
         advice.recommendations = reader.items("recommendations")
+        gaps.items = reader.errorCount > before
         return advice
-    }
-
-    private func feedback(_ reader: inout FieldReader, body: String) -> Feedback? {
-        var feedback = Feedback()
-        if let text = reader.string("outcome") {
-            if let outcome = Outcome(rawValue: text) { feedback.defaultOutcome = outcome } else {
-                reader.diagnostics.error(reader.location("outcome"), ModelMessage.unknownOutcome(text),
-                                         hint: EditDistance.closest(to: text, in: Outcome.allCases.map(\.rawValue)).map(Message.didYouMean))
-            }
-        }
-        if let field = reader.table["decision"] {
-            if case .table(let decision) = field.value,
-               let title = decision["title"].flatMap(FieldReader.text(of:)),
-               let url = decision["url"].flatMap(FieldReader.text(of:)) {
-                feedback.decision = DecisionLink(title: title, url: url)
-            } else {
-                reader.diagnostics.error(field.location, ModelMessage.decisionShape)
-            }
-        }
-        guard let field = reader.table["responds_to"] else {
-            reader.diagnostics.error(reader.fileLocation, ModelMessage.missingField("responds_to", what: "feedback"))
-            return nil
-        }
-        let list: [Field]
-        switch field.value {
-        case .list(let items): list = items
-        case .string: list = [field]
-        default:
-            reader.diagnostics.error(field.location, ModelMessage.wrongType("responds_to", expected: "a list of references", found: field.kindDescription))
-            return nil
-        }
-        if list.isEmpty {
-            reader.diagnostics.error(reader.location("responds_to"), ModelMessage.emptyRespondsTo)
-            return nil
-        }
-        let hasBody = !body.trimmingSpaces().isEmpty
-        for element in list {
-            var refText: String?
-            var outcomeText: String?
-            var outcomeLocation = element.location
-            var note: String?
-            switch element.value {
-            case .string(let text): refText = text
-            case .table(let entry):
-                for unknown in entry.entries where !["ref", "outcome", "note"].contains(unknown.key) {
-                    reader.diagnostics.error(unknown.keyLocation, ModelMessage.unknownItemKey(unknown.key, in: "responds_to", known: ["ref", "outcome", "note"]),
-                                             hint: EditDistance.closest(to: unknown.key, in: ["ref", "outcome", "note"]).map(Message.didYouMean))
-                }
-                refText = entry["ref"].flatMap(FieldReader.text(of:))
-                if let field = entry["outcome"] {
-                    outcomeText = FieldReader.text(of: field)
-                    outcomeLocation = field.location
-                }
-                note = entry["note"].flatMap(FieldReader.text(of:))
-            default: break
-            }
-            guard let refText, !refText.trimmingSpaces().isEmpty else {
-                reader.diagnostics.error(element.location, ModelMessage.wrongType("responds_to", expected: "a reference, or {ref, outcome, note}", found: element.kindDescription))
-                continue
-            }
-            let ref = Ref.parse(refText, at: element.location)
-            var outcome = feedback.defaultOutcome
-            if let outcomeText {
-                outcome = Outcome(rawValue: outcomeText)
-                if outcome == nil {
-                    reader.diagnostics.error(outcomeLocation, ModelMessage.unknownOutcome(outcomeText),
-                                             hint: EditDistance.closest(to: outcomeText, in: Outcome.allCases.map(\.rawValue)).map(Message.didYouMean))
-                    continue
-                }
-            }
-            guard let outcome else {
-                if reader.table["outcome"] == nil {
-                    reader.diagnostics.error(element.location, ModelMessage.refWithoutOutcome(refText))
-                }
-                continue
-            }
-            if outcome == .notAdopted, (note ?? "").trimmingSpaces().isEmpty, !hasBody {
-                reader.diagnostics.error(element.location, ModelMessage.notAdoptedWithoutReason(refText))
-            }
-            feedback.responses.append(Response(ref: ref, outcome: outcome, note: note))
-        }
-        return feedback
     }
 }
