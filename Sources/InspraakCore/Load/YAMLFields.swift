@@ -13,6 +13,11 @@ enum YAMLFields {
 
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<FieldTable, Diagnostic> {
         if let problem = ControlCharacters.checkWritten(text, path: path, firstLine: firstLine) { return .failure(problem) }
+        if let deep = YAMLFlowDepth.firstTooDeep(text, limit: maximumDepth - 1) {
+            // The front matter itself is the first level.
+            return .failure(.error(SourceLocation(path: path, line: deep.line + firstLine - 1, column: deep.column),
+                                   Message.tooDeep(limit: maximumDepth)))
+        }
         var reader = EventReader(path: path, lineOffset: firstLine - 1)
         var text = text
         return text.withUTF8 { bytes in reader.read(bytes) }.flatMap(ControlCharacters.check)
@@ -170,6 +175,10 @@ enum YAMLFields {
                 // The text swallowed the lines up to the next quote, and the YAML broke there.
                 let mark = character(at: quote.start) ?? "\""
                 return .error(location(quote.start), Message.unclosedQuote(mark), hint: Message.unclosedQuoteHint(mark))
+            }
+            if text.hasPrefix("Maximum nesting level") {
+                // Yams' bundled libyaml, when it is the one linked, has a limit of its own.
+                return .error(location(parser.problem_mark), Message.tooDeep(limit: YAMLFields.maximumDepth))
             }
             if let context { text += " (\(context))" }
             return .error(location(parser.problem_mark), Message.invalidYAML(text), hint: Message.invalidYAMLHint)
