@@ -139,7 +139,7 @@ extension FuzzTests {
         let config = site.appendingPathComponent("site.toml")
         try Data(("title = \"Inspraak\"\nbase_url = \"https://example.nl/\"\n" + Array(repeating: "a", count: 6_000).joined(separator: ".") + " = 1\n").utf8).write(to: config)
         for outcome in try runBoth(site, "site.toml") {
-            XCTAssertTrue((outcome.out + outcome.err).contains("site.toml:3:1: error: the front matter is nested more than 64"), outcome.out)
+            XCTAssertTrue((outcome.out + outcome.err).contains("site.toml:3:1: error: the fields are nested more than 64"), outcome.out)
         }
     }
 

@@ -33,7 +33,7 @@ enum Message {
     static let brokenLink = "this is a link to a file or folder that does not exist; remove the link or copy the file in"
     static let linkLoop = "this is a link to a folder it stands in, so it is not followed; remove the link"
     static func tooDeep(limit: Int) -> String {
-        "the front matter is nested more than \(limit) levels deep here; records need only a few levels (fields, lists of points)"
+        "the fields are nested more than \(limit) levels deep here; a record or a setting needs only a few levels (fields, lists of points)"
     }
     static func unclosedQuote(_ quote: String) -> String { "the text that starts here with `\(quote)` is never closed" }
     static func unclosedQuoteHint(_ quote: String) -> String { "end the text with a `\(quote)` on the same line" }

@@ -29,7 +29,7 @@ enum TOMLFields {
         var problem = error.description
         var hint = Message.invalidTOMLHint
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if problem.contains("parsing string") || problem.contains("unescaped control characters"), lines.indices.contains(line - 1) {
+        if problem.contains("parsing string"), lines.indices.contains(line - 1) {
             // An opening quote without its closing quote on the same line.
             let source = lines[line - 1]
             var open: Int?
