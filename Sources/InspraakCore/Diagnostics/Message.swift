@@ -27,6 +27,7 @@ enum Message {
         "this file is larger than \(megabytes) MB; split it or move attachments into a page bundle"
     }
     static func unreadable(_ reason: String) -> String { "this file cannot be read: \(reason)" }
+    static func unreadableFolder(_ reason: String) -> String { "this folder cannot be read: \(reason)" }
     static func notRegularFile(_ kind: String) -> String {
         "this is \(kind), not an ordinary file, so it is not read; remove it, or put the file itself here"
     }

@@ -26,7 +26,7 @@ struct ContentScanner {
             diagnostics.error(SourceLocation(path: "content"), Message.noContentFolder)
             return ([], diagnostics.all)
         }
-        for entry in listing(content) {
+        for entry in listing(content, path: "content", diagnostics: &diagnostics) {
             let name = entry.name
             let url = content.appendingPathComponent(name)
             let relative = "content/\(name)"
@@ -54,7 +54,7 @@ struct ContentScanner {
     ) {
         // A linked folder (content/meetings -> elsewhere) puts every entry under suspicion.
         let linkedFolder = !isInside(url)
-        for entry in listing(url) {
+        for entry in listing(url, path: relative, diagnostics: &diagnostics) {
             let name = entry.name
             let path = "\(relative)/\(name)"
             let entryURL = URL(fileURLWithPath: url.path + "/" + name, isDirectory: entry.kind == .directory)
@@ -90,7 +90,8 @@ struct ContentScanner {
     private func collectBundleFiles(
         _ url: URL, prefix: String, into result: inout [String], bundlePath: String, diagnostics: inout Diagnostics
     ) {
-        for entry in listing(url) {
+        let folderPath = prefix.isEmpty ? bundlePath : "\(bundlePath)/\(prefix.dropLast())"
+        for entry in listing(url, path: folderPath, diagnostics: &diagnostics) {
             let entryURL = url.appendingPathComponent(entry.name)
             let relative = prefix + entry.name
             let path = "\(bundlePath)/\(relative)"
@@ -146,9 +147,12 @@ struct ContentScanner {
 
     /// Every entry but `.` and `..`, sorted by their UTF-8 bytes (not by the disk's order or the
     /// locale). `readdir` tells the kind of most entries without a `stat` each (10,000 records,
-    /// one folder); nothing is opened.
-    private func listing(_ url: URL) -> [Entry] {
-        guard let directory = opendir(url.path) else { return [] }
+    /// one folder); nothing is opened. A folder that cannot be listed is an error, at `path`.
+    private func listing(_ url: URL, path: String, diagnostics: inout Diagnostics) -> [Entry] {
+        guard let directory = opendir(url.path) else {
+            diagnostics.error(SourceLocation(path: path), Message.unreadableFolder(FileKind.cause(errno)))
+            return []
+        }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let pointer = readdir(directory) {
