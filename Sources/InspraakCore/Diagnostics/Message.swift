@@ -27,6 +27,20 @@ enum Message {
         "this file is larger than \(megabytes) MB; split it or move attachments into a page bundle"
     }
     static func unreadable(_ reason: String) -> String { "this file cannot be read: \(reason)" }
+    static func unreadableFolder(_ reason: String) -> String { "this folder cannot be read: \(reason)" }
+    static func notRegularFile(_ kind: String) -> String {
+        "this is \(kind), not an ordinary file, so it is not read; remove it, or put the file itself here"
+    }
+    static let brokenLink = "this is a link to a file or folder that does not exist; remove the link or copy the file in"
+    static let linkLoop = "this is a link to a folder it stands in, so it is not followed; remove the link"
+    static func tooDeep(limit: Int) -> String {
+        "the fields are nested more than \(limit) levels deep here; a record or a setting needs only a few levels (fields, lists of points)"
+    }
+    static func unclosedQuote(_ quote: String) -> String { "the text that starts here with `\(quote)` is never closed" }
+    static func unclosedQuoteHint(_ quote: String) -> String { "end the text with a `\(quote)` on the same line" }
+    static func controlCharacter(_ code: String) -> String {
+        "this text holds an invisible control character (\(code)); remove it (it often comes along when text is copied from another program)"
+    }
 
     // MARK: Content folder
     static let noContentFolder = "there is no `content/` folder; records go in content/meetings, content/advice and content/feedback"
@@ -36,6 +50,9 @@ enum Message {
     static let strayContentFile = "files directly under `content/` are not published; put records in content/meetings, content/advice or content/feedback"
     static let bundleWithoutIndex = "this folder is not a record: a page bundle needs an `index.md`"
     static let notMarkdown = "this file is not published: records are `.md` files"
+    static let hiddenFile = "this file is not published: its name starts with a dot, which hides it"
+    static let hiddenFolder = "this folder is not published: its name starts with a dot, which hides it"
+    static func renameToPublish(_ name: String) -> String { "rename it to `\(name)` to publish it" }
     static let symlinkOutside = "this is a link to a file outside the site's folder; copy the file in instead"
 
     // MARK: Config

@@ -32,17 +32,13 @@ public enum SiteLoader {
         var diagnostics = Diagnostics()
         let configURL = root.appendingPathComponent("site.toml")
         var config: SiteConfig?
-        if let data = FileManager.default.contents(atPath: configURL.path) {
-            switch SourceText.decode([UInt8](data)) {
-            case .failure(.invalidUTF8(let line, let column)):
-                diagnostics.error(SourceLocation(path: "site.toml", line: line, column: column), Message.invalidUTF8(column: column))
-            case .success(let text):
-                let (parsed, problems) = SiteConfig.parse(text)
-                diagnostics.append(contentsOf: problems)
-                config = parsed
-            }
-        } else {
-            diagnostics.error(SourceLocation(path: "site.toml"), Message.missingConfig)
+        switch readText(configURL.path, as: "site.toml") {
+        case .success(let text):
+            let (parsed, problems) = SiteConfig.parse(text)
+            diagnostics.append(contentsOf: problems)
+            config = parsed
+        case .failure(let problem):
+            diagnostics.append(problem)
         }
         if var adjusted = config, let override = options.baseURL {
             if let problem = SiteConfig.baseURLProblem(override) {
@@ -82,17 +78,9 @@ public enum SiteLoader {
     }
 
     static func read(_ source: SourceDocument, rootPath: String) -> Result<LoadedDocument, Diagnostic> {
-        let whole = SourceLocation(path: source.path, line: 1, column: 1)
-        let bytes: [UInt8]
-        switch SourceFile.read(rootPath + "/" + source.path, limit: maximumRecordBytes) {
-        case .tooLarge: return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
-        case .unreadable(let code): return .failure(.error(whole, Message.unreadable(FileProblem.cause(reading: code))))
-        case .bytes(let read): bytes = read
-        }
         let text: String
-        switch SourceText.decode(bytes) {
-        case .failure(.invalidUTF8(let line, let column)):
-            return .failure(.error(SourceLocation(path: source.path, line: line, column: column), Message.invalidUTF8(column: column)))
+        switch readText(rootPath + "/" + source.path, as: source.path) {
+        case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let decoded): text = decoded
         }
         let frontMatter: FrontMatter
@@ -104,6 +92,26 @@ public enum SiteLoader {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let fields):
             return .success(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, lastChanged: nil))
+        }
+    }
+
+    /// A source file's text (site.toml, a record, a theme file), or why it cannot be had, at
+    /// `path` as messages name it. Pipes and devices are refused without being opened.
+    static func readText(_ fullPath: String, as path: String) -> Result<String, Diagnostic> {
+        let whole = SourceLocation(path: path, line: 1, column: 1)
+        let bytes: [UInt8]
+        switch SourceFile.read(fullPath, limit: maximumRecordBytes) {
+        case .tooLarge: return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
+        case .missing where path == "site.toml": return .failure(.error(SourceLocation(path: path), Message.missingConfig))
+        case .missing: return .failure(.error(whole, Message.brokenLink))
+        case .notRegular(let kind): return .failure(.error(whole, Message.notRegularFile(kind.description)))
+        case .unreadable(let cause): return .failure(.error(whole, Message.unreadable(cause)))
+        case .bytes(let read): bytes = read
+        }
+        switch SourceText.decode(bytes) {
+        case .failure(.invalidUTF8(let line, let column)):
+            return .failure(.error(SourceLocation(path: path, line: line, column: column), Message.invalidUTF8(column: column)))
+        case .success(let decoded): return .success(decoded)
         }
     }
 }

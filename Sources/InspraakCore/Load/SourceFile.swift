@@ -6,22 +6,35 @@ import Darwin
 
 /// One file read whole with a single `open`, `fstat` and `read` loop: the load stage reads
 /// every record, and FileManager's attributes-then-contents costs three system calls more each.
+///
+/// Only regular files are opened: opening a named pipe waits until something writes to it,
+/// and a device may never end. The kind is looked up first (`stat`), and the `open` itself
+/// does not wait (`O_NONBLOCK`) in case the file is swapped for a pipe in between.
 enum SourceFile {
     enum Result {
         case bytes([UInt8])
         case tooLarge
-        /// Missing, no permission, a disk error (the `errno`), or not a regular file
-        /// (`FileProblem.notRegularFile`).
-        case unreadable(code: Int32)
+        case missing
+        /// A folder, named pipe, socket or device: not opened.
+        case notRegular(FileKind)
+        /// The system refused (no permission, a disk error): the cause in words.
+        case unreadable(String)
     }
 
     static func read(_ path: String, limit: Int) -> Result {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .unreadable(code: errno) }
+        switch FileKind.of(path) {
+        case .regular: break
+        case .missing: return .missing
+        case .unknown(let code): return .unreadable(FileKind.cause(code))
+        case let other: return .notRegular(other)
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno == ENOENT ? .missing : .unreadable(FileKind.cause(errno)) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .unreadable(code: errno) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable(code: FileProblem.notRegularFile) }
+        guard fstat(descriptor, &status) == 0 else { return .unreadable(FileKind.cause(errno)) }
+        let kind = FileKind(mode: status.st_mode)
+        guard kind == .regular else { return .notRegular(kind) }
         let size = Int(status.st_size)
         guard size <= limit else { return .tooLarge }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -30,8 +43,10 @@ enum SourceFile {
             let count = bytes.withUnsafeMutableBytes { buffer in
                 posixRead(descriptor, buffer.baseAddress! + filled, size - filled)
             }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return .unreadable(code: errno) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .unreadable(FileKind.cause(errno))
+            }
             if count == 0 { break }
             filled += count
         }

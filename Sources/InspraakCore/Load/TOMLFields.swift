@@ -3,6 +3,13 @@ import TOMLKit
 /// TOML (front matter or site.toml) into fields. Positions come from `TOMLKeyLines`.
 enum TOMLFields {
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<FieldTable, Diagnostic> {
+        if let problem = ControlCharacters.checkWritten(text, path: path, firstLine: firstLine) { return .failure(problem) }
+        // Measured before toml++ parses: it and the conversion below recurse per level.
+        let lines = TOMLKeyLines(text, firstLine: firstLine)
+        if let deep = lines.tooDeep {
+            return .failure(.error(SourceLocation(path: path, line: deep.line, column: deep.column),
+                                   Message.tooDeep(limit: TOMLKeyLines.maximumDepth)))
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -11,9 +18,8 @@ enum TOMLFields {
         } catch {
             return .failure(.error(SourceLocation(path: path, line: firstLine), Message.invalidTOML("\(error)")))
         }
-        let lines = TOMLKeyLines(text, firstLine: firstLine)
         let converter = Converter(path: path, lines: lines, firstLine: firstLine)
-        return .success(converter.table(table, at: []))
+        return ControlCharacters.check(converter.table(table, at: []))
     }
 
     /// toml++'s message, made readable where we can tell what happened.
@@ -23,7 +29,7 @@ enum TOMLFields {
         var problem = error.description
         var hint = Message.invalidTOMLHint
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if problem.contains("parsing string") || problem.contains("unescaped control characters"), lines.indices.contains(line - 1) {
+        if problem.contains("parsing string"), lines.indices.contains(line - 1) {
             // An opening quote without its closing quote on the same line.
             let source = lines[line - 1]
             var open: Int?

@@ -40,7 +40,7 @@ enum ThemeLoader {
             let prefix: String
             if FileManager.default.fileExists(atPath: folder.path) {
                 prefix = "themes/\(current)"
-                collect(folder, relative: "", prefix: prefix, into: &files)
+                collect(folder, relative: "", prefix: prefix, into: &files, diagnostics: &diagnostics)
             } else if current == "default" {
                 prefix = builtInPrefix
                 for (path, bytes) in EmbeddedDefaultTheme.files {
@@ -121,17 +121,25 @@ enum ThemeLoader {
         }
     }
 
-    private static func collect(_ folder: URL, relative: String, prefix: String, into files: inout [String: ThemeFiles.File]) {
+    /// Every file of a theme folder; hidden files are left out (editors' and git's), pipes and
+    /// devices are refused without being opened.
+    private static func collect(_ folder: URL, relative: String, prefix: String, into files: inout [String: ThemeFiles.File], diagnostics: inout Diagnostics) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         for name in names {
             let url = folder.appendingPathComponent(name)
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            if isFolder.boolValue {
-                collect(url, relative: path, prefix: prefix, into: &files)
-            } else if let data = FileManager.default.contents(atPath: url.path) {
-                files[path] = ThemeFiles.File(path: "\(prefix)/\(path)", bytes: [UInt8](data))
+            let location = SourceLocation(path: "\(prefix)/\(path)", line: 1, column: 1)
+            if FileKind.of(url.path) == .directory {
+                collect(url, relative: path, prefix: prefix, into: &files, diagnostics: &diagnostics)
+                continue
+            }
+            // Assets may be large (fonts, images): no limit beyond the old FileManager read's.
+            switch SourceFile.read(url.path, limit: .max) {
+            case .bytes(let bytes): files[path] = ThemeFiles.File(path: location.path, bytes: bytes)
+            case .tooLarge: break
+            case .missing: diagnostics.error(location, Message.brokenLink)
+            case .notRegular(let kind): diagnostics.error(location, Message.notRegularFile(kind.description))
+            case .unreadable(let cause): diagnostics.error(location, Message.unreadable(cause))
             }
         }
     }

@@ -7,10 +7,20 @@ import CLibYAML
 /// of `inspraak check` (issue 7). Duplicate keys, aliases and a front matter that is not a
 /// mapping are reported here, with the line and column of the field.
 enum YAMLFields {
+    /// Deeper nesting is refused as it is read: nodes are read recursively, and thousands of
+    /// levels would overflow the stack. Records need four or five.
+    static let maximumDepth = 64
+
     static func parse(_ text: String, path: String, firstLine: Int) -> Result<FieldTable, Diagnostic> {
+        if let problem = ControlCharacters.checkWritten(text, path: path, firstLine: firstLine) { return .failure(problem) }
+        if let deep = YAMLFlowDepth.firstTooDeep(text, limit: maximumDepth - 1) {
+            // The front matter itself is the first level.
+            return .failure(.error(SourceLocation(path: path, line: deep.line + firstLine - 1, column: deep.column),
+                                   Message.tooDeep(limit: maximumDepth)))
+        }
         var reader = EventReader(path: path, lineOffset: firstLine - 1)
         var text = text
-        return text.withUTF8 { bytes in reader.read(bytes) }
+        return text.withUTF8 { bytes in reader.read(bytes) }.flatMap(ControlCharacters.check)
     }
 
     /// One parse: a libyaml parser over the text, and the fields made from its events.
@@ -18,6 +28,10 @@ enum YAMLFields {
         let path: String
         let lineOffset: Int
         var problem: Diagnostic?
+        /// The last quoted text that ran over more than one line: when the YAML breaks where
+        /// it ends, its opening quote was most likely never closed.
+        var lastMultilineQuote: (start: yaml_mark_t, end: yaml_mark_t)?
+        var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
         init(path: String, lineOffset: Int) {
             self.path = path
@@ -29,6 +43,7 @@ enum YAMLFields {
         }
 
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<FieldTable, Diagnostic> {
+            self.bytes = bytes
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), Message.invalidYAML("out of memory")))
@@ -53,7 +68,7 @@ enum YAMLFields {
                     break
                 default:
                     if root == nil {
-                        root = node(from: &event, parser: &parser)
+                        root = node(from: &event, parser: &parser, depth: 1)
                         if let problem { return .failure(problem) }
                     }
                     continue
@@ -79,21 +94,30 @@ enum YAMLFields {
             return event
         }
 
-        /// The node that starts with `event` (already read), with everything inside it.
-        mutating func node(from event: inout yaml_event_t, parser: inout yaml_parser_t) -> Field {
+        /// The node that starts with `event` (already read), with everything inside it; `depth`
+        /// counts the lists and sets of fields it stands in, itself included.
+        mutating func node(from event: inout yaml_event_t, parser: inout yaml_parser_t, depth: Int) -> Field {
             let here = location(event.start_mark)
+            if depth > YAMLFields.maximumDepth, event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT {
+                if problem == nil { problem = .error(here, Message.tooDeep(limit: YAMLFields.maximumDepth)) }
+                return Field(.null, at: here)
+            }
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+                let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                if quoted, event.end_mark.line != event.start_mark.line {
+                    lastMultilineQuote = (event.start_mark, event.end_mark)
+                }
                 return Field(plain ? Self.value(ofPlain: text) : .string(text), at: here)
             case YAML_SEQUENCE_START_EVENT:
                 var items: [Field] = []
                 while problem == nil, var item = next(&parser) {
                     defer { yaml_event_delete(&item) }
                     if item.type == YAML_SEQUENCE_END_EVENT { break }
-                    items.append(node(from: &item, parser: &parser))
+                    items.append(node(from: &item, parser: &parser, depth: depth + 1))
                 }
                 return Field(.list(items), at: here)
             case YAML_MAPPING_START_EVENT:
@@ -109,12 +133,12 @@ enum YAMLFields {
                         let scalar = keyEvent.data.scalar
                         key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     } else {
-                        _ = node(from: &keyEvent, parser: &parser)   // read past it (an alias sets `problem`)
+                        _ = node(from: &keyEvent, parser: &parser, depth: depth + 1)   // read past it (an alias sets `problem`)
                         key = "(a list or set of fields used as a name)"
                     }
                     guard problem == nil, var valueEvent = next(&parser) else { break }
                     defer { yaml_event_delete(&valueEvent) }
-                    let value = node(from: &valueEvent, parser: &parser)
+                    let value = node(from: &valueEvent, parser: &parser, depth: depth + 1)
                     if let first = firstLines[key] {
                         if problem == nil { problem = .error(keyLocation, Message.givenTwice(key, firstLine: first)) }
                     } else {
@@ -131,14 +155,56 @@ enum YAMLFields {
             }
         }
 
-        /// libyaml's own words for what is wrong, at the place it points to.
+        /// libyaml's own words for what is wrong, at the place it points to; an unclosed quote
+        /// and a control character at their own line.
         func diagnostic(_ parser: yaml_parser_t) -> Diagnostic {
             var text = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-            if let context = parser.context { text += " (\(String(cString: context)))" }
+            let context = parser.context.map { String(cString: $0) }
             if parser.error == YAML_READER_ERROR {
-                return .error(SourceLocation(path: path, line: lineOffset + 1, column: 1), Message.invalidYAML(text))
+                // The reader stops at the first character YAML does not allow.
+                let (line, column) = Self.position(ofByte: parser.problem_offset, in: bytes)
+                return .error(SourceLocation(path: path, line: line + lineOffset, column: column), Message.invalidYAML(text))
             }
+            if context == "while scanning a quoted scalar" {
+                // The text ran to the end of the front matter: point at its opening quote.
+                let quote = character(at: parser.context_mark) ?? "\""
+                return .error(location(parser.context_mark), Message.unclosedQuote(quote), hint: Message.unclosedQuoteHint(quote))
+            }
+            if let quote = lastMultilineQuote, quote.end.line == parser.problem_mark.line {
+                // The text swallowed the lines up to the next quote, and the YAML broke there.
+                let mark = character(at: quote.start) ?? "\""
+                return .error(location(quote.start), Message.unclosedQuote(mark), hint: Message.unclosedQuoteHint(mark))
+            }
+            if text.hasPrefix("Maximum nesting level") {
+                // Yams' bundled libyaml, when it is the one linked, has a limit of its own.
+                return .error(location(parser.problem_mark), Message.tooDeep(limit: YAMLFields.maximumDepth))
+            }
+            if let context { text += " (\(context))" }
             return .error(location(parser.problem_mark), Message.invalidYAML(text), hint: Message.invalidYAMLHint)
+        }
+
+        /// The character a mark points to (libyaml counts lines and columns in characters).
+        func character(at mark: yaml_mark_t) -> String? {
+            var line = 0
+            var start = 0
+            while line < Int(mark.line), let newline = bytes[start...].firstIndex(of: 0x0A) {
+                start = newline + 1
+                line += 1
+            }
+            guard line == Int(mark.line) else { return nil }
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars
+            guard Int(mark.column) < text.count else { return nil }
+            return String(text[text.index(text.startIndex, offsetBy: Int(mark.column))])
+        }
+
+        /// The 1-based line and column (in characters) of a byte offset.
+        static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+            let before = bytes[0..<min(offset, bytes.count)]
+            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let column = bytes[lineStart..<before.endIndex].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return (line, column)
         }
 
         /// Plain scalars take the types of YAML 1.2's core schema (null, booleans, decimal

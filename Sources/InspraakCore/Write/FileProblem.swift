@@ -82,14 +82,7 @@ struct FileProblem: Error, Equatable {
 
     /// Why a file the message already names could not be read, in words.
     static func cause(reading code: Int32) -> String {
-        switch code {
-        case EACCES, EPERM: Message.noPermissionCause
-        case EIO: Message.diskErrorCause
-        case ENOENT: Message.missingCause
-        case notRegularFile: Message.notARegularFile
-        case 0: Message.unknownCause
-        default: String(cString: strerror(code)).lowercased()
-        }
+        code == notRegularFile ? Message.notARegularFile : FileKind.cause(code)
     }
 
     private static func verb(_ action: Action) -> String {
