@@ -105,6 +105,8 @@ struct YAMLOracle {
     static func documentedRefusal(_ diagnostic: Diagnostic, _ theirs: Node?) -> String? {
         if diagnostic.message == Message.yamlAlias { return "alias" }
         if diagnostic.message == Message.frontMatterNotMapping, let theirs, theirs.mapping == nil { return "not a mapping" }
+        // Control characters never reach a page (issue 12); Yams lets some of them through.
+        if diagnostic.message.hasPrefix("this text holds an invisible control character") { return "control character" }
         return nil
     }
 
