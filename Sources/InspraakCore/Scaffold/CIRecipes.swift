@@ -64,7 +64,7 @@ public struct CIRecipes: Sendable {
                   key: inspraak-${{ env.INSPRAAK_VERSION }}-${{ env.INSPRAAK_SHA256 }}
               - name: Install inspraak
                 run: |
-        \(install(indent: "            ", path: "echo \"$INSPRAAK_CACHE/$name\" >> \"$GITHUB_PATH\""))
+        \(install(indent: "          ", path: "echo \"$INSPRAAK_CACHE/$name\" >> \"$GITHUB_PATH\""))
               - name: Check the records
                 run: inspraak check --format github
               - name: Build the site
