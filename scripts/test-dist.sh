@@ -16,7 +16,8 @@ TARBALL=${1:-dist/inspraak-$(scripts/version.sh)-linux-$(uname -m).tar.gz}
 [ -f "$TARBALL" ] || { echo "test-dist: $TARBALL not found; run make dist" >&2; exit 1; }
 TARBALL=$(cd "$(dirname "$TARBALL")" && pwd)/$(basename "$TARBALL")
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+cleanup() { [ -d "$WORK/jail/proc" ] && umount "$WORK/jail/proc" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
 failures=0
 pass() { echo "ok    $*"; }
 fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
@@ -60,18 +61,20 @@ else
     fail "env -i: the example site differs from the golden copy:"; diff -rq "$ROOT/Tests/Golden/example-site" "$WORK/example" | head
 fi
 
-# 2. A root folder with nothing but the executable and the C library's files.
-if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null; then
-    JAIL=$WORK/jail
-    mkdir -p "$JAIL/bin" "$JAIL/tmp" "$JAIL/site"
+# 2. A root folder with nothing but the executable, the C library's files and /proc (which any
+#    Linux machine has; the Swift runtime reads the command line from /proc/self/cmdline).
+JAIL=$WORK/jail
+mkdir -p "$JAIL/bin" "$JAIL/tmp" "$JAIL/site" "$JAIL/proc"
+if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null && mount -t proc proc "$JAIL/proc" 2>/dev/null; then
     cp "$BIN" "$JAIL/bin/inspraak"
     for library in $(ldd "$BIN" | grep -oE '/[^ ]+'); do
         mkdir -p "$JAIL$(dirname "$library")"
         cp -L "$library" "$JAIL$library"
     done
     cp -r "$ROOT/content" "$ROOT/site.toml" "$JAIL/site/"
-    jail() { env -i chroot "$JAIL" /bin/inspraak "$@"; }
-    echo "the chroot holds: $(cd "$JAIL" && find . -type f -not -path './site/*' | sort | tr '\n' ' ')"
+    CHROOT=$(command -v chroot)
+    jail() { env -i "$CHROOT" "$JAIL" /bin/inspraak "$@"; }
+    echo "the chroot holds: $(cd "$JAIL" && find . -path ./proc -prune -o -type f -not -path './site/*' -print | sort | tr '\n' ' ')/proc"
     if jail --version >/dev/null && jail init /new --now $NOW >/dev/null && jail check --source /new --now $NOW --strict 2>/dev/null &&
        jail build --source /new --no-git --now $NOW >/dev/null &&
        jail build --source /site --output /example --base-url https://example.nl/participatie/ --no-git --now $NOW >/dev/null; then
@@ -85,7 +88,7 @@ if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null; then
         fail "chroot without Swift: a command failed"
     fi
 else
-    echo "skip  the chroot test needs root"
+    echo "skip  the chroot test needs root, chroot and mounting /proc"
 fi
 
 # 3. The CI recipes, run against this tarball.
