@@ -77,7 +77,7 @@ python3 scripts/release-notes.py "$VERSION" > "$STAGE/RELEASE-NOTES.md"
 "$STAGE/inspraak" --generate-completion-script bash > "$STAGE/completions/inspraak.bash"
 "$STAGE/inspraak" --generate-completion-script zsh > "$STAGE/completions/_inspraak"
 "$STAGE/inspraak" --generate-completion-script fish > "$STAGE/completions/inspraak.fish"
-SWIFT=$SWIFT bash scripts/man-page.sh "$STAGE/inspraak" "$STAGE/man"
+SWIFT=$SWIFT bash scripts/man-page.sh "$STAGE/inspraak" "$STAGE/man" "$SCRATCH/checkouts/swift-argument-parser"
 
 # A reproducible archive: sorted names, one fixed time (the last commit's), no owners.
 EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
