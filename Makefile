@@ -1,16 +1,21 @@
 # inspraak — two commands on a fresh Debian/Ubuntu machine:
 #   make site   install what is missing, build (release), generate the example site into public/
 #   make test   the same dependency step, then the whole test suite
+# and for a release:
+#   make dist        the self-contained tarball in dist/ (prints its SHA-256 for the CI recipes)
+#   make test-dist   make dist, then test the tarball (empty environment, no Swift, CI recipes)
+#   make install     the release executable, completions and manual page under PREFIX
 SHELL := /bin/bash
 .DEFAULT_GOAL := site
 
 SWIFT ?= swift
 NOW ?= 2026-11-15
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config time
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config time python3-yaml curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/inspraak
+PREFIX ?= /usr/local
 
-.PHONY: site test lint e2e deps build theme check-theme golden clean bench bench-large
+.PHONY: site test lint e2e deps build theme check-theme golden clean bench bench-large dist test-dist install
 
 ## deps: install the system packages the build needs (only when one is missing).
 deps:
@@ -55,7 +60,28 @@ golden: deps theme
 	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests || true
 
 clean:
-	rm -rf .build public
+	rm -rf .build public dist
+
+## dist: dist/inspraak-<version>-linux-<arch>.tar.gz: one executable that needs only the C
+## library, README, LICENSE, CHANGELOG, release notes, completions, manual (scripts/dist.sh).
+dist: deps theme
+	@SWIFT=$(SWIFT) bash scripts/dist.sh
+
+## test-dist: make dist, then run the tarball's executable with an empty environment and in a
+## chroot without Swift, compare its site with the golden copy, run the CI recipes against it.
+## Not part of make test: the static release build takes several minutes.
+test-dist: dist
+	@bash scripts/test-dist.sh
+
+## install: the release executable, shell completions and manual page under PREFIX (and DESTDIR).
+install: dist
+	@stage=dist/inspraak-$$(scripts/version.sh)-linux-$$(uname -m); to="$(DESTDIR)$(PREFIX)"; \
+	install -Dm755 $$stage/inspraak $$to/bin/inspraak; \
+	install -Dm644 $$stage/man/inspraak.1 $$to/share/man/man1/inspraak.1; \
+	install -Dm644 $$stage/completions/inspraak.bash $$to/share/bash-completion/completions/inspraak; \
+	install -Dm644 $$stage/completions/_inspraak $$to/share/zsh/site-functions/_inspraak; \
+	install -Dm644 $$stage/completions/inspraak.fish $$to/share/fish/vendor_completions.d/inspraak.fish; \
+	echo "installed inspraak $$($$to/bin/inspraak --version) into $$to"
 
 ## bench: inspraak vs Hugo at 1,000 and 10,000 records; exit 1 when the bar is missed.
 bench: build

@@ -40,8 +40,11 @@ let package = Package(
             dependencies: [
                 "InspraakCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildVersion"]
         ),
+        // `git describe` at build time → `buildVersion` for `inspraak --version` (scripts/version.sh).
+        .plugin(name: "BuildVersion", capability: .buildTool()),
         .testTarget(name: "InspraakMarkdownTests", dependencies: ["InspraakMarkdown"]),
         // swift-mustache is the reference the template renderer is compared against.
         .testTarget(

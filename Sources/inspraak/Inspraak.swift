@@ -7,7 +7,9 @@ struct Inspraak: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspraak",
         abstract: "Builds a participation portal from Markdown records of meetings, advice and feedback.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        discussion: "inspraak --version --verbose also prints the versions of libcmark-gfm and libyaml.",
+        version: buildVersion,
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

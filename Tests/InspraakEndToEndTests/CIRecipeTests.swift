@@ -1,4 +1,5 @@
 import Foundation
+import InspraakCore
 import XCTest
 import Yams
 
@@ -38,7 +39,7 @@ final class CIRecipeTests: XCTestCase {
             // Words up to a shell substitution or redirection belong to inspraak.
             let words = command.split(separator: " ").map(String.init).prefix { !$0.contains("$(") && !$0.hasPrefix(">") && $0 != "||" }
             let subcommand = words[1]
-            XCTAssertTrue(["build", "check", "new"].contains(subcommand), "unknown subcommand in: \(command)")
+            XCTAssertTrue(["build", "check", "new", "init"].contains(subcommand), "unknown subcommand in: \(command)")
             let help = Process()
             help.executableURL = binary
             help.arguments = [subcommand, "--help"]
@@ -50,6 +51,21 @@ final class CIRecipeTests: XCTestCase {
             for flag in words where flag.hasPrefix("--") {
                 XCTAssertTrue(text.contains(flag), "`inspraak \(subcommand)` has no option \(flag) (used in: \(command))")
             }
+        }
+    }
+
+    /// docs/examples holds what `inspraak init` writes (for version 0.1.0), and docs/ci.md shows
+    /// the same YAML, so the three never drift apart. RECORD_CI_EXAMPLES=1 rewrites the examples.
+    func testExamplesAreWhatInitWritesAndWhatTheGuideShows() throws {
+        let recipes = CIRecipes(version: "0.1.0")
+        let guide = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/ci.md"), encoding: .utf8)
+        for (name, text) in [("github-actions.yml", recipes.github), ("gitlab-ci.yml", recipes.gitlab)] {
+            let url = examples.appendingPathComponent(name)
+            if ProcessInfo.processInfo.environment["RECORD_CI_EXAMPLES"] != nil {
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            }
+            XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), text, "docs/examples/\(name) is not what init writes")
+            XCTAssertTrue(guide.contains("```yaml\n" + text + "```\n"), "docs/ci.md does not show docs/examples/\(name) as it is")
         }
     }
 }
