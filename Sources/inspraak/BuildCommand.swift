@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-git"), help: "Do not read `updated` dates from git history.")
     var noGit = false
 
+    @Flag(name: .customLong("allow-shallow"), help: "Accept a shallow git clone: warn, and use each record's `date` instead of git's dates.")
+    var allowShallow = false
+
     func run() throws {
         let source = site.sourceURL
         var options = BuildOptions(source: source, baseURL: baseURL, today: try site.today())
@@ -30,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         }
         options.includeDrafts = site.drafts
         options.useGitHistory = !noGit
+        options.allowShallow = allowShallow
         let report = SiteBuild.build(options)
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
@@ -37,6 +41,9 @@ struct BuildCommand: ParsableCommand {
         if timings {
             for (stage, seconds) in report.timings {
                 FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
+            }
+            if let git = report.gitSeconds {
+                FileHandle.standardError.write(line: String(format: "  (load: the git pass took %.1f ms, alongside reading the files)", git * 1000))
             }
             if let cpu = report.writeStageCPU {
                 FileHandle.standardError.write(line: String(format: "  (write: pages and feeds rendered in %.1f ms, files written in %.1f ms of processor time, over all cores)",

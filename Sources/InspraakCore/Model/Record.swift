@@ -77,10 +77,12 @@ public final class Record: Sendable {
     public let items: [Item]
     /// Every ref this record makes, in the order written.
     public let refs: [Ref]
+    /// The commits that changed the record, newest first (empty outside git).
+    public let changes: [FileHistory.Change]
 
     init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation, summary: String?,
          draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, source: SourceDocument,
-         extra: [FieldTable.Entry], details: Details) {
+         extra: [FieldTable.Entry], details: Details, changes: [FileHistory.Change] = []) {
         self.id = id
         self.title = title
         self.date = date
@@ -95,6 +97,7 @@ public final class Record: Sendable {
         self.source = source
         self.extra = extra
         self.details = details
+        self.changes = changes
         switch details {
         case .meeting(let meeting):
             (kind, items, refs) = (.meetings, meeting.input, [])

@@ -33,7 +33,8 @@ struct RecordDecoder {
         }
         let summary = reader.string("summary")
         let draft = reader.bool("draft") ?? false
-        let updated = reader.day("updated") ?? document.lastChanged.flatMap { Day(iso: $0) }
+        // Front matter wins; else git's last change after the commit that added the record.
+        let updated = reader.day("updated") ?? document.history?.updated
         let documents = attachments(document, &reader)
         let body = document.frontMatter.body
 
@@ -50,7 +51,8 @@ struct RecordDecoder {
         let record = Record(
             id: source.name, title: title, date: date, themes: themes, themesLocation: reader.location("themes"),
             summary: summary, draft: draft, updated: updated, documents: documents, body: body,
-            bodyFirstLine: document.frontMatter.bodyFirstLine, source: source, extra: extra, details: details
+            bodyFirstLine: document.frontMatter.bodyFirstLine, source: source, extra: extra, details: details,
+            changes: document.history?.changes ?? []
         )
         return (record, reader.diagnostics.all)
     }

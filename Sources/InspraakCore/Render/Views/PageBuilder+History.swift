@@ -69,6 +69,13 @@ extension PageBuilder {
         texts.records[step.feedback]?.notes[step.responseIndex]
     }
 
+    /// `[history] show`: the commits that changed the record, newest first, by day and subject
+    /// (never by author).
+    func changeLog(_ record: Record) -> [TemplateValue] {
+        guard config.showHistory else { return [] }
+        return record.changes.map { ["date": time($0.day), "subject": .text($0.subject)] }
+    }
+
     /// On a feedback page: what a later feedback said about the item this response answered,
     /// "later: overgenomen, 31 maart 2020", linked; nil when this feedback has the last word.
     func laterState(of key: ItemKey, after feedback: Record, from path: String) -> TemplateValue? {

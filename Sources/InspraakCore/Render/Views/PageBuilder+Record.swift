@@ -26,8 +26,10 @@ extension PageBuilder {
             "summaryHTML": .optional(record.summary.flatMap { _ in recordTexts?.summaryHTML }),
             "updated": false, "items": false, "wholeStatus": false, "decision": false,
             "status": .optional(status(of: record)),
+            "changeLog": .list(changeLog(record)),
         ]
-        if let updated = record.updated, updated != record.date.day { view["updated"] = time(updated) }
+        // "Bijgewerkt" only when it says something: a change after the record's own date.
+        if let updated = record.updated, updated > record.date.day { view["updated"] = time(updated) }
         if !record.items.isEmpty {
             let isAdvice = record.kind == .advice
             view["items"] = [
