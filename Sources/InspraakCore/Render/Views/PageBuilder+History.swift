@@ -79,15 +79,12 @@ extension PageBuilder {
     /// On a feedback page: what a later feedback said about the item this response answered,
     /// "later: overgenomen, 31 maart 2020", linked; nil when this feedback has the last word.
     func laterState(of key: ItemKey, after feedback: Record, from path: String) -> TemplateValue? {
-        guard let steps = graph.histories[key]?.steps, let last = steps.last, last.feedback != feedback.id,
-              let mine = steps.lastIndex(where: { $0.feedback == feedback.id }), mine < steps.count - 1,
-              let later = graph.record(last.feedback) else { return nil }
-        let label: String
-        if let outcome = last.outcome {
-            label = strings[outcome.stringKey] + (last.implementation.map { ", " + strings[$0.stringKey] } ?? "")
-        } else {
-            label = strings[last.implementation?.stringKey ?? ""]
-        }
+        guard let history = graph.histories[key], let last = history.steps.last, last.feedback != feedback.id,
+              let mine = history.steps.lastIndex(where: { $0.feedback == feedback.id }), mine < history.steps.count - 1,
+              let later = graph.record(last.feedback), let outcome = history.latest?.outcome else { return nil }
+        // The state as it stands now: the outcome, and how far carrying it out has come.
+        let label = ([strings[outcome.stringKey]] + [history.implementationStep?.implementation.map { strings[$0.stringKey] }].compactMap { $0 })
+            .joined(separator: ", ")
         return [
             "text": .text(strings.format("history.later", ["state": label, "date": strings.longDate(last.date.day)])),
             "sourceTitle": .text(later.title),
