@@ -20,6 +20,17 @@ final class CIRecipeTests: XCTestCase {
         }
     }
 
+    /// A shallow clone fails the build, so every recipe fetches the full history, for every job.
+    func testRecipesFetchTheFullHistory() throws {
+        let github = try String(contentsOf: examples.appendingPathComponent("github-actions.yml"), encoding: .utf8)
+        XCTAssertTrue(github.contains("uses: actions/checkout@v4\n        with:\n          fetch-depth: 0"), github)
+        let gitlab = try String(contentsOf: examples.appendingPathComponent("gitlab-ci.yml"), encoding: .utf8)
+        let shared = try XCTUnwrap(gitlab.range(of: ".inspraak: &inspraak").map { String(gitlab[$0.lowerBound...].prefix { _ in true }) })
+        let anchor = String(shared[..<(shared.range(of: "\n\n")?.lowerBound ?? shared.endIndex)])
+        XCTAssertTrue(anchor.contains("GIT_DEPTH: 0"), "the shared job settings must set GIT_DEPTH: 0:\n\(anchor)")
+        XCTAssertEqual(gitlab.components(separatedBy: "<<: *inspraak").count - 1, 2, "both jobs use the shared settings")
+    }
+
     func testRecipesParseAndUseExistingCommandsAndFlags() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")
         guard FileManager.default.fileExists(atPath: binary.path) else { throw XCTSkip("inspraak not built beside the tests") }
