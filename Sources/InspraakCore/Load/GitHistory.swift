@@ -38,10 +38,13 @@ enum GitHistory {
     static func read(in root: URL, folder: String, zone: TimeZone) -> Reading {
         guard let repository = repository(at: root) else { return .none }
         if repository.shallow { return .shallow }
-        guard let log = run(["-c", "core.quotePath=false", "log", "-M", "--name-status", "--format=%x01%ct%x02%s", "--", folder], in: root) else {
+        // A pathspec makes git match every tree entry against it (a quarter slower at 10,000
+        // records); at the top of a repository the few files outside `folder` cost less.
+        let pathspec = repository.prefix.isEmpty ? [] : ["--", folder]
+        guard let log = run(["-c", "core.quotePath=false", "log", "-M", "--name-status", "--format=%x01%ct%x02%s"] + pathspec, in: root) else {
             return .files([:])   // a repository without commits yet
         }
-        return .files(parse(log, prefix: repository.prefix, zone: zone))
+        return .files(parse(log, prefix: repository.prefix, zone: zone).filter { $0.key.hasPrefix(folder + "/") })
     }
 
     /// Reads `git log --name-status -M` (newest commit first), following each file back
