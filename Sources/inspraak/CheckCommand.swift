@@ -20,9 +20,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(name: .customLong("no-git"), help: "Do not ask git anything (not even whether the clone is shallow).")
+    var noGit = false
+
+    @Flag(name: .customLong("allow-shallow"), help: "Accept a shallow git clone: warn instead of failing.")
+    var allowShallow = false
+
     func run() throws {
         var options = BuildOptions(source: site.sourceURL, today: try site.today())
         options.includeDrafts = site.drafts
+        options.useGitHistory = !noGit
+        options.allowShallow = allowShallow
         let report = SiteBuild.check(options)
         switch format {
         case .text:

@@ -21,6 +21,27 @@ final class CIRecipeTests: XCTestCase {
         }
     }
 
+    /// A shallow clone fails the build, so every recipe fetches the full history, for every job:
+    /// each GitHub checkout step has `fetch-depth: 0`; GitLab sets `GIT_DEPTH: 0` for the whole
+    /// pipeline and no job sets it back.
+    func testRecipesFetchTheFullHistory() throws {
+        let github = try Yams.compose(yaml: String(contentsOf: examples.appendingPathComponent("github-actions.yml"), encoding: .utf8))
+        let jobs: [Node] = github?["jobs"]?.mapping.map { Array($0.values) } ?? []
+        let steps: [Node] = jobs.flatMap { job -> [Node] in job["steps"]?.sequence.map { Array($0) } ?? [] }
+        let checkouts = steps.filter { $0["uses"]?.string?.hasPrefix("actions/checkout") == true }
+        XCTAssertFalse(checkouts.isEmpty, "the GitHub recipe checks out the repository")
+        for step in checkouts {
+            XCTAssertEqual(step["with"]?["fetch-depth"]?.int, 0, "every checkout fetches the full history")
+        }
+        let gitlab = try Yams.compose(yaml: String(contentsOf: examples.appendingPathComponent("gitlab-ci.yml"), encoding: .utf8))
+        XCTAssertEqual(gitlab?["variables"]?["GIT_DEPTH"]?.int, 0, "the pipeline sets GIT_DEPTH: 0")
+        let gitlabJobs = (gitlab?.mapping.map { Array($0) } ?? []).filter { $0.value["script"] != nil }
+        XCTAssertGreaterThanOrEqual(gitlabJobs.count, 2)
+        for (name, job) in gitlabJobs {
+            XCTAssertNil(job["variables"]?["GIT_DEPTH"].flatMap { $0.int == 0 ? nil : $0 }, "job \(name.string ?? "") sets GIT_DEPTH back")
+        }
+    }
+
     func testRecipesParseAndUseExistingCommandsAndFlags() throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")
         guard FileManager.default.fileExists(atPath: binary.path) else { throw XCTSkip("inspraak not built beside the tests") }

@@ -29,7 +29,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.err)
         let lines = result.out.split(separator: "\n")
         XCTAssertEqual(lines.count, 1)
-        XCTAssertTrue(lines[0].hasPrefix("built 51 records into 71 pages"), String(lines[0]))
+        XCTAssertTrue(lines[0].hasPrefix("built 52 records into 72 pages"), String(lines[0]))
     }
 
     func testContentErrorsExitOneAndUsageErrorsExit64() throws {

@@ -27,9 +27,18 @@ final class NewRecordTests: XCTestCase {
         XCTAssertTrue(text.contains("ref: 2025-09-09-advies-armoede-en-meedoen#r4"))
         XCTAssertFalse(text.contains("#r2"))
 
+        // The skeleton leaves every outcome empty: check fails until an editor chooses.
         var options = BuildOptions(source: site, today: today)
         options.useGitHistory = false
+        XCTAssertEqual(SiteBuild.check(options).diagnostics.filter { $0.severity == .error }.map(\.message), ["r1", "r3", "r4"].map {
+            "choose an outcome for `2025-09-09-advies-armoede-en-meedoen#\($0)`: adopted, partially-adopted, not-adopted, in-progress, referred or noted"
+        })
+        try text.replacingOccurrences(of: "    outcome:", with: "    outcome: noted #").write(to: site.appendingPathComponent(path), atomically: true, encoding: .utf8)
         XCTAssertEqual(SiteBuild.check(options).diagnostics.map(\.description), [])
+        // `new advice` takes the council of the site's latest advice, not a fixed name.
+        let adviceText = try String(contentsOf: site.appendingPathComponent("content/advice/2026-11-15-advies-over-clientondersteuning.md"), encoding: .utf8)
+        XCTAssertTrue(adviceText.contains("council: \"Jongerenraad Lindeveen\""), adviceText)
+        XCTAssertTrue(adviceText.contains("Adviesraad Sociaal Domein Lindeveen"), adviceText)
 
         guard case .failure(let refused) = meeting.write(in: site, today: today) else { return XCTFail("must not overwrite") }
         XCTAssertTrue(refused.message.contains("already exists"))

@@ -1,6 +1,11 @@
 /// Every sentence inspraak says about a site, in one place, written for the person who edits
 /// the records (a council secretary, not a developer): what is wrong, and what to do.
 enum Message {
+    // MARK: Git history
+    static let shallowClone = "this is a shallow git clone: it lacks the history that tells when each record was last changed, so every \"updated\" date would be wrong. Fetch the full history: `fetch-depth: 0` in GitHub Actions (actions/checkout), `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow` on your own computer"
+    static let shallowCloneHint = "or build with --allow-shallow to use each record's `date` instead"
+    static let shallowCloneAllowed = "this is a shallow git clone (--allow-shallow): \"updated\" dates are not read from git; each record's `date` stands in"
+
     // MARK: Files and front matter
     static let emptyFile = "this file is empty; a record starts with front matter between `---` lines"
     static let noFrontMatter = "this file has no front matter: a record must start with a line `---` (YAML) or `+++` (TOML)"

@@ -14,6 +14,13 @@ public struct Figures: Sendable, Hashable {
     public var answeredInTimeOf = 0
     public var awaiting = 0
     public var overdue = 0
+    /// Of the (partly) adopted items: how far carrying them out has come (latest report).
+    public var carriedOut: [Implementation: Int] = [:]
+    /// (Partly) adopted items without any implementation report.
+    public var carriedOutNotReported = 0
+    public var implementationOverdue = 0
+
+    public var adoptedTotal: Int { carriedOut.values.reduce(0, +) + carriedOutNotReported }
 
     public var outcomeTotal: Int { outcomes.values.reduce(0, +) }
 
@@ -56,12 +63,20 @@ extension SiteGraph {
             for key in Statuses.keys(of: record) {
                 if case .answered(let answer) = statuses.items[key] {
                     figures.outcomes[answer.outcome, default: 0] += 1
+                    if answer.outcome.canBeImplemented {
+                        if let step = histories[key]?.implementationStep, let state = step.implementation {
+                            figures.carriedOut[state, default: 0] += 1
+                        } else {
+                            figures.carriedOutNotReported += 1
+                        }
+                    }
                 }
             }
         }
         for item in statuses.open where ids.contains(item.key.record) {
             if item.isOverdue { figures.overdue += 1 } else { figures.awaiting += 1 }
         }
+        figures.implementationOverdue = statuses.implementationOverdue.filter { ids.contains($0.key.record) }.count
         figures.medianDaysToResponse = Self.median(responseDays)
         return figures
     }

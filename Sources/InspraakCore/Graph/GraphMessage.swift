@@ -13,6 +13,10 @@ enum GraphMessage {
     static func duplicateID(_ id: String, other: String) -> String {
         "the id `\(id)` is used twice: here and in \(other); ids must be unique across the whole site"
     }
+    static func implementationBeforeAdoption(_ ref: String, outcome: String?) -> String {
+        let state = outcome.map { "its outcome is `\($0)`" } ?? "it has no outcome yet"
+        return "this reports the implementation of `\(ref)`, but \(state); only what is adopted or partially-adopted is carried out (give an `outcome` first)"
+    }
     static func answersItself(_ id: String) -> String { "feedback `\(id)` answers itself" }
     static func buildsOnItself(_ id: String) -> String {
         "advice `\(id)` is based on itself; `based_on` names the meetings or advice it builds on"

@@ -41,7 +41,10 @@ struct RefResolution {
                 if record.kind == .feedback, datesKnown, record.date.day < target.date.day, !links.contains(where: { $0.target == target.id }) {
                     result.diagnostics.warning(ref.location, GraphMessage.feedbackBeforeSource(record.id, target.id))
                 }
-                links.append(Link(target: ref.target, item: ref.item, outcome: response?.outcome, note: response?.note))
+                var link = Link(target: ref.target, item: ref.item, outcome: response?.outcome, note: response?.note)
+                link.response = response
+                link.responseIndex = response == nil ? nil : index
+                links.append(link)
                 incoming[ref.target, default: []].insert(record.id)
             }
             result.links[record.id] = links

@@ -14,6 +14,8 @@ public struct Answer: Sendable, Hashable {
     public let date: Moment
     public let outcome: Outcome
     public let note: String?
+    /// For `in-progress`: the day a decision is promised.
+    public var expected: Day? = nil
 }
 
 /// A resolved reference: from a record to a record, or to one of its items.
@@ -23,6 +25,9 @@ public struct Link: Sendable, Hashable {
     /// For feedback: what it said about the target.
     public let outcome: Outcome?
     public let note: String?
+    /// For feedback: the response this link came from (its position in `responds_to`).
+    public var response: Response? = nil
+    public var responseIndex: Int? = nil
 }
 
 /// Stage 3, pure: the records resolved into a graph of references, with statuses and figures as
@@ -45,6 +50,8 @@ public struct SiteGraph: Sendable {
     public let backlinks: [String: [String]]
     /// Every answer per item, oldest first; the last one is the item's outcome.
     public let answers: [ItemKey: [Answer]]
+    /// Every outcome and implementation step per item, oldest first (see `ItemHistory`).
+    public let histories: [ItemKey: ItemHistory]
     public let statuses: Statuses
 
     public func record(_ id: String) -> Record? {
@@ -94,16 +101,18 @@ public struct SiteGraph: Sendable {
             let (themesOf, themeProblems) = ThemeAssignment.assign(frozenRecords, links: links, themes: themes)
             return (cycles, themesOf, themeProblems)
         }) {
-            let answers = Answers.collect(records, position: position, links: links)
-            return (answers, Statuses.compute(records, answers: answers, config: config, today: today))
+            let histories = ItemHistory.collect(records, position: position, links: links)
+            let answers = histories.mapValues(\.answers)
+            return ((answers, histories), Statuses.compute(records, histories: histories, config: config, today: today))
         }
+        diagnostics.append(contentsOf: ItemHistory.problems(answers.1, records: records, position: position))
         diagnostics.append(contentsOf: cycles)
         diagnostics.append(contentsOf: themeProblems)
         let graph = SiteGraph(
             config: config, today: today, records: records, themes: model.themes, position: position,
             themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
             themesOf: themesOf, themeMembers: members(records, themesOf: themesOf), links: resolution.links, backlinks: resolution.backlinks,
-            answers: answers, statuses: statuses
+            answers: answers.0, histories: answers.1, statuses: statuses
         )
         return (graph, diagnostics.all)
     }

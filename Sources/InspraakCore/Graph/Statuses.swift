@@ -36,6 +36,10 @@ public struct OpenItem: Sendable, Hashable {
     public let isOverdue: Bool
     /// For in-progress items: the answer that said so.
     public let inProgress: Answer?
+    /// The promised day, when an answer promised one (a decision, or completion).
+    public var promised: Day? = nil
+    /// For implementation that is late: the step that promised it.
+    public var implementation: HistoryStep? = nil
 }
 
 /// Every status of the site as of `today`.
@@ -44,8 +48,10 @@ public struct Statuses: Sendable {
     public let advice: [String: AdviceStatus]
     /// Awaiting and overdue, oldest first.
     public let open: [OpenItem]
-    /// Answered `in-progress` for now, oldest first.
+    /// Answered `in-progress` for now (promise not yet broken), oldest first.
     public let inProgress: [OpenItem]
+    /// Adopted, implementation planned or underway, and past its promised day; oldest first.
+    public let implementationOverdue: [OpenItem]
     /// `open` by record id, for pages that show one record's open items.
     public let openByRecord: [String: [OpenItem]]
 
@@ -68,21 +74,32 @@ public struct Statuses: Sendable {
         return record.date.day.adding(days: config.feedbackExpectedDays)
     }
 
-    static func compute(_ records: [Record], answers: [ItemKey: [Answer]], config: SiteConfig, today: Day) -> Statuses {
+    static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], config: SiteConfig, today: Day) -> Statuses {
         var items: [ItemKey: ItemStatus] = [:]
         var adviceStatuses: [String: AdviceStatus] = [:]
         var open: [OpenItem] = []
         var inProgress: [OpenItem] = []
+        var lateImplementation: [OpenItem] = []
         for record in records where record.kind != .feedback {
             let keys = keys(of: record)
             let due = due(of: record, config: config)
             let expects = expectsAnswers(record, today: today)
             var unanswered = 0
             for key in keys {
-                if let latest = answers[key]?.last {
+                if let history = histories[key], let latest = history.latest {
                     items[key] = .answered(latest)
+                    let since = record.date.day
                     if latest.outcome == .inProgress {
-                        inProgress.append(OpenItem(key: key, since: record.date.day, due: due, isOverdue: false, inProgress: latest))
+                        // A broken promise makes the item overdue again, from the day after it.
+                        if let promised = latest.expected, today > promised {
+                            open.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: latest, promised: promised))
+                        } else {
+                            inProgress.append(OpenItem(key: key, since: since, due: latest.expected ?? due, isOverdue: false, inProgress: latest, promised: latest.expected))
+                        }
+                    }
+                    if let promised = history.implementationPromise, today > promised {
+                        lateImplementation.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: nil,
+                                                           promised: promised, implementation: history.implementationStep))
                     }
                 } else if expects {
                     unanswered += 1
@@ -94,7 +111,7 @@ public struct Statuses: Sendable {
                 }
             }
             if record.kind == .advice {
-                let anyAnswer = keys.contains { answers[$0] != nil }
+                let anyAnswer = keys.contains { histories[$0]?.latest != nil }
                 if !anyAnswer {
                     adviceStatuses[record.id] = today > due ? .overdue(due: due) : .awaiting(due: due)
                 } else if unanswered == 0 {
@@ -109,6 +126,7 @@ public struct Statuses: Sendable {
         }
         let sortedOpen = open.sorted(by: order)
         return Statuses(items: items, advice: adviceStatuses, open: sortedOpen, inProgress: inProgress.sorted(by: order),
+                        implementationOverdue: lateImplementation.sorted(by: order),
                         openByRecord: Dictionary(grouping: sortedOpen, by: \.key.record))
     }
 }

@@ -10,12 +10,13 @@ extension SiteConfig {
     /// The keys site.toml may hold, per table ("" is the top level). `formats` takes any key.
     static let knownKeys: [String: [String]] = [
         "": ["title", "description", "base_url", "language", "timezone", "theme",
-             "advice", "feedback", "feeds", "formats", "pagination", "markdown"],
+             "advice", "feedback", "feeds", "formats", "pagination", "markdown", "history"],
         "advice": ["addressed_to", "response_days"],
         "feedback": ["expected_days"],
         "feeds": ["limit"],
         "pagination": ["size"],
         "markdown": ["unsafe_html"],
+        "history": ["show"],
     ]
 
     /// Reads site.toml's text; every problem is reported, not just the first.
@@ -76,6 +77,10 @@ extension SiteConfig {
         if let markdown = reader.table(table, "markdown") {
             reader.checkKeys(markdown, prefix: "markdown")
             if let value = reader.bool(markdown, "unsafe_html", prefix: "markdown") { config.unsafeHTML = value }
+        }
+        if let history = reader.table(table, "history") {
+            reader.checkKeys(history, prefix: "history")
+            if let value = reader.bool(history, "show", prefix: "history") { config.showHistory = value }
         }
         if let formats = reader.table(table, "formats") {
             for entry in formats.entries {

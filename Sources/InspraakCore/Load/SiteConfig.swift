@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var formats: [String: String] = [:]
     public var paginationSize: Int = 20
     public var unsafeHTML: Bool = false
+    /// `[history] show`: a change log from git on each record page (dates and subjects only).
+    public var showHistory: Bool = false
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -9,13 +9,19 @@ public struct LoadedSite: Sendable {
     public let documents: [LoadedDocument]
     /// Names of record files that could not be read, so refs to them are not reported twice.
     public let unreadableNames: Set<String>
+    /// Wall-clock seconds git took (it runs alongside reading the files), for `--timings`.
+    public var gitSeconds: Double = 0
 }
 
 /// Options that change what is loaded.
 public struct LoadOptions: Sendable {
     public var baseURL: String?
-    /// Take `updated` from git when a record does not set it.
+    /// Take `updated` from git when a record does not set it (false: leave git alone entirely).
     public var useGitHistory: Bool
+    /// False for `check`: ask git only whether the clone is shallow, without reading the log.
+    public var readGitDates = true
+    /// Accept a shallow clone (one warning; dates fall back to `date`).
+    public var allowShallow = false
 
     public init(baseURL: String? = nil, useGitHistory: Bool = true) {
         self.baseURL = baseURL
@@ -56,9 +62,25 @@ public enum SiteLoader {
         diagnostics.append(contentsOf: scanProblems)
         let rootPath = root.path
         // git runs while the files are read: it mostly waits for its own process.
-        let useGit = options.useGitHistory
-        let (history, results) = alongside({ useGit ? GitHistory.lastChanged(in: root, folder: "content") : [:] }) {
+        let zone = TimeZone(identifier: config?.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+        let (timedReading, results) = alongside({ () -> (GitHistory.Reading, Double) in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let reading = gitReading(root, options: options, zone: zone)
+            return (reading, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }) {
             sources.parallelMap { source in read(source, rootPath: rootPath) }
+        }
+        let (reading, gitSeconds) = timedReading
+        var history: [String: FileHistory] = [:]
+        switch reading {
+        case .none: break
+        case .files(let files): history = files
+        case .shallow:
+            if options.allowShallow {
+                diagnostics.warning(SourceLocation(path: "content"), Message.shallowCloneAllowed)
+            } else {
+                diagnostics.error(SourceLocation(path: "content"), Message.shallowClone, hint: Message.shallowCloneHint)
+            }
         }
         var documents: [LoadedDocument] = []
         var unreadable = Set<String>()
@@ -66,15 +88,26 @@ public enum SiteLoader {
             switch result {
             case .success(let document):
                 documents.append(LoadedDocument(source: document.source, frontMatter: document.frontMatter, fields: document.fields,
-                                                lastChanged: history[source.path]))
+                                                history: history[source.path]))
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
                 unreadable.insert(source.name)
             }
         }
         guard let config, let theme else { return (nil, diagnostics.all) }
-        let site = LoadedSite(root: root, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
+        var site = LoadedSite(root: root, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
+        site.gitSeconds = gitSeconds
         return (site, diagnostics.all)
+    }
+
+    /// git's side of loading: nothing (`--no-git`), only whether the clone is shallow (`check`),
+    /// or every file's history in one pass.
+    static func gitReading(_ root: URL, options: LoadOptions, zone: TimeZone) -> GitHistory.Reading {
+        guard options.useGitHistory else { return .none }
+        guard options.readGitDates else {
+            return GitHistory.repository(at: root)?.shallow == true ? .shallow : .none
+        }
+        return GitHistory.read(in: root, folder: "content", zone: zone)
     }
 
     static func read(_ source: SourceDocument, rootPath: String) -> Result<LoadedDocument, Diagnostic> {
@@ -91,7 +124,7 @@ public enum SiteLoader {
         switch frontMatter.fields(path: source.path) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let fields):
-            return .success(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, lastChanged: nil))
+            return .success(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, history: nil))
         }
     }
 

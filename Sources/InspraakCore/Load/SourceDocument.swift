@@ -36,6 +36,6 @@ public struct LoadedDocument: Sendable {
     public let source: SourceDocument
     public let frontMatter: FrontMatter
     public let fields: FieldTable
-    /// The day the file last changed in git, `YYYY-MM-DD`, when the site is in a repository.
-    public let lastChanged: String?
+    /// What git says about the file, when the site is in a repository with full history.
+    public let history: FileHistory?
 }

@@ -40,6 +40,18 @@ enum ModelMessage {
     static func refWithoutOutcome(_ ref: String) -> String {
         "the answer to `\(ref)` has no `outcome`, and the feedback sets no default `outcome`"
     }
+    static func chooseOutcome(_ ref: String) -> String {
+        "choose an outcome for `\(ref)`: adopted, partially-adopted, not-adopted, in-progress, referred or noted"
+    }
+    static func unknownImplementation(_ text: String) -> String {
+        "unknown implementation `\(text)`; use one of: \(Implementation.allCases.map(\.rawValue).joined(separator: ", "))"
+    }
+    static func implementationNotAdopted(_ ref: String, outcome: String) -> String {
+        "`\(ref)` has an `implementation`, but its outcome is `\(outcome)`; only what is adopted or partially-adopted is carried out"
+    }
+    static func expectedWithoutPromise(_ ref: String) -> String {
+        "`expected` for `\(ref)` promises nothing: use it with `outcome: in-progress` (the date of the decision) or with an `implementation` (the date it will be done)"
+    }
     static let emptyRespondsTo = "`responds_to` is empty: say which meeting, advice or item this feedback answers"
     static func notAdoptedWithoutReason(_ ref: String) -> String {
         "`\(ref)` is not adopted, but no reason is given; add a `note` or explain it in the text"

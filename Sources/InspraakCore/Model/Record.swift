@@ -98,10 +98,12 @@ public final class Record: Sendable {
     public let items: [Item]
     /// Every ref this record makes, in the order written.
     public let refs: [Ref]
+    /// The commits that changed the record, newest first (empty outside git).
+    public let changes: [FileHistory.Change]
 
     init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation, summary: String?,
          draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, source: SourceDocument,
-         extra: [FieldTable.Entry], details: Details, gaps: RecordGaps? = nil) {
+         extra: [FieldTable.Entry], details: Details, gaps: RecordGaps? = nil, changes: [FileHistory.Change] = []) {
         self.id = id
         self.title = title
         self.date = date
@@ -117,6 +119,7 @@ public final class Record: Sendable {
         self.extra = extra
         self.details = details
         self.gaps = gaps
+        self.changes = changes
         switch details {
         case .meeting(let meeting):
             (kind, items, refs) = (.meetings, meeting.input, [])

@@ -41,52 +41,11 @@ extension RecordDecoder {
         }
         let hasBody = !body.trimmingSpaces().isEmpty
         for element in list {
-            var refText: String?
-            var outcomeText: String?
-            var outcomeLocation = element.location
-            var note: String?
-            switch element.value {
-            case .string(let text): refText = text
-            case .table(let entry):
-                for unknown in entry.entries where !["ref", "outcome", "note"].contains(unknown.key) {
-                    reader.diagnostics.error(unknown.keyLocation, ModelMessage.unknownItemKey(unknown.key, in: "responds_to", known: ["ref", "outcome", "note"]),
-                                             hint: EditDistance.closest(to: unknown.key, in: ["ref", "outcome", "note"]).map(Message.didYouMean))
-                }
-                refText = entry["ref"].flatMap(FieldReader.text(of:))
-                if let field = entry["outcome"] {
-                    outcomeText = FieldReader.text(of: field)
-                    outcomeLocation = field.location
-                }
-                note = entry["note"].flatMap(FieldReader.text(of:))
-            default: break
+            switch response(element, defaultOutcome: feedback.defaultOutcome, hasDefault: reader.table["outcome"] != nil, hasBody: hasBody, &reader) {
+            case .answer(let answer): feedback.responses.append(answer)
+            case .refOnly(let ref): feedback.refsWithoutAnswer.append(ref)
+            case .unreadable: gaps.refs = true
             }
-            guard let refText, !refText.trimmingSpaces().isEmpty else {
-                reader.diagnostics.error(element.location, ModelMessage.wrongType("responds_to", expected: "a reference, or {ref, outcome, note}", found: element.kindDescription))
-                gaps.refs = true
-                continue
-            }
-            let ref = Ref.parse(refText, at: element.location)
-            var outcome = feedback.defaultOutcome
-            if let outcomeText {
-                outcome = Outcome(rawValue: outcomeText)
-                if outcome == nil {
-                    reader.diagnostics.error(outcomeLocation, ModelMessage.unknownOutcome(outcomeText),
-                                             hint: EditDistance.closest(to: outcomeText, in: Outcome.allCases.map(\.rawValue)).map(Message.didYouMean))
-                    feedback.refsWithoutAnswer.append(ref)
-                    continue
-                }
-            }
-            guard let outcome else {
-                if reader.table["outcome"] == nil {
-                    reader.diagnostics.error(element.location, ModelMessage.refWithoutOutcome(refText))
-                }
-                feedback.refsWithoutAnswer.append(ref)
-                continue
-            }
-            if outcome == .notAdopted, (note ?? "").trimmingSpaces().isEmpty, !hasBody {
-                reader.diagnostics.error(element.location, ModelMessage.notAdoptedWithoutReason(refText))
-            }
-            feedback.responses.append(Response(ref: ref, outcome: outcome, note: note))
         }
         return feedback
     }

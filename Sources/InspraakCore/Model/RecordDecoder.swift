@@ -40,7 +40,8 @@ struct RecordDecoder {
         let themes = readThemes(&reader, gaps: &gaps)
         let summary = reader.string("summary")
         let draft = reader.bool("draft") ?? false
-        let updated = reader.day("updated") ?? document.lastChanged.flatMap { Day(iso: $0) }
+        // Front matter wins; else git's last change after the commit that added the record.
+        let updated = reader.day("updated") ?? document.history?.updated
         let documents = attachments(document, &reader)
         let body = document.frontMatter.body
 
@@ -56,7 +57,8 @@ struct RecordDecoder {
             id: source.name, title: title ?? "", date: date ?? Moment(day: Day(number: 0)), themes: themes,
             themesLocation: reader.location("themes"), summary: summary, draft: draft, updated: updated, documents: documents,
             body: body, bodyFirstLine: document.frontMatter.bodyFirstLine, source: source, extra: extra, details: details,
-            gaps: reader.diagnostics.hasErrors ? gaps : nil
+            gaps: reader.diagnostics.hasErrors ? gaps : nil,
+            changes: document.history?.changes ?? []
         )
         return (record, reader.diagnostics.all)
     }

@@ -42,9 +42,13 @@ public struct Attachment: Sendable, Hashable {
 /// A feedback's answer to one ref.
 public struct Response: Sendable, Hashable {
     public let ref: Ref
-    public let outcome: Outcome
+    /// Nil for an entry that reports implementation only: the item keeps its outcome.
+    public let outcome: Outcome?
     /// Inline Markdown; the reason, for `not-adopted`.
     public let note: String?
+    public var implementation: Implementation? = nil
+    /// The promised date: of a decision (`in-progress`) or of completion (with `implementation`).
+    public var expected: Day? = nil
 }
 
 /// A link to a formal decision (`decision: {title, url}`).

@@ -38,7 +38,7 @@ public enum SiteRenderer {
                 var lastModified: Day?
                 if case .record(let index) = page {
                     let record = graph.records[index]
-                    lastModified = record.updated ?? record.date.day
+                    lastModified = max(record.updated ?? record.date.day, record.date.day)
                 }
                 sitemap.append(.init(path: path, lastModified: lastModified))
             }

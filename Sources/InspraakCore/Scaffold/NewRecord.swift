@@ -97,9 +97,12 @@ public struct NewRecord: Sendable {
                 "---", "", nl ? "## Verslag" : "## Report", "", "", "",
             ]
         case .advice:
+            let councils = knownCouncils(source: source, today: today)
+            let others = councils.dropFirst().joined(separator: ", ")
             lines += [
                 "date: \(date.iso)",
-                "council: \"" + (nl ? "Adviesraad Sociaal Domein" : "Advisory council") + "\"" + comment("de adviesraad die adviseert", "the council giving the advice"),
+                "council: \"" + (councils.first ?? "") + "\"" + comment("de adviesraad die adviseert" + (others.isEmpty ? "" : "; andere: " + others),
+                                                                         "the council giving the advice" + (others.isEmpty ? "" : "; others: " + others)),
                 "kind: requested" + comment("requested (gevraagd) of unsolicited (ongevraagd)", "requested or unsolicited"),
                 "requested_on: \(date.iso)",
                 "themes: \(themeList)",
@@ -118,11 +121,16 @@ public struct NewRecord: Sendable {
             lines += [
                 "date: \(date.iso)",
                 "themes: \(themeList)",
-                "responds_to:" + comment("per punt: adopted, partially-adopted, not-adopted (met reden), in-progress, referred, noted",
-                                         "per point: adopted, partially-adopted, not-adopted (with a reason), in-progress, referred, noted"),
+                "responds_to:" + comment("kies per punt een outcome; in-progress met expected: datum van het besluit; bij (deels) overgenomen kan implementation: planned, underway of done",
+                                         "choose an outcome per point; in-progress with expected: the day of the decision; when (partly) adopted, implementation: planned, underway or done"),
             ]
+            // The outcome stays empty until an editor chooses: `check` fails until then, so a
+            // forgotten skeleton never publishes "in behandeling" for everything.
             for ref in entries {
-                lines += ["  - ref: \(ref)", "    outcome: in-progress", "    note: \"\""]
+                lines += ["  - ref: \(ref)",
+                          "    outcome:" + comment("adopted, partially-adopted, not-adopted (met reden), in-progress, referred of noted",
+                                                   "adopted, partially-adopted, not-adopted (with a reason), in-progress, referred or noted"),
+                          "    note: \"\""]
             }
             if entries.isEmpty {
                 return .failure(.error(SourceLocation(path: "--responds-to"), "say which record this feedback answers: --responds-to <id>"))
@@ -133,6 +141,20 @@ public struct NewRecord: Sendable {
             lines = lines.map { $0 == "themes: []" ? "themes: []" + comment("thema's (slugs uit content/themes)", "themes (slugs from content/themes)") : $0 }
         }
         return .success(lines.joined(separator: "\n"))
+    }
+
+    /// Councils of the site's advice, the most recent one's first: `new advice` starts from the
+    /// council this site uses, not a fixed name (empty when there is no advice yet).
+    private func knownCouncils(source: URL, today: Day) -> [String] {
+        var options = BuildOptions(source: source, today: today)
+        options.useGitHistory = false
+        var clock = StageClock()
+        guard let graph = SiteBuild.analyse(options, clock: &clock).1 else { return [] }
+        var councils: [String] = []
+        for record in graph.newestFirst(graph.records.filter { $0.kind == .advice }) {
+            if let council = record.advice?.council, !councils.contains(council) { councils.append(council) }
+        }
+        return councils
     }
 
     /// For `--responds-to`: each ref as given, or one entry per still-open item of that record.

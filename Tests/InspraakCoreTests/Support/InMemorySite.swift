@@ -33,7 +33,7 @@ struct InMemorySite {
                 switch frontMatter.fields(path: path) {
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 case .success(let fields):
-                    documents.append(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, lastChanged: nil))
+                    documents.append(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, history: nil))
                 }
             }
         }

@@ -19,9 +19,15 @@ extension PageBuilder {
         } else {
             view["textHTML"] = .text(XMLText.escape(strings["open.whole_record"]))
         }
-        if let answer = item.inProgress {
+        if let answer = item.inProgress ?? item.implementation.flatMap({ _ in graph.histories[item.key]?.latest }) {
             view["status"] = itemStatus(item.key, since: item.since, from: path)
             view["key"] = .text(answer.outcome.rawValue)
+            if item.isOverdue, let promised = item.promised {
+                // A broken promise: overdue again, with the day it was promised for.
+                view["key"] = "overdue"
+                view["label"] = .text(strings[item.implementation == nil ? "status.overdue" : "status.implementation_overdue"])
+                view["detail"] = .text(promise(promised, key: item.implementation == nil ? "history.promised_decision" : "history.promised_done"))
+            }
         } else if item.isOverdue {
             view["key"] = "overdue"
             view["label"] = .text(strings["status.overdue"])
@@ -35,13 +41,15 @@ extension PageBuilder {
     }
 
     /// Open items grouped: overdue first, then awaiting, then in progress; each oldest first.
-    func openGroups(_ items: [OpenItem], inProgress: [OpenItem], from path: String) -> TemplateValue {
+    func openGroups(_ items: [OpenItem], inProgress: [OpenItem], implementationOverdue: [OpenItem], from path: String) -> TemplateValue {
         let overdue = items.filter(\.isOverdue).compactMap { openItem($0, from: path) }
         let awaiting = items.filter { !$0.isOverdue }.compactMap { openItem($0, from: path) }
         let progress = inProgress.compactMap { openItem($0, from: path) }
+        let lateImplementation = implementationOverdue.compactMap { openItem($0, from: path) }
         var groups: [TemplateValue] = []
         for (key, heading, intro, items) in [("overdue", "open.heading_overdue", "section.overdue_intro", overdue),
                                              ("awaiting", "open.heading_awaiting", "section.awaiting_intro", awaiting),
+                                             ("implementation-overdue", "open.heading_implementation_overdue", "section.implementation_overdue_intro", lateImplementation),
                                              ("in-progress", "section.in_progress", "section.in_progress_intro", progress)] where !items.isEmpty {
             groups.append(["key": .text(key), "heading": .text(strings[heading]), "intro": .text(strings[intro]), "items": .list(items), "count": .number(items.count)])
         }

@@ -103,7 +103,8 @@ extension PageBuilder {
         view["figures"] = figures(graph.figures(for: records), id: "cijfers-\(theme.slug)")
         view["cardLevel"] = 4
         view["groupLevel"] = 3
-        view["open"] = openGroups(graph.openItems(for: records), inProgress: inProgress, from: path)
+        let lateImplementation = graph.statuses.implementationOverdue.filter { ids.contains($0.key.record) }
+        view["open"] = openGroups(graph.openItems(for: records), inProgress: inProgress, implementationOverdue: lateImplementation, from: path)
         view["groups"] = .list(RecordKind.allCases.compactMap { kind -> TemplateValue? in
             let group = graph.newestFirst(records.filter { $0.kind == kind })
             guard !group.isEmpty else { return nil }
@@ -122,7 +123,8 @@ extension PageBuilder {
         var view = frame(at: path, title: strings["kind.open"], description: strings["open.intro"], feeds: feeds(), section: "open")
         view["intro"] = .text(strings["open.intro"])
         view["groupLevel"] = 2
-        view["open"] = openGroups(graph.statuses.open, inProgress: graph.statuses.inProgress, from: path)
+        view["open"] = openGroups(graph.statuses.open, inProgress: graph.statuses.inProgress,
+                                  implementationOverdue: graph.statuses.implementationOverdue, from: path)
         return view
     }
 

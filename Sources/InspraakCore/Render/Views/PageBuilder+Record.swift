@@ -26,8 +26,10 @@ extension PageBuilder {
             "summaryHTML": .optional(record.summary.flatMap { _ in recordTexts?.summaryHTML }),
             "updated": false, "items": false, "wholeStatus": false, "decision": false,
             "status": .optional(status(of: record)),
+            "changeLog": .list(changeLog(record)),
         ]
-        if let updated = record.updated, updated != record.date.day { view["updated"] = time(updated) }
+        // "Bijgewerkt" only when it says something: a change after the record's own date.
+        if let updated = record.updated, updated > record.date.day { view["updated"] = time(updated) }
         if !record.items.isEmpty {
             let isAdvice = record.kind == .advice
             view["items"] = [
@@ -137,13 +139,19 @@ extension PageBuilder {
             guard let target = graph.record(response.ref.target) else { return nil }
             var anchor = ""
             var view: View = [
-                "itemID": false, "itemTextHTML": false, "superseded": false, "coversAll": false,
+                "itemID": false, "itemTextHTML": false, "superseded": false, "coversAll": false, "outcome": false, "implementation": false, "expected": false,
                 "targetTitle": .text(target.title),
                 "targetKind": .text(kindLabel(target.kind)),
-                "outcome": .text(response.outcome.rawValue),
-                "outcomeLabel": .text(strings[response.outcome.stringKey]),
                 "noteHTML": .optional(notes[index]),
             ]
+            if let outcome = response.outcome {
+                view["outcome"] = ["key": .text(outcome.rawValue), "label": .text(strings[outcome.stringKey])]
+            }
+            if let state = response.implementation { view["implementation"] = implementationBadge(state) }
+            if let expected = response.expected {
+                view["expected"] = .text(strings.format(response.implementation == nil ? "history.promised_decision" : "history.promised_done",
+                                                        ["date": strings.longDate(expected)]))
+            }
             if let item = response.ref.item {
                 anchor = "#\(item)"
                 view["itemID"] = .text(item)
@@ -152,15 +160,10 @@ extension PageBuilder {
                 view["coversAll"] = true
             }
             view["targetHref"] = .text(SitePaths.relative(from: path, to: SitePaths.record(target)) + anchor)
-            // Later feedback may have changed this outcome; say so where it did.
-            let key = ItemKey(record: target.id, item: response.ref.item ?? (target.items.isEmpty ? nil : target.items[0].id))
-            if response.ref.item != nil, case .answered(let latest) = graph.statuses.items[key], latest.feedback != record.id,
-               let later = graph.record(latest.feedback) {
-                view["superseded"] = [
-                    "label": .text(strings[latest.outcome.stringKey]),
-                    "sourceTitle": .text(later.title),
-                    "sourceHref": .text(SitePaths.relative(from: path, to: SitePaths.record(later))),
-                ]
+            // Later feedback may have changed this outcome or reported on carrying it out; say so.
+            if response.ref.item != nil || target.items.isEmpty {
+                let key = ItemKey(record: target.id, item: response.ref.item)
+                view["superseded"] = .optional(laterState(of: key, after: record, from: path))
             }
             return .object(view)
         }

@@ -57,30 +57,7 @@ extension PageBuilder {
     func itemStatus(_ key: ItemKey, since: Day, from path: String) -> TemplateValue {
         switch graph.statuses.items[key] {
         case .answered(let answer):
-            var view: View = [
-                "noteHTML": false, "detail": false,
-                "key": .text(answer.outcome.rawValue),
-                "label": .text(strings[answer.outcome.stringKey]),
-                "isAnswered": true,
-                "date": time(answer.date),
-            ]
-            if let feedback = graph.record(answer.feedback) {
-                view["sourceTitle"] = .text(feedback.title)
-                view["sourceHref"] = .text(SitePaths.relative(from: path, to: SitePaths.record(feedback)))
-                view["noteHTML"] = .optional(noteHTML(feedback: feedback, target: key))
-            }
-            let history = (graph.answers[key] ?? []).dropLast()
-            view["history"] = .list(history.compactMap { earlier -> TemplateValue? in
-                guard let feedback = graph.record(earlier.feedback) else { return nil }
-                return [
-                    "label": .text(strings[earlier.outcome.stringKey]),
-                    "key": .text(earlier.outcome.rawValue),
-                    "sourceTitle": .text(feedback.title),
-                    "sourceHref": .text(SitePaths.relative(from: path, to: SitePaths.record(feedback))),
-                    "date": time(earlier.date),
-                ]
-            })
-            return .object(view)
+            return answeredStatus(key, answer, from: path)
         case .awaiting(let due):
             let age = since.days(until: graph.today)
             return [
@@ -96,15 +73,5 @@ extension PageBuilder {
         case .notExpected, nil:
             return ["key": "none", "label": .text(strings["status.no_answer_expected"]), "history": [], "isAnswered": false, "noteHTML": false, "detail": false]
         }
-    }
-
-    /// The note the answering feedback wrote about this item (or about its whole record).
-    func noteHTML(feedback: Record, target key: ItemKey) -> String? {
-        guard let responses = feedback.feedback?.responses else { return nil }
-        let notes = texts.records[feedback.id]?.notes ?? [:]
-        let exact = responses.indices.first { responses[$0].ref.target == key.record && responses[$0].ref.item == key.item }
-        let whole = responses.indices.first { responses[$0].ref.target == key.record && responses[$0].ref.item == nil }
-        guard let index = exact ?? whole else { return nil }
-        return notes[index]
     }
 }
