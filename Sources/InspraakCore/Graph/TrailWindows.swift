@@ -6,10 +6,11 @@ extension SiteGraph {
     /// direction, carrying for every record the bit set of what it builds on and of what follows
     /// from it; the counts and the nearest steps are read off those bits. That is N²/64 machine
     /// words for a chain of N (a few million for 10,000), and linear for many short chains.
-    public func trailWindows(radius: Int = TrailWindow.radius) -> [TrailWindow] {
+    /// `wordBudget`: see `TrailGroup.wordBudget`.
+    func trailWindows(radius: Int = TrailWindow.radius, wordBudget: Int = TrailGroup.wordBudget) -> [TrailWindow] {
         let groups = TrailGroup.groups(records, links: links, position: position)
         let computed = groups.parallelMap { group in
-            group.windows(records, radius: radius) ?? group.members.map { member in
+            group.windows(records, radius: radius, wordBudget: wordBudget) ?? group.members.map { member in
                 // Refs in a circle (a site with errors): walk each trail instead.
                 TrailWindow(cutting: trail(of: records[member].id), around: records[member], radius: radius)
             }
@@ -85,13 +86,13 @@ struct TrailGroup: Sendable {
 
     /// Bit sets of at most this many words per record at a time (16 MB for each direction);
     /// a larger group is done in slices of columns.
-    private static let wordBudget = 1 << 21
+    static let wordBudget = 1 << 21
 
     /// Each member's window, in `members` order; nil when the links go round in a circle.
-    func windows(_ records: [Record], radius: Int) -> [TrailWindow]? {
+    func windows(_ records: [Record], radius: Int, wordBudget: Int = TrailGroup.wordBudget) -> [TrailWindow]? {
         guard let order = topologicalOrder() else { return nil }
         let count = members.count, words = (count + 63) / 64
-        let width = max(1, min(words, Self.wordBudget / count))
+        let width = max(1, min(words, wordBudget / count))
         let keep = radius + 1
         var countBefore = [Int](repeating: 0, count: count), countAfter = countBefore
         var nearestBefore = [[Int]](repeating: [], count: count), nearestAfter = nearestBefore
