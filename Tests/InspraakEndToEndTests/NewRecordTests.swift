@@ -93,11 +93,12 @@ extension CommandLineTests {
         guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
         let site = try temporaryFolder().appendingPathComponent("site")
         try copyExampleSite(to: site)
+        // What YAML reads specially at the start of a value, each alone; the rest together.
         let titles = [
-            "Wonen: wat nu?", "a: b # c", "# geen commentaar", "Stamtafel #2", "\"Citaat\" en 'apostrof'", "'enkel'", "\"dubbel\"",
-            "- begint met een streep", "--- drie strepen", "[haken]", "{accolades}", "*ster", "&anker", "!tag", "%procent",
-            "@apenstaart", "`backtick`", "yes", "no", "null", "Null", "true", "~ tilde", "2024", "1e5", "0x1F", "? vraag", "| pijp",
-            "> groter", "back\\slash \\n", "café – één", "🏠 Wonen", "\u{FEFF}met BOM", "harde\u{A0}spatie", "  spaties  ",
+            "Wonen: wat nu? a: b # c \"Citaat\" en 'apostrof' back\\slash \\n", "# geen commentaar", "'enkel'", "\"dubbel\"",
+            "- begint met een streep", "--- drie strepen", "[haken]", "{accolades}", "*ster", "&anker", "!tag", "%procent", "@apenstaart",
+            "`backtick`", "yes", "no", "null", "true", "~ tilde", "2024", "1e5", "? vraag", "| pijp", "> groter",
+            "🏠 café – één\u{A0}\u{FEFF}", "  spaties  ",
         ]
         for (index, title) in titles.enumerated() {
             let date = Day(iso: "2030-01-01")!.adding(days: index).iso
