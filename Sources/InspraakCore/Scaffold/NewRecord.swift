@@ -39,14 +39,19 @@ public struct NewRecord: Sendable {
     /// Writes the skeleton under `source`; never overwrites. Returns the path written.
     public func write(in source: URL, today: Day) -> Result<String, Diagnostic> {
         let location = SourceLocation(path: path)
+        // A line break would end the title's line and could end the front matter (`---`).
+        guard !title.unicodeScalars.contains(where: Self.breaksTheLine) else {
+            return .failure(.error(SourceLocation(path: "title"), Message.newTitleNotOneLine))
+        }
         guard !RecordID.folded(title).isEmpty else {
-            return .failure(.error(location, "the title must contain letters or digits, so it can become the id"))
+            return .failure(.error(location, Message.newTitleWithoutLetters))
         }
         let target = source.appendingPathComponent(path)
         let bundle = source.appendingPathComponent("content/\(kind.folder)/\(id)/index.md")
         if FileManager.default.fileExists(atPath: target.path) || FileManager.default.fileExists(atPath: bundle.path) {
-            return .failure(.error(location, "this record already exists; nothing was written"))
+            return .failure(.error(location, Message.newRecordExists))
         }
+        if let unknown = unknownTheme(in: source) { return .failure(unknown) }
         let (config, _) = loadConfig(source)
         let language = config?.language ?? "nl"
         let text: String
@@ -58,9 +63,24 @@ public struct NewRecord: Sendable {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target, options: .withoutOverwriting)
         } catch {
-            return .failure(.error(location, "the record could not be written: \(error.localizedDescription)"))
+            return .failure(.error(location, Message.newRecordNotWritten(error.localizedDescription)))
         }
         return .success(path)
+    }
+
+    /// Control characters (line breaks, tabs, …) and the Unicode line and paragraph separators.
+    private static func breaksTheLine(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// The first `--theme` that is not one of the site's themes (the files in content/themes),
+    /// with the closest one as a suggestion.
+    private func unknownTheme(in source: URL) -> Diagnostic? {
+        guard kind != .theme, !themes.isEmpty else { return nil }
+        let known = Set(ContentScanner(root: source).scan().0.filter { $0.folder == .themes }.map(\.name)).sorted()
+        guard let unknown = themes.first(where: { !known.contains($0) }) else { return nil }
+        return .error(SourceLocation(path: "--theme"), Message.newUnknownTheme(unknown, known: known),
+                      hint: EditDistance.closest(to: unknown, in: known).map(Message.didYouMean))
     }
 
     private func loadConfig(_ source: URL) -> (SiteConfig?, [Diagnostic]) {
@@ -72,9 +92,8 @@ public struct NewRecord: Sendable {
     private func contents(source: URL, config: SiteConfig?, today: Day, language: String) -> Result<String, Diagnostic> {
         let nl = language == "nl"
         func comment(_ dutch: String, _ english: String) -> String { "  # " + (nl ? dutch : english) }
-        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        let themeList = "[" + themes.joined(separator: ", ") + "]"
-        var lines = ["---", "title: \(quotedTitle)"]
+        let themeList = "[" + themes.map(YAMLText.scalar).joined(separator: ", ") + "]"
+        var lines = ["---", "title: \(YAMLText.doubleQuoted(title))"]
         switch kind {
         case .theme:
             lines += [
@@ -127,13 +146,13 @@ public struct NewRecord: Sendable {
             // The outcome stays empty until an editor chooses: `check` fails until then, so a
             // forgotten skeleton never publishes "in behandeling" for everything.
             for ref in entries {
-                lines += ["  - ref: \(ref)",
+                lines += ["  - ref: \(YAMLText.scalar(ref))",
                           "    outcome:" + comment("adopted, partially-adopted, not-adopted (met reden), in-progress, referred of noted",
                                                    "adopted, partially-adopted, not-adopted (with a reason), in-progress, referred or noted"),
                           "    note: \"\""]
             }
             if entries.isEmpty {
-                return .failure(.error(SourceLocation(path: "--responds-to"), "say which record this feedback answers: --responds-to <id>"))
+                return .failure(.error(SourceLocation(path: "--responds-to"), Message.newFeedbackNeedsTarget))
             }
             lines += ["---", "", nl ? "## Onze reactie" : "## Our response", "", "", ""]
         }
@@ -164,13 +183,13 @@ public struct NewRecord: Sendable {
         options.useGitHistory = false
         var clock = StageClock()
         guard let graph = SiteBuild.analyse(options, clock: &clock).1 else {
-            return .failure(.error(SourceLocation(path: "site.toml"), "the site does not load; run `inspraak check` first"))
+            return .failure(.error(SourceLocation(path: "site.toml"), Message.newSiteDoesNotLoad))
         }
         var refs: [String] = []
         for ref in respondsTo {
             let parsed = Ref.parse(ref, at: SourceLocation(path: "--responds-to"))
             guard let record = graph.record(parsed.target) else {
-                return .failure(.error(SourceLocation(path: "--responds-to"), "there is no record `\(parsed.target)`",
+                return .failure(.error(SourceLocation(path: "--responds-to"), Message.newNoSuchRecord(parsed.target),
                                        hint: EditDistance.closest(to: parsed.target, in: graph.records.map(\.id)).map(Message.didYouMean)))
             }
             if parsed.item != nil || record.items.isEmpty {

@@ -121,14 +121,27 @@ extension PageBuilder {
         }
     }
 
+    /// The trail around the record: long ones with the steps left out counted, and a link to
+    /// the nearest of them to read on (see `TrailWindow`).
     private func trail(_ record: Record, from path: String) -> [TemplateValue] {
-        let chain = graph.trail(of: record.id)
-        guard chain.count > 1 else { return [] }
-        return chain.map { step in
-            var view = reference(step, from: path)
-            view["current"] = .bool(step.id == record.id)
-            if let status = status(of: step) { view["status"] = status }
-            return .object(view)
+        guard let index = graph.position[record.id] else { return [] }
+        return trails[index].steps.map { step in
+            switch step {
+            case .record(let shown):
+                var view = reference(shown, from: path)
+                view["current"] = .bool(shown === record)
+                view["gap"] = false
+                if let status = status(of: shown) { view["status"] = status }
+                return .object(view)
+            case .gap(let hidden, let nearest):
+                let earlier = (nearest.date.epochSeconds, nearest.id) < (record.date.epochSeconds, record.id)
+                return ["gap": [
+                    "text": .text(strings.count(earlier ? "section.trail_hidden_earlier" : "section.trail_hidden_later", hidden)),
+                    "continue": .text(strings[earlier ? "section.trail_continue_earlier" : "section.trail_continue_later"]),
+                    "title": .text(nearest.title),
+                    "href": .text(SitePaths.relative(from: path, to: SitePaths.record(nearest))),
+                ]]
+            }
         }
     }
 

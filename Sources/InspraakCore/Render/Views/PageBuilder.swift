@@ -16,6 +16,8 @@ struct PageBuilder: Sendable {
     private let themeLinksByDepth: [[String: TemplateValue]]
     /// "Bijeenkomst" and "Bijeenkomsten" per kind, looked up once.
     private let kindLabels: [RecordKind: (one: String, many: String)]
+    /// What each record's page shows of its trail, in the order of `graph.records`.
+    let trails: [TrailWindow]
 
     struct RecordFacts: Sendable {
         let date: TemplateValue
@@ -38,6 +40,7 @@ struct PageBuilder: Sendable {
                 (theme.slug, ["title": .text(theme.title), "href": .text(SitePaths.relative(from: page, to: SitePaths.theme(theme.slug)))] as TemplateValue)
             }) { first, _ in first }
         }
+        self.trails = graph.trailWindows()
         self.recordFacts = [:]
         let builder = self
         let facts = graph.records.parallelMap { record in
