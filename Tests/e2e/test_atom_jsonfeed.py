@@ -1,6 +1,6 @@
-"""Atom 1.0 and JSON Feed 1.1 beside every RSS feed: parsed with feedparser, the JSON Feed also
-checked with jsonschema against a schema written here from the JSON Feed 1.1 spec, and both
-compared item by item with the RSS feed they mirror."""
+"""Atom 1.0 and JSON Feed 1.1 beside every RSS feed: Atom parsed with feedparser, the JSON Feed
+checked with jsonschema against a schema written here from the JSON Feed 1.1 spec (feedparser
+6.0.x has no JSON Feed reader), and both compared item by item with the RSS feed they mirror."""
 from __future__ import annotations
 
 import datetime as dt
@@ -104,15 +104,18 @@ def test_json_feed_beside_rss(rel):
     errors = sorted(jsonschema.Draft202012Validator(JSON_FEED_SCHEMA).iter_errors(data), key=str)
     assert not errors, f"{path}: " + "; ".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
     assert data["feed_url"] == SITE.base_url + path
-    fp = feedparser.parse(raw)
-    assert fp.version == "json11", f"{path}: read as {fp.version!r}"
-    assert not fp.bozo, f"{path}: feedparser bozo: {fp.bozo_exception}"
+    # feedparser 6.0.x (the newest release) reads no JSON Feed: the items are read with json and
+    # compared field by field with what feedparser reads from the RSS feed.
     rss, rss_items = _rss_items(rel)
     assert data["home_page_url"] == rss.feed.link
-    json_items = [(e.id, e.link, e.title, e.published_parsed, e.get("summary", "")) for e in fp.entries]
-    assert json_items == rss_items, f"{path}: items differ from {rel}"
+    json_items = []
     for item in data["items"]:
-        assert dt.datetime.fromisoformat(item["date_published"]).tzinfo is not None
+        published = dt.datetime.fromisoformat(item["date_published"])
+        assert published.tzinfo is not None, f"{path}: {item['id']}: date without offset"
+        utc = published.astimezone(dt.timezone.utc).timetuple()[:6]
+        json_items.append((item["id"], item["url"], item["title"], utc, item["content_text"]))
+    assert json_items == [(i, link, title, tuple(date)[:6], summary) for i, link, title, date, summary in rss_items], \
+        f"{path}: items differ from {rel}"
 
 
 class _Alternates(html.parser.HTMLParser):
