@@ -8,8 +8,8 @@ extension PageBuilder {
     }
 }
 
-private extension String {
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String? {
+extension String {
+    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String? {
         hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : nil
     }
 }
