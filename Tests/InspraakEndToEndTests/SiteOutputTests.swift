@@ -25,7 +25,9 @@ final class SiteOutputTests: XCTestCase {
             let html = String(decoding: data, as: UTF8.self)
             let pageURL = path == "404.html" ? URL(string: base + "404.html")! : URL(string: base + path)!
             for match in attribute.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                // A calendar subscription (webcal://) is the same file over https.
                 let raw = String(html[Range(match.range(at: 1), in: html)!]).replacingOccurrences(of: "&amp;", with: "&")
+                    .replacingOccurrences(of: "webcal://", with: "https://")
                 guard let url = URL(string: raw, relativeTo: pageURL)?.absoluteURL else { broken.append("\(path): unreadable link \(raw)"); continue }
                 let absolute = url.absoluteString
                 guard absolute.hasPrefix(base) else {

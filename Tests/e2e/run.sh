@@ -36,10 +36,10 @@ echo "e2e: building the example site with $BIN (base URL $BASE_URL, --now $NOW)"
 "$BIN" build --source "$REPO" --output "$OUT" --base-url "$BASE_URL" --now "$NOW" --no-git
 
 cd "$HERE"
-export E2E_SITE_DIR="$OUT" E2E_BASE_URL="$BASE_URL" E2E_NOW="$NOW" PYTHONDONTWRITEBYTECODE=1
+export E2E_INSPRAAK="$BIN" E2E_SITE_DIR="$OUT" E2E_BASE_URL="$BASE_URL" E2E_NOW="$NOW" PYTHONDONTWRITEBYTECODE=1
 # the whole run takes about 1.5 minutes; the outer limit only guards against a hung browser
 status=0
-timeout --kill-after=30 900 "$HERE/.venv/bin/python" -m pytest "$@" || status=$?
+timeout --kill-after=30 900 "${E2E_VENV:-$HERE/.venv}/bin/python" -m pytest "$@" || status=$?
 if [ "$status" = 124 ]; then
   echo "e2e: FAILED: the suite did not finish within 900 s" >&2
 fi

@@ -81,8 +81,14 @@ struct PagePlan: Sendable {
 
     func view(of page: Page) -> View {
         switch page {
-        case .home: return builder.homePage()
-        case .list(let kind, let number): return builder.listPage(kind, page: number, of: byKind[kind] ?? [])
+        case .home:
+            var view = builder.homePage()
+            view["jsonLD"] = .text(JSONLD.website(builder: builder).encoded)
+            return view
+        case .list(let kind, let number):
+            var view = builder.listPage(kind, page: number, of: byKind[kind] ?? [])
+            if kind == .meetings { view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.siteFile) }
+            return view
         case .record(let index):
             let record = builder.graph.records[index]
             let description = builder.texts.records[record.id]?.summaryText
@@ -92,9 +98,15 @@ struct PagePlan: Sendable {
                                      feeds: builder.feeds(kind: record.kind, themes: builder.graph.themesOf[record.id] ?? []),
                                      section: record.kind.rawValue)
             view["record"] = builder.recordPage(record)
+            view["jsonLD"] = .text(JSONLD.record(record, builder: builder).encoded)
+            if record.kind == .meetings { view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.siteFile) }
             return view
         case .themes: return builder.themesPage()
-        case .theme(let index): return builder.themePage(builder.graph.themes[index])
+        case .theme(let index):
+            let slug = builder.graph.themes[index].slug
+            var view = builder.themePage(builder.graph.themes[index])
+            view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.themeFile(slug))
+            return view
         case .open: return builder.openPage()
         case .accessibility:
             return builder.frame(at: SitePaths.accessibility, title: builder.strings["statement.title"],

@@ -12,44 +12,31 @@ struct RSSFeed: Sendable {
 
     func xml(builder: PageBuilder) -> String {
         let paths = builder.paths
-        let graph = builder.graph
-        let newest = graph.newestFirst(records).prefix(graph.config.feedsLimit)
+        let items = items(builder: builder)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
         out += "  <title>\(XMLText.escape(title))</title>\n"
         out += "  <link>\(XMLText.escape(paths.absolute(pagePath)))</link>\n"
         out += "  <description>\(XMLText.escape(description))</description>\n"
-        out += "  <language>\(graph.config.language)</language>\n"
+        out += "  <language>\(builder.config.language)</language>\n"
         out += "  <atom:link href=\"\(XMLText.escape(paths.absolute(path)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
-        if let first = newest.first {
+        if let first = items.first {
             out += "  <lastBuildDate>\(RFC822.format(first.date))</lastBuildDate>\n"
         }
-        for record in newest {
-            let url = paths.absolute(SitePaths.record(record))
+        for item in items {
             out += "  <item>\n"
-            out += "    <title>\(XMLText.escape(record.title))</title>\n"
-            out += "    <link>\(XMLText.escape(url))</link>\n"
-            out += "    <guid isPermaLink=\"true\">\(XMLText.escape(url))</guid>\n"
-            out += "    <pubDate>\(RFC822.format(record.date))</pubDate>\n"
-            out += "    <description>\(XMLText.escape(description(of: record, builder: builder)))</description>\n"
-            out += "    <category>\(XMLText.escape(builder.strings["kind_one.\(record.kind.rawValue)"]))</category>\n"
-            for slug in graph.themesOf[record.id, default: []] {
-                out += "    <category>\(XMLText.escape(builder.themeTitle(slug)))</category>\n"
+            out += "    <title>\(XMLText.escape(item.title))</title>\n"
+            out += "    <link>\(XMLText.escape(item.url))</link>\n"
+            out += "    <guid isPermaLink=\"true\">\(XMLText.escape(item.url))</guid>\n"
+            out += "    <pubDate>\(RFC822.format(item.date))</pubDate>\n"
+            out += "    <description>\(XMLText.escape(item.summary))</description>\n"
+            for category in item.categories {
+                out += "    <category>\(XMLText.escape(category))</category>\n"
             }
             out += "  </item>\n"
         }
         out += "</channel>\n</rss>\n"
         return out
-    }
-
-    /// The summary; for advice, its status first, so a subscriber sees what is overdue.
-    private func description(of record: Record, builder: PageBuilder) -> String {
-        var parts: [String] = []
-        if let badge = builder.recordBadge(record) {
-            parts.append("\(builder.strings["status_label"]): \(badge.label)" + (badge.detail.map { " (\($0))" } ?? "") + ".")
-        }
-        if let summary = builder.texts.records[record.id]?.summaryText { parts.append(summary) }
-        return parts.joined(separator: " ")
     }
 }
 

@@ -43,8 +43,14 @@ public enum SiteRenderer {
                 sitemap.append(.init(path: path, lastModified: lastModified))
             }
         }
-        files += feeds(builder, byKind: pages.byKind).map { feed in
-            .init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(builder: builder).utf8) })
+        files += feeds(builder, byKind: pages.byKind).flatMap { feed -> [OutputPlan.File] in
+            [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(builder: builder).utf8) }),
+             .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(builder: builder).utf8) }),
+             .init(path: feed.jsonPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.json(builder: builder).utf8) })]
+        }
+        let zone = CalendarZone(graph)
+        files += MeetingCalendar.all(graph, strings: builder.strings).map { calendar in
+            .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(builder: builder, zone: zone).utf8) })
         }
         files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: builder.paths).utf8))))
         files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: builder.paths).utf8))))

@@ -21,6 +21,8 @@ public enum OutputGuard {
     static let earlierOutputNames: Set<String> = [
         "404.html", "accessibility", "advice", "assets", "feed.xml", "feedback", "index.html",
         "meetings", "open", "robots.txt", "sitemap.xml", "themes",
+        // Since the calendars and the Atom and JSON feeds: an output of then whose marker was removed.
+        "agenda.ics", "atom.xml", "feed.json",
     ]
     static let earlierOutputFiles = ["index.html", "robots.txt", "sitemap.xml"]
 

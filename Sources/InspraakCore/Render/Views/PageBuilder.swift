@@ -89,7 +89,11 @@ struct PageBuilder: Sendable {
             "isIndexable": .bool(path != SitePaths.notFound),
             "homeHref": .text(link(SitePaths.home)),
             "stylesheets": .list(stylesheets),
-            "feeds": .list(feeds.map { ["title": .text($0.title), "href": .text(paths.absolute($0.path))] }),
+            "feeds": .list(feeds.map {
+                ["title": .text($0.title), "href": .text(paths.absolute($0.path)),
+                 "atomHref": .text(paths.absolute(FeedFormats.atom(besides: $0.path))),
+                 "jsonHref": .text(paths.absolute(FeedFormats.json(besides: $0.path)))]
+            }),
             "footerFeedHref": .text(link("feed.xml")),
             "sitemapHref": .text(link("sitemap.xml")),
             "accessibilityHref": .text(link(SitePaths.accessibility)),
