@@ -32,6 +32,8 @@ public struct BuildReport: Sendable {
     /// Whether the new site took the output's place; false after every failure but one: the
     /// previous output could not be removed once the new one was in.
     public var outputReplaced = false
+    /// Things to tell the person building that are not problems (printed, never a warning).
+    public var notes: [String] = []
     /// What the build made (sources, graph, plan), held by the report: a command line that ends
     /// right after reporting can exit without freeing a million small values one by one
     /// (0.15 s at 10,000 records); the system takes the memory back at once.
@@ -99,6 +101,7 @@ public enum SiteBuild {
         var result = clock.report(report.diagnostics + written.diagnostics, records: graph?.records.count ?? 0, plan: plan)
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
         result.outputReplaced = written.outputReplaced
+        if let graph, let note = DiWoo.robotsNote(graph.config, paths: SitePaths(config: graph.config)) { result.notes.append(note) }
         result.madeValues = report.madeValues + [plan]
         return result
     }

@@ -19,6 +19,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var formats: [String: String] = [:]
     public var paginationSize: Int = 20
     public var unsafeHTML: Bool = false
+    /// `[data] license`: an SPDX id from `OpenDataLicence.accepted` (DCAT-AP-NL's licence list).
+    public var dataLicense: String = "CC0-1.0"
+    /// `[woo] publisher`: a TOOI municipality URI; nil means no DiWoo output.
+    public var wooPublisher: String?
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -89,6 +89,7 @@ struct PageBuilder: Sendable {
             "feeds": .list(feeds.map { ["title": .text($0.title), "href": .text(paths.absolute($0.path))] }),
             "footerFeedHref": .text(link("feed.xml")),
             "sitemapHref": .text(link("sitemap.xml")),
+            "openDataHref": .text(link(OpenDataFiles.pagePath)),
             "accessibilityHref": .text(link(SitePaths.accessibility)),
             "nav": .list(nav),
             "t": stringTree,
