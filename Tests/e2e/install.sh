@@ -48,6 +48,9 @@ PIP_PKGS=(
   "feedparser==6.0.14"
   "selenium==4.51.0"
   "pytest==9.0.3"
+  "rdflib==7.6.0"    # parses data/catalog.ttl and catalog.jsonld (isomorphism)
+  "pyshacl==0.40.1"  # checks the catalog against Tests/e2e/shapes/dcat-ap-nl-3.ttl
+  "lxml==6.1.3"      # DiWoo sitemaps: namespaces, element order
 )
 NODEPS_PKGS=("axe-playwright-python==0.1.8")  # only its axe.min.js is used
 
@@ -96,7 +99,7 @@ if not spec or not os.path.isfile(os.path.join(os.path.dirname(spec.origin), "vn
 spec = importlib.util.find_spec("axe_playwright_python")
 if not spec or not os.path.isfile(os.path.join(os.path.dirname(spec.origin), "axe.min.js")):
     problems.append("axe.min.js (axe-playwright-python) missing")
-for mod in ("selenium", "feedparser", "pytest"):
+for mod in ("selenium", "feedparser", "pytest", "rdflib", "pyshacl", "lxml"):
     if importlib.util.find_spec(mod) is None:
         problems.append(f"python module {mod} missing")
 for exe in ("java", "chromium", "chromedriver"):
@@ -105,5 +108,5 @@ for exe in ("java", "chromium", "chromedriver"):
 if problems:
     print("[e2e install] FAILED: " + "; ".join(problems), file=sys.stderr)
     sys.exit(1)
-print("[e2e install] ok: vnu.jar, axe.min.js, selenium, feedparser, pytest, java, chromium, chromedriver")
+print("[e2e install] ok: vnu.jar, axe.min.js, selenium, feedparser, pytest, rdflib, pyshacl, lxml, java, chromium, chromedriver")
 PYEOF
