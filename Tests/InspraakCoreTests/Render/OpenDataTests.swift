@@ -49,6 +49,6 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(set?.dataLicense, "CC-BY-4.0")
         XCTAssertEqual(set?.wooPublisher, "https://identifier.overheid.nl/tooi/id/gemeente/gm0363")
         let (_, wrong) = SiteConfig.parse("title = \"T\"\nbase_url = \"https://x.nl/\"\n[data]\nlicense = 1\n")
-        XCTAssertEqual(wrong.map(\.message), ["the setting `data.license` should be text between quotes, not a whole number"])
+        XCTAssertEqual(wrong.map(\.message), ["the setting `data.license` should be text between quotes, not a number"])
     }
 }
