@@ -291,7 +291,7 @@ def test_diwoo_lists_every_advice_its_documents_and_the_feedback_on_it():
     assert len(by_loc) == len(urls), "every <loc> once"
     advice_pages = {SITE.url_of(f) for f in SITE.files if re.fullmatch(r"advice/[^/]+/index\.html", f)}
     pdfs = {SITE.base_url + f for f in SITE.files if re.fullmatch(r"advice/[^/]+/[^/]+\.pdf", f, re.I)}
-    assert advice_pages and pdfs
+    assert advice_pages  # PDFs: the example site has one (a bundle); a generated site may have none
     assert advice_pages | pdfs <= set(by_loc)
     for loc in advice_pages | pdfs:
         kinds = by_loc[loc].findall(f".//{_q('documentsoort')}")

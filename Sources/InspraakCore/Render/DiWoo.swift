@@ -36,10 +36,11 @@ enum DiWoo {
     }
 
     /// Nil without `[woo]`; else the index and its sitemaps (at least one, empty when nothing qualifies).
-    static func files(_ graph: SiteGraph, paths: SitePaths) -> [(path: String, text: String)]? {
+    /// `limit`: addresses per sitemap (smaller only in tests).
+    static func files(_ graph: SiteGraph, paths: SitePaths, limit: Int = urlsPerSitemap) -> [(path: String, text: String)]? {
         guard let publisher = graph.config.wooPublisher else { return nil }
         let entries = self.entries(graph, paths: paths, publisher: publisher)
-        var chunks = stride(from: 0, to: entries.count, by: urlsPerSitemap).map { Array(entries[$0..<min($0 + urlsPerSitemap, entries.count)]) }
+        var chunks = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min($0 + limit, entries.count)]) }
         if chunks.isEmpty { chunks = [[]] }
         var files: [(path: String, text: String)] = []
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
