@@ -88,7 +88,7 @@ enum Message {
         "the setting `\(key)` must be a whole number from \(Message.number(range.lowerBound)) to \(Message.number(range.upperBound)), not \(Message.number(number))"
     }
     static func unknownDataLicence(_ id: String) -> String {
-        "`[data] license` \"\(id)\" is not a licence data.overheid.nl accepts; use one of \(OpenDataLicence.accepted.keys.sorted().joined(separator: ", ")) (SPDX ids)"
+        "`[data] license` \"\(id)\" is not one of the open licences inspraak describes for data.overheid.nl (DCAT-AP-NL); use one of \(OpenDataLicence.accepted.keys.sorted().joined(separator: ", ")) (SPDX ids)"
     }
     static func invalidWooPublisher(_ uri: String) -> String {
         "`[woo] publisher` must be the municipality's TOOI address, like https://identifier.overheid.nl/tooi/id/gemeente/gm0363 (found \"\(uri)\")"
