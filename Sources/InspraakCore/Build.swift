@@ -36,6 +36,8 @@ public struct BuildReport: Sendable {
     public var outputReplaced = false
     /// Wall-clock seconds of the git pass, inside the load stage (it overlaps reading files).
     public var gitSeconds: Double?
+    /// Things to tell the person building that are not problems (printed, never a warning).
+    public var notes: [String] = []
     /// What the build made (sources, graph, plan), held by the report: a command line that ends
     /// right after reporting can exit without freeing a million small values one by one
     /// (0.15 s at 10,000 records); the system takes the memory back at once.
@@ -105,6 +107,7 @@ public enum SiteBuild {
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
         result.outputReplaced = written.outputReplaced
         result.gitSeconds = report.gitSeconds
+        if let graph, let note = DiWoo.robotsNote(graph.config, paths: SitePaths(config: graph.config)) { result.notes.append(note) }
         result.madeValues = report.madeValues + [plan]
         return result
     }

@@ -70,6 +70,7 @@ struct BuildCommand: ParsableCommand {
             let warnings = report.diagnostics.warningCount
             let tail = warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
             print("built \(report.recordCount) records into \(report.pageCount) pages (\(report.fileCount) files) in \(time)\(tail)")
+            for note in report.notes { print(note) }
             // Done: end here, while the report still holds what the build made, so the system
             // takes that memory back at once instead of it being freed value by value.
             withExtendedLifetime(report) { Foundation.exit(0) }

@@ -29,7 +29,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.err)
         let lines = result.out.split(separator: "\n")
         XCTAssertEqual(lines.count, 1)
-        XCTAssertTrue(lines[0].hasPrefix("built 52 records into 72 pages"), String(lines[0]))
+        XCTAssertTrue(lines[0].hasPrefix("built 52 records into 73 pages"), String(lines[0]))
     }
 
     func testContentErrorsExitOneAndUsageErrorsExit64() throws {
@@ -49,5 +49,38 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(usage.status, 64)
         let unknown = try run(["build", "--bogus"])
         XCTAssertEqual(unknown.status, 64)
+    }
+
+    /// With `[woo]` and a sub-path, harvesters read only the host's robots.txt: the build says
+    /// which line it needs, as a note on standard output (not a warning or an error).
+    func testSubPathWooSiteGetsTheRootRobotsLinesAsANote() throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let result = try run(["build", "--source", repositoryRoot.path, "--output", output.path, "--now", "2026-11-15", "--no-git",
+                              "--base-url", "https://example.nl/participatie/"])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(result.out.split(separator: "\n").dropFirst(), [
+            "note: the site is under /participatie/; for the Woo index, https://example.nl/robots.txt must carry these lines:",
+            "  Sitemap: https://example.nl/participatie/sitemapindex-diwoo-infocat010.xml",
+        ])
+        XCTAssertEqual(result.err, "")
+    }
+
+    /// No `[woo]`, no DiWoo: no sitemaps for the Woo index and robots.txt names only sitemap.xml.
+    func testSiteWithoutWooHasNoDiWooFiles() throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let folder = try temporaryFolder()
+        try "title = \"T\"\nbase_url = \"https://example.nl/sub/\"\n".write(to: folder.appendingPathComponent("site.toml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/meetings"), withIntermediateDirectories: true)
+        try "---\ntitle: x\ndate: 2024-01-01\n---\n".write(to: folder.appendingPathComponent("content/meetings/2024-01-01-x.md"), atomically: true, encoding: .utf8)
+        let result = try run(["build", "--source", folder.path, "--now", "2024-02-01", "--no-git"])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertEqual(result.out.split(separator: "\n").count, 1, result.out)
+        let public_ = folder.appendingPathComponent("public")
+        let files = try FileManager.default.contentsOfDirectory(atPath: public_.path)
+        XCTAssertFalse(files.contains { $0.contains("diwoo") }, "\(files)")
+        XCTAssertEqual(try String(contentsOf: public_.appendingPathComponent("robots.txt"), encoding: .utf8),
+                       "User-agent: *\nAllow: /\n\nSitemap: https://example.nl/sub/sitemap.xml\n")
+        XCTAssertTrue(files.contains("data"))
     }
 }

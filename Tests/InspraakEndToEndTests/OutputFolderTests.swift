@@ -86,6 +86,13 @@ extension CommandLineTests {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "mijn aantekeningen\n")
     }
 
+    /// Versions before the marker wrote no open data and no Woo index sitemaps either.
+    private func removeNewerOutputs(_ output: URL) throws {
+        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml"] {
+            try FileManager.default.removeItem(at: output.appendingPathComponent(name))
+        }
+    }
+
     func testNewEmptyEarlierAndPreMarkerOutputsAreReplaced() throws {
         try requireExecutable()
         let site = try exampleCopy()
@@ -98,10 +105,12 @@ extension CommandLineTests {
         // An output of a version before the marker: only the names a build writes.
         try FileManager.default.removeItem(at: marker)
         try FileManager.default.removeItem(at: output.appendingPathComponent("advice"))
+        try removeNewerOutputs(output)
         let again = try build(site, [])
         XCTAssertEqual(again.status, 0, again.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: marker.path))
         try FileManager.default.removeItem(at: marker)
+        try removeNewerOutputs(output)
         try "www.example.nl\n".write(to: output.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
         let withCNAME = try build(site, [])
         XCTAssertEqual(withCNAME.status, 64, withCNAME.err)

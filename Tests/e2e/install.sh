@@ -51,6 +51,9 @@ PIP_PKGS=(
   "icalendar==7.3.0"   # parses every agenda.ics back (RFC 5545)
   "jsonschema==4.26.0" # JSON-LD blocks against schemas written from schema.org's required properties
   "PyLD==3.3.0"        # expands the JSON-LD offline (a local schema.org context, no network)
+  "rdflib==7.6.0"    # parses data/catalog.ttl and catalog.jsonld (isomorphism)
+  "pyshacl==0.40.1"  # checks the catalog against Tests/e2e/shapes/dcat-ap-nl-3.ttl
+  "lxml==6.1.3"      # DiWoo sitemaps: namespaces, element order
 )
 NODEPS_PKGS=("axe-playwright-python==0.1.8")  # only its axe.min.js is used
 
@@ -99,7 +102,7 @@ if not spec or not os.path.isfile(os.path.join(os.path.dirname(spec.origin), "vn
 spec = importlib.util.find_spec("axe_playwright_python")
 if not spec or not os.path.isfile(os.path.join(os.path.dirname(spec.origin), "axe.min.js")):
     problems.append("axe.min.js (axe-playwright-python) missing")
-for mod in ("selenium", "feedparser", "pytest", "icalendar", "jsonschema", "pyld"):
+for mod in ("selenium", "feedparser", "pytest", "icalendar", "jsonschema", "pyld", "rdflib", "pyshacl", "lxml"):
     if importlib.util.find_spec(mod) is None:
         problems.append(f"python module {mod} missing")
 for exe in ("java", "chromium", "chromedriver"):
@@ -108,5 +111,5 @@ for exe in ("java", "chromium", "chromedriver"):
 if problems:
     print("[e2e install] FAILED: " + "; ".join(problems), file=sys.stderr)
     sys.exit(1)
-print("[e2e install] ok: vnu.jar, axe.min.js, selenium, feedparser, pytest, icalendar, jsonschema, pyld, java, chromium, chromedriver")
+print("[e2e install] ok: vnu.jar, axe.min.js, selenium, feedparser, pytest, icalendar, jsonschema, pyld, rdflib, pyshacl, lxml, java, chromium, chromedriver")
 PYEOF

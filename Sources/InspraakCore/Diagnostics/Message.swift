@@ -92,6 +92,13 @@ enum Message {
     static func configOutOfRange(_ key: String, _ number: Int, _ range: ClosedRange<Int>) -> String {
         "the setting `\(key)` must be a whole number from \(Message.number(range.lowerBound)) to \(Message.number(range.upperBound)), not \(Message.number(number))"
     }
+    static func unknownDataLicence(_ id: String) -> String {
+        "`[data] license` \"\(id)\" is not one of the open licences inspraak describes for data.overheid.nl (DCAT-AP-NL); use one of \(OpenDataLicence.accepted.keys.sorted().joined(separator: ", ")) (SPDX ids)"
+    }
+    static func invalidWooPublisher(_ uri: String) -> String {
+        "`[woo] publisher` must be the municipality's TOOI address, like https://identifier.overheid.nl/tooi/id/gemeente/gm0363 (found \"\(uri)\")"
+    }
+    static let missingWooPublisher = "`[woo]` needs `publisher`, the municipality's TOOI address, like publisher = \"https://identifier.overheid.nl/tooi/id/gemeente/gm0363\""
     static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
 
     /// A whole number with thousands grouped by commas (1,000,000), the same on every machine.

@@ -10,13 +10,15 @@ extension SiteConfig {
     /// The keys site.toml may hold, per table ("" is the top level). `formats` takes any key.
     static let knownKeys: [String: [String]] = [
         "": ["title", "description", "base_url", "language", "timezone", "theme",
-             "advice", "feedback", "feeds", "formats", "pagination", "markdown", "history"],
+             "advice", "feedback", "feeds", "formats", "pagination", "markdown", "history", "data", "woo"],
         "advice": ["addressed_to", "response_days"],
         "feedback": ["expected_days"],
         "feeds": ["limit"],
         "pagination": ["size"],
         "markdown": ["unsafe_html"],
         "history": ["show"],
+        "data": ["license"],
+        "woo": ["publisher"],
     ]
 
     /// Reads site.toml's text; every problem is reported, not just the first.
@@ -81,6 +83,25 @@ extension SiteConfig {
         if let history = reader.table(table, "history") {
             reader.checkKeys(history, prefix: "history")
             if let value = reader.bool(history, "show", prefix: "history") { config.showHistory = value }
+        }
+        if let data = reader.table(table, "data") {
+            reader.checkKeys(data, prefix: "data")
+            if let value = reader.string(data, "license", prefix: "data") {
+                if OpenDataLicence.accepted[value] != nil { config.dataLicense = value } else {
+                    let hint = EditDistance.closest(to: value, in: OpenDataLicence.accepted.keys.sorted()).map(Message.didYouMean)
+                    reader.diagnostics.error(data.entry("license")!.keyLocation, Message.unknownDataLicence(value), hint: hint)
+                }
+            }
+        }
+        if let woo = reader.table(table, "woo") {
+            reader.checkKeys(woo, prefix: "woo")
+            if let value = reader.string(woo, "publisher", prefix: "woo") {
+                if DiWoo.isMunicipalityURI(value) { config.wooPublisher = value } else {
+                    reader.diagnostics.error(woo.entry("publisher")!.keyLocation, Message.invalidWooPublisher(value))
+                }
+            } else if woo.entry("publisher") == nil {
+                reader.diagnostics.error(table.entry("woo")!.keyLocation, Message.missingWooPublisher)
+            }
         }
         if let formats = reader.table(table, "formats") {
             for entry in formats.entries {

@@ -21,6 +21,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML: Bool = false
     /// `[history] show`: a change log from git on each record page (dates and subjects only).
     public var showHistory: Bool = false
+    /// `[data] license`: an SPDX id from `OpenDataLicence.accepted` (DCAT-AP-NL's licence list).
+    public var dataLicense: String = "CC0-1.0"
+    /// `[woo] publisher`: a TOOI municipality URI; nil means no DiWoo output.
+    public var wooPublisher: String?
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -52,8 +52,14 @@ public enum SiteRenderer {
         files += MeetingCalendar.all(graph, strings: builder.strings).map { calendar in
             .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(builder: builder, zone: zone).utf8) })
         }
+        // Open data and the Woo index's sitemaps are machine-readable files made from the graph.
+        files += OpenDataFiles.files(graph, paths: builder.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
+        sitemap.append(.init(path: OpenDataFiles.pagePath, lastModified: nil))
+        let diwoo = DiWoo.files(graph, paths: builder.paths) ?? []
+        files += diwoo.map { .init(path: $0.path, content: .bytes(Array($0.text.utf8))) }
         files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: builder.paths).utf8))))
-        files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: builder.paths).utf8))))
+        let extraSitemaps = diwoo.isEmpty ? [] : [DiWoo.indexPath]
+        files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: builder.paths, also: extraSitemaps).utf8))))
         files += builder.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
         for record in graph.records {
             guard let folder = record.source.bundleFolder else { continue }

@@ -16,7 +16,8 @@ enum Sitemap {
         return out + "</urlset>\n"
     }
 
-    static func robots(paths: SitePaths) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(paths.absolute("sitemap.xml"))\n"
+    /// `also`: further sitemaps (the Woo index's), by output path.
+    static func robots(paths: SitePaths, also: [String] = []) -> String {
+        "User-agent: *\nAllow: /\n\n" + (["sitemap.xml"] + also).map { "Sitemap: \(paths.absolute($0))\n" }.joined()
     }
 }

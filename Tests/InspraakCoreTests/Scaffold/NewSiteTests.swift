@@ -18,8 +18,18 @@ final class NewSiteTests: XCTestCase {
             let lines = toml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var table = ""
             var seen: Set<String> = []
+            var commentedTable = false
             for (index, line) in lines.enumerated() {
-                if line.hasPrefix("[") { table = String(line.dropFirst().dropLast()); seen.insert(table); continue }
+                // A table that must not be on by default ([woo] turns on DiWoo output) is written
+                // commented out, key and all.
+                if line.hasPrefix("# [") {
+                    table = String(line.dropFirst(3).dropLast()); seen.insert(table); commentedTable = true; continue
+                }
+                if commentedTable, line.hasPrefix("# "), let equals = line.firstIndex(of: "=") {
+                    seen.insert("\(table).\(line.dropFirst(2)[..<equals].trimmingCharacters(in: .whitespaces))"); continue
+                }
+                if line.hasPrefix("[") {
+                    commentedTable = false; table = String(line.dropFirst().dropLast()); seen.insert(table); continue }
                 guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
                 let key = line[..<equals].trimmingCharacters(in: .whitespaces)
                 seen.insert(table.isEmpty ? key : "\(table).\(key)")

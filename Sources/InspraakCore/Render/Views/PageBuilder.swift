@@ -96,6 +96,7 @@ struct PageBuilder: Sendable {
             }),
             "footerFeedHref": .text(link("feed.xml")),
             "sitemapHref": .text(link("sitemap.xml")),
+            "openDataHref": .text(link(OpenDataFiles.pagePath)),
             "accessibilityHref": .text(link(SitePaths.accessibility)),
             "nav": .list(nav),
             "t": stringTree,
