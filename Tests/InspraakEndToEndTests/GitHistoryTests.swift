@@ -10,10 +10,6 @@ final class GitHistoryTests: XCTestCase {
 
     @discardableResult
     func run(_ tool: URL, _ arguments: [String], in folder: URL? = nil, date: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
@@ -25,15 +21,7 @@ final class GitHistoryTests: XCTestCase {
             environment["GIT_AUTHOR_DATE"] = date
             environment["GIT_COMMITTER_DATE"] = date
         }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return try runCapturing(tool, arguments, in: folder, environment: environment)
     }
 
     let git = URL(fileURLWithPath: "/usr/bin/git")

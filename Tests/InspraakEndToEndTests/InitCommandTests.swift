@@ -10,18 +10,7 @@ final class InitCommandTests: XCTestCase {
 
     func run(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return try runCapturing(executable, arguments, in: folder)
     }
 
     func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }

@@ -351,16 +351,7 @@ extension CommandLineTests {
 
     func runAsOtherUser(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         guard getuid() == 0 else { return try run(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=\(Self.otherUser)", "--regid=\(Self.otherUser)", "--clear-groups", executable.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return try runCapturing(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                                ["--reuid=\(Self.otherUser)", "--regid=\(Self.otherUser)", "--clear-groups", executable.path] + arguments)
     }
 }

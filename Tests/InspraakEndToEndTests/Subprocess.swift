@@ -6,6 +6,31 @@ var inspraakExecutable: URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")
 }
 
+/// Runs a program to its end and returns its exit status and what it printed. Both outputs are
+/// read at once (standard error on another thread), so neither can fill up and block the program.
+func runCapturing(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
+                  environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    nonisolated(unsafe) var errData = Data()
+    let errRead = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        errRead.signal()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    errRead.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
 /// How one run of the executable ended: a crash or a hang is an outcome to assert on, not
 /// the end of the test run.
 struct CommandOutcome {
