@@ -10,6 +10,7 @@ struct PagePlan: Sendable {
         case theme(Int)
         case open
         case accessibility
+        case openData
         case notFound
 
         var template: String {
@@ -21,6 +22,7 @@ struct PagePlan: Sendable {
             case .theme: return "theme"
             case .open: return "open"
             case .accessibility: return "accessibility"
+            case .openData: return "data"
             case .notFound: return "404"
             }
         }
@@ -63,6 +65,7 @@ struct PagePlan: Sendable {
         }
         pages += graph.records.indices.map(Page.record)
         pages += graph.themes.indices.map(Page.theme)
+        pages.append(.openData)
         all = pages
     }
 
@@ -75,6 +78,7 @@ struct PagePlan: Sendable {
         case .theme(let index): return SitePaths.theme(builder.graph.themes[index].slug)
         case .open: return SitePaths.open
         case .accessibility: return SitePaths.accessibility
+        case .openData: return OpenDataFiles.pagePath
         case .notFound: return SitePaths.notFound
         }
     }
@@ -111,6 +115,7 @@ struct PagePlan: Sendable {
         case .accessibility:
             return builder.frame(at: SitePaths.accessibility, title: builder.strings["statement.title"],
                                  description: builder.strings["statement.intro"], feeds: builder.feeds(), section: nil)
+        case .openData: return builder.openDataPage()
         case .notFound: return builder.notFoundPage()
         }
     }

@@ -54,7 +54,6 @@ public enum SiteRenderer {
         }
         // Open data and the Woo index's sitemaps are machine-readable files made from the graph.
         files += OpenDataFiles.files(graph, paths: builder.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
-        sitemap.append(.init(path: OpenDataFiles.pagePath, lastModified: nil))
         let diwoo = DiWoo.files(graph, paths: builder.paths) ?? []
         files += diwoo.map { .init(path: $0.path, content: .bytes(Array($0.text.utf8))) }
         files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: builder.paths).utf8))))

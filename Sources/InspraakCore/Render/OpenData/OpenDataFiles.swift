@@ -1,9 +1,12 @@
 /// Everything under `data/`: each table as CSV and JSON with its CSVW metadata, the data
-/// dictionary (README.md), a page listing the files, and the DCAT catalog, made last because it
+/// dictionary (README.md), and the DCAT catalog (the page listing them, `data/index.html`, is
+/// drawn by the theme: `PageBuilder.openDataPage`), made last because it
 /// states each data file's size in bytes.
 enum OpenDataFiles {
     /// The page listing the files, as a page path (in the sitemap, linked from the footer).
     static let pagePath = "data/"
+    /// The tables' file names, in the order the page lists them (`OpenDataTables.all`'s order).
+    static let tableNames = ["meetings", "input-points", "advice", "recommendations", "feedback", "answers"]
 
     static func files(_ graph: SiteGraph, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
         let config = graph.config
@@ -23,7 +26,6 @@ enum OpenDataFiles {
         files.append(("data/catalog.ttl", Array(catalog.turtle.utf8)))
         files.append(("data/catalog.jsonld", Array(catalog.jsonLD.utf8)))
         files.append(("data/README.md", Array(readme(tables, config: config, licence: licence).utf8)))
-        files.append(("data/index.html", Array(indexPage(tables, config: config, licence: licence).utf8)))
         return files
     }
 
@@ -45,25 +47,6 @@ enum OpenDataFiles {
                 out += "| `\(column.name)` | \(column.datatype) | \(column.required ? "ja" : "nee") | \(column.description) |\n"
             }
         }
-        return out
-    }
-
-    static func indexPage(_ tables: [DataTable], config: SiteConfig, licence: OpenDataLicence.Licence) -> String {
-        let title = "Open data – " + config.title
-        var out = "<!DOCTYPE html>\n<html lang=\"\(config.language)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(XMLText.escape(title))</title>\n"
-        out += "<link rel=\"alternate\" type=\"text/turtle\" href=\"catalog.ttl\">\n"
-        out += "<link rel=\"alternate\" type=\"application/ld+json\" href=\"catalog.jsonld\">\n</head>\n<body>\n<main>\n"
-        out += "<h1>\(XMLText.escape(title))</h1>\n"
-        out += "<p>Licentie: <a href=\"\(XMLText.escape(licence.page))\">\(XMLText.escape(licence.name))</a>. "
-        out += "Uitleg van elke kolom: <a href=\"README.md\">README.md</a>. Beschrijving (DCAT-AP-NL 3.0): "
-        out += "<a href=\"catalog.ttl\">catalog.ttl</a>, <a href=\"catalog.jsonld\">catalog.jsonld</a>.</p>\n<ul>\n"
-        for table in tables {
-            out += "<li>\(XMLText.escape(table.title)) (\(table.rows.count)): <a href=\"\(table.name).csv\">CSV</a>, "
-            out += "<a href=\"\(table.name).json\">JSON</a>, <a href=\"\(table.name).csv-metadata.json\">CSVW</a></li>\n"
-        }
-        out += "</ul>\n<p><a href=\"../\">\(XMLText.escape(config.title))</a></p>\n</main>\n</body>\n</html>\n"
         return out
     }
 }

@@ -8,7 +8,7 @@
 /// build's time (issue 7).
 struct TemplateSet: Sendable {
     /// The pages a theme must be able to render (a theme that extends `default` inherits them).
-    static let required = ["home", "list", "record", "themes", "theme", "open", "accessibility", "404"]
+    static let required = ["home", "list", "record", "themes", "theme", "open", "accessibility", "data", "404"]
 
     let templates: [String: [TemplateNode]]
 
