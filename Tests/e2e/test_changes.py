@@ -190,7 +190,8 @@ def test_theme_feed_holds_the_changes_of_its_records(slug):
 def test_volg_link_on_every_meeting_and_advice_page(page):
     p = _page(page)
     follow = [text for href, text in p.anchors if href == "changes.xml"]
-    assert follow and follow[0].startswith("Volg"), f"{page}: no 'Volg' link to changes.xml ({follow})"
+    # "Volg wat er met deze punten gebeurt (RSS)" (nl), "Follow what happens …" (en)
+    assert follow and follow[0].startswith(("Volg", "Follow")), f"{page}: no 'Volg' link to changes.xml ({follow})"
     assert ("application/rss+xml", SITE.url_of(page) + "changes.xml") in p.alternates, f"{page}: no <link rel=alternate> for its changes.xml"
 
 
