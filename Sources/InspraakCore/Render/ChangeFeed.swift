@@ -23,7 +23,7 @@ struct ChangeLog: Sendable {
     init(_ graph: SiteGraph) {
         var changes: [Change] = []
         for (key, history) in graph.histories {
-            for step in history.steps { changes.append(Change(key: key, step: step)) }
+            for step in Self.oneStepPerFeedback(history.steps) { changes.append(Change(key: key, step: step)) }
         }
         changes.sort {
             if $0.step.date.epochSeconds != $1.step.date.epochSeconds { return $0.step.date.epochSeconds > $1.step.date.epochSeconds }
@@ -31,6 +31,24 @@ struct ChangeLog: Sendable {
         }
         all = changes
         byRecord = Dictionary(grouping: changes) { $0.key.record }
+    }
+
+    /// A feedback that answers a record and also one of its items gives that item two steps; a
+    /// feed shows them as one change (one guid), the later entry's words first, as the history
+    /// counts them. The steps come sorted by date, then feedback, so a feedback's are adjacent.
+    static func oneStepPerFeedback(_ steps: [HistoryStep]) -> [HistoryStep] {
+        var merged: [HistoryStep] = []
+        for step in steps {
+            guard let last = merged.last, last.feedback == step.feedback else {
+                merged.append(step)
+                continue
+            }
+            merged[merged.count - 1] = HistoryStep(feedback: step.feedback, date: step.date, outcome: step.outcome ?? last.outcome,
+                                                   implementation: step.implementation ?? last.implementation,
+                                                   expected: step.expected ?? last.expected, note: step.note ?? last.note,
+                                                   responseIndex: step.responseIndex)
+        }
+        return merged
     }
 
     /// The changes of records in a theme (the record's themes as the graph computes them).

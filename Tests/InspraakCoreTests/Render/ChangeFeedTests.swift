@@ -113,6 +113,31 @@ final class ChangeFeedTests: XCTestCase {
         ])
     }
 
+    func testAFeedbackAnsweringARecordAndOneOfItsItemsGivesOneChange() throws {
+        var files = Self.files
+        files["content/feedback/2024-04-01-dubbel.md"] = """
+        ---
+        title: Dubbel
+        date: 2024-04-01
+        responds_to:
+          - ref: "2024-05-01-later"
+            outcome: noted
+          - ref: "2024-05-01-later#i1"
+            outcome: in-progress
+            expected: 2024-12-01
+        ---
+        Tekst.
+        """
+        var site = InMemorySite(files)
+        site.config += "\n[feeds]\nlimit = 10\n"
+        let (graph, _) = site.graph(today: "2024-06-01")
+        let (theme, _) = ThemeLoader.load(name: "default", root: URL(fileURLWithPath: "/nonexistent"))
+        let plan = try XCTUnwrap(SiteRenderer.render(try XCTUnwrap(graph), theme: try XCTUnwrap(theme)).0)
+        let rss = try text(plan, "meetings/2024-05-01-later/changes.xml")
+        XCTAssertEqual(values(rss, "<guid isPermaLink=\"false\">", "</guid>"), ["2024-04-01-dubbel#2024-05-01-later#i1"])
+        XCTAssertEqual(values(rss, "<item>\n    <title>", "</title>"), ["Nog niets (bijeenkomst 1 mei 2024): in behandeling"])
+    }
+
     func testShortLabel() {
         XCTAssertEqual(ChangeEntry.shortLabel("Kledingbank. Met vrijwilligers."), "Kledingbank")
         XCTAssertEqual(ChangeEntry.shortLabel("Waarom\nniet? Echt."), "Waarom niet?")
