@@ -88,6 +88,7 @@ struct PagePlan: Sendable {
         case .home:
             var view = builder.homePage()
             view["jsonLD"] = .text(JSONLD.website(builder: builder).encoded)
+            view["changeFeeds"] = builder.changeFeedLinks([.site])
             return view
         case .list(let kind, let number):
             var view = builder.listPage(kind, page: number, of: byKind[kind] ?? [])
@@ -104,12 +105,17 @@ struct PagePlan: Sendable {
             view["record"] = builder.recordPage(record)
             view["jsonLD"] = .text(JSONLD.record(record, builder: builder).encoded)
             if record.kind == .meetings { view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.siteFile) }
+            if record.kind != .feedback {
+                view["follow"] = builder.followLink()
+                view["changeFeeds"] = builder.changeFeedLinks([.record(record.id)])
+            }
             return view
         case .themes: return builder.themesPage()
         case .theme(let index):
             let slug = builder.graph.themes[index].slug
             var view = builder.themePage(builder.graph.themes[index])
             view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.themeFile(slug))
+            view["changeFeeds"] = builder.changeFeedLinks([.theme(slug)])
             return view
         case .open: return builder.openPage()
         case .accessibility:

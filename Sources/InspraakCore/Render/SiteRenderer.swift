@@ -48,6 +48,15 @@ public enum SiteRenderer {
              .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(builder: builder).utf8) }),
              .init(path: feed.jsonPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.json(builder: builder).utf8) })]
         }
+        // Status changes: each feed takes its part of one log made here.
+        let changeLog = ChangeLog(graph)
+        files += ChangeFeed.all(builder: builder).flatMap { feed -> [OutputPlan.File] in
+            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(builder: builder, log: changeLog).utf8) })]
+            if let atom = feed.atomPath {
+                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(builder: builder, log: changeLog).utf8) }))
+            }
+            return made
+        }
         let zone = CalendarZone(graph)
         files += MeetingCalendar.all(graph, strings: builder.strings).map { calendar in
             .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(builder: builder, zone: zone).utf8) })

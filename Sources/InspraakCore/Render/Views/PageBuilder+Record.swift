@@ -62,7 +62,7 @@ extension PageBuilder {
         switch record.details {
         case .meeting(let meeting):
             if let format = meeting.format {
-                row("format", config.formats[format] ?? strings.table["formats.\(format)"] ?? format)
+                row("format", formatLabel(format))
             }
             if let end = meeting.end, let start = record.date.minutes {
                 let endText = end.day == record.date.day ? Strings.clock(end.minutes ?? 0) : strings.moment(end)
