@@ -30,6 +30,9 @@ enum ModelMessage {
     static func itemWithoutText(_ id: String, in key: String) -> String { "`\(key)` entry `\(id)` has no `text`" }
     static func invalidItemID(_ id: String) -> String { "the item id `\(id)` may only hold lower-case letters, digits and hyphens" }
     static func duplicateItem(_ id: String, firstLine: Int) -> String { "the item id `\(id)` is used twice in this record (first on line \(firstLine))" }
+    static func refAnsweredTwice(_ ref: String, firstLine: Int) -> String {
+        "`\(ref)` is answered twice in this feedback (first on line \(firstLine)); give each item one entry, with its outcome and implementation together"
+    }
     static func unknownItemKey(_ key: String, in list: String, known: [String]) -> String {
         "unknown field `\(key)` in `\(list)` (known: \(known.joined(separator: ", ")))"
     }
