@@ -22,6 +22,9 @@ enum ModelMessage {
     static func useInstead(_ folded: String) -> String { "rename it to `\(folded)`" }
     static let idKey = "the id is the file name; remove the `id` field and rename the file instead"
     static let slugKey = "the address of a page is its file name; remove the `slug` field and rename the file instead"
+    static func keyOfOtherKind(_ key: String, owner: String, folder: String) -> String {
+        "`\(key)` is a field of \(owner), not of this kind of record; if this is \(owner == "advice" ? "an advice" : "a \(owner)"), move the file to content/\(folder)"
+    }
     static func unknownKey(_ key: String, suggestion: String) -> String {
         "unknown field `\(key)` (kept for the theme; did you mean `\(suggestion)`?)"
     }
