@@ -20,6 +20,7 @@ enum Message {
         "this line holds bytes that are not UTF-8 text (column \(column)); save the file as UTF-8"
     }
     static func invalidYAML(_ problem: String) -> String { "the front matter is not valid YAML: \(problem)" }
+    static let yamlTab = "the front matter is not valid YAML: this line holds a tab, and YAML allows only spaces for indentation; replace the tab with spaces"
     static let invalidYAMLHint = "check the indentation, and put text with a `:` or `#` between quotes"
     static func invalidTOML(_ problem: String) -> String { "not valid TOML: \(problem)" }
     static let invalidTOMLHint = "text values need quotes, e.g. title = \"Stamtafel\""
@@ -69,6 +70,9 @@ enum Message {
     static let missingConfig = "there is no `site.toml` in the source folder"
     static func invalidBaseURL(_ url: String) -> String {
         "`base_url` must be an absolute http or https address, like https://participatie.voorbeeldstad.nl/ (found \"\(url)\")"
+    }
+    static func baseURLExtraParts(_ url: String) -> String {
+        "`base_url` must be the plain address of the site, without a user name, password, `?…` or `#…`, like https://participatie.voorbeeldstad.nl/ (found \"\(url)\")"
     }
     static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
         switch scalar {

@@ -52,6 +52,12 @@ public struct SiteConfig: Sendable, Equatable {
         if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { Self.isInvisible($0.element) }) {
             return Message.baseURLHasInvisible(Message.invisibleCharacter(scalar), at: offset + 1)
         }
+        // An absolute address with a user name, `?…` or `#…`: every feed and sitemap entry
+        // would carry them (a password would be published on every page).
+        if let url = URL(string: text), url.scheme != nil, url.host != nil,
+           url.user != nil || url.password != nil || url.query != nil || url.fragment != nil {
+            return Message.baseURLExtraParts(text)
+        }
         return normalisedBaseURL(text) == nil ? Message.invalidBaseURL(text) : nil
     }
 
@@ -69,7 +75,7 @@ public struct SiteConfig: Sendable, Equatable {
         guard !text.unicodeScalars.contains(where: isInvisible) else { return nil }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,
-              url.query == nil, url.fragment == nil
+              url.query == nil, url.fragment == nil, url.user == nil, url.password == nil
         else { return nil }
         return text.hasSuffix("/") ? text : text + "/"
     }

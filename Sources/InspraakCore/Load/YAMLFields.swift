@@ -179,6 +179,10 @@ enum YAMLFields {
                 // Yams' bundled libyaml, when it is the one linked, has a limit of its own.
                 return .error(location(parser.problem_mark), Message.tooDeep(limit: YAMLFields.maximumDepth))
             }
+            if character(at: parser.problem_mark) == "\t" {
+                // libyaml says "cannot start any token"; what the editor did is indent with a tab.
+                return .error(location(parser.problem_mark), Message.yamlTab)
+            }
             if let context { text += " (\(context))" }
             return .error(location(parser.problem_mark), Message.invalidYAML(text), hint: Message.invalidYAMLHint)
         }

@@ -22,6 +22,9 @@ enum ModelMessage {
     static func useInstead(_ folded: String) -> String { "rename it to `\(folded)`" }
     static let idKey = "the id is the file name; remove the `id` field and rename the file instead"
     static let slugKey = "the address of a page is its file name; remove the `slug` field and rename the file instead"
+    static func keyOfOtherKind(_ key: String, owner: String, folder: String) -> String {
+        "`\(key)` is a field of \(owner), not of this kind of record; if this is \(owner == "advice" ? "an advice" : "a \(owner)"), move the file to content/\(folder)"
+    }
     static func unknownKey(_ key: String, suggestion: String) -> String {
         "unknown field `\(key)` (kept for the theme; did you mean `\(suggestion)`?)"
     }
@@ -30,6 +33,9 @@ enum ModelMessage {
     static func itemWithoutText(_ id: String, in key: String) -> String { "`\(key)` entry `\(id)` has no `text`" }
     static func invalidItemID(_ id: String) -> String { "the item id `\(id)` may only hold lower-case letters, digits and hyphens" }
     static func duplicateItem(_ id: String, firstLine: Int) -> String { "the item id `\(id)` is used twice in this record (first on line \(firstLine))" }
+    static func refAnsweredTwice(_ ref: String, firstLine: Int) -> String {
+        "`\(ref)` is answered twice in this feedback (first on line \(firstLine)); give each item one entry, with its outcome and implementation together"
+    }
     static func unknownItemKey(_ key: String, in list: String, known: [String]) -> String {
         "unknown field `\(key)` in `\(list)` (known: \(known.joined(separator: ", ")))"
     }

@@ -40,11 +40,23 @@ extension RecordDecoder {
             return feedback
         }
         let hasBody = !body.trimmingSpaces().isEmpty
+        // Two entries for one item would give it two answers of the same date; which one counts
+        // would depend on the order of the lines, so the editor must choose.
+        var firstLines: [String: Int] = [:]
         for element in list {
-            switch response(element, defaultOutcome: feedback.defaultOutcome, hasDefault: reader.table["outcome"] != nil, hasBody: hasBody, &reader) {
-            case .answer(let answer): feedback.responses.append(answer)
-            case .refOnly(let ref): feedback.refsWithoutAnswer.append(ref)
-            case .unreadable: gaps.refs = true
+            let entry = response(element, defaultOutcome: feedback.defaultOutcome, hasDefault: reader.table["outcome"] != nil, hasBody: hasBody, &reader)
+            let ref: Ref?
+            switch entry {
+            case .answer(let answer): feedback.responses.append(answer); ref = answer.ref
+            case .refOnly(let refOnly): feedback.refsWithoutAnswer.append(refOnly); ref = refOnly
+            case .unreadable: gaps.refs = true; ref = nil
+            }
+            if let ref {
+                if let firstLine = firstLines[ref.description] {
+                    reader.diagnostics.error(ref.location, ModelMessage.refAnsweredTwice(ref.description, firstLine: firstLine))
+                } else {
+                    firstLines[ref.description] = ref.location.line
+                }
             }
         }
         return feedback

@@ -132,6 +132,11 @@ struct RecordDecoder {
             } else {
                 if let suggestion = EditDistance.closest(to: entry.key, in: known) {
                     reader.diagnostics.warning(entry.keyLocation, ModelMessage.unknownKey(entry.key, suggestion: suggestion))
+                } else if folder != .themes,
+                          let owner = [ContentFolder.meetings, .advice, .feedback].first(where: { Self.kindKeys[$0]?.contains(entry.key) == true }) {
+                    // A feedback copied into meetings/ would otherwise become a meeting whose
+                    // answers count for nothing, without a word.
+                    reader.diagnostics.warning(entry.keyLocation, ModelMessage.keyOfOtherKind(entry.key, owner: Self.noun(owner), folder: owner.rawValue))
                 }
                 extra.append(entry)
             }

@@ -99,6 +99,14 @@ final class BaseURLTests: XCTestCase {
         XCTAssertNil(SiteConfig.normalisedBaseURL("https://example.nl/a b/"))
     }
 
+    func testUserNameQueryAndFragmentAreRefusedByName() {
+        let plain = "`base_url` must be the plain address of the site, without a user name, password, `?…` or `#…`, like https://participatie.voorbeeldstad.nl/"
+        XCTAssertEqual(SiteConfig.baseURLProblem("https://user:geheim@example.nl/"), plain + " (found \"https://user:geheim@example.nl/\")")
+        XCTAssertEqual(SiteConfig.baseURLProblem("https://example.nl/participatie/?x=1"), plain + " (found \"https://example.nl/participatie/?x=1\")")
+        XCTAssertEqual(SiteConfig.baseURLProblem("https://example.nl/#top"), plain + " (found \"https://example.nl/#top\")")
+        XCTAssertNil(SiteConfig.normalisedBaseURL("https://user@example.nl/"))
+    }
+
     func testSiteTomlLocatesTheProblem() {
         let (config, problems) = SiteConfig.parse("title = \"T\"\nbase_url = \"https://example.nl/\\nDisallow: /\"\n")
         XCTAssertNil(config)
