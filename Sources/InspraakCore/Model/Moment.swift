@@ -51,7 +51,7 @@ public struct Moment: Sendable, Hashable, Comparable {
             return Moment(day: day, minutes: minutes, offsetSeconds: offset(of: day, minutes: minutes, in: zone))
         }
         if rest == "Z" || rest == "z" {
-            return Moment(day: day, minutes: minutes, offsetSeconds: 0)
+            return Moment(day: day, minutes: minutes, offsetSeconds: 0).inZone(zone)
         }
         guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
         rest.removeFirst()
@@ -59,7 +59,17 @@ public struct Moment: Sendable, Hashable, Comparable {
         if rest.first == ":" { rest.removeFirst() }
         guard let offsetMinutes = take2(&rest), rest.isEmpty, offsetHours < 15, offsetMinutes < 60 else { return nil }
         let seconds = (offsetHours * 3600 + offsetMinutes * 60) * (sign == "-" ? -1 : 1)
-        return Moment(day: day, minutes: minutes, offsetSeconds: seconds)
+        return Moment(day: day, minutes: minutes, offsetSeconds: seconds).inZone(zone)
+    }
+
+    /// The same instant on the site's clock: a time written with another offset (`Z`,
+    /// `-05:00`) is shown, dated and compared as residents of the site's zone read it.
+    func inZone(_ zone: TimeZone) -> Moment {
+        let instant = epochSeconds
+        let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+        let local = instant + offset
+        let dayNumber = Int((Double(local) / 86_400).rounded(.down))
+        return Moment(day: Day(number: dayNumber), minutes: (local - dayNumber * 86_400) / 60, offsetSeconds: offset)
     }
 
     private static func take2(_ text: inout Substring) -> Int? {

@@ -29,9 +29,16 @@ final class RecordIDTests: XCTestCase {
         XCTAssertEqual(summer.minutes, 19 * 60 + 30)
         let winter = try XCTUnwrap(Moment.parse("2019-12-03 10:00:00", zone: zone))
         XCTAssertEqual(winter.offsetSeconds, 3600)
+        // A time written in another offset is the same instant on the site's clock.
         let utc = try XCTUnwrap(Moment.parse("2019-12-03T10:00:00Z", zone: zone))
-        XCTAssertEqual(utc.offsetSeconds, 0)
+        XCTAssertEqual(utc.offsetSeconds, 3600)
+        XCTAssertEqual(utc.minutes, 11 * 60)
         XCTAssertLessThan(winter, utc)
+        let newYork = try XCTUnwrap(Moment.parse("2021-06-08T21:00:00-05:00", zone: zone))
+        XCTAssertEqual(newYork.day.iso, "2021-06-09")
+        XCTAssertEqual(newYork.minutes, 4 * 60)
+        XCTAssertEqual(newYork.offsetSeconds, 7200)
+        XCTAssertEqual(newYork.epochSeconds, try XCTUnwrap(Moment.parse("2021-06-09T02:00Z", zone: zone)).epochSeconds)
         XCTAssertNil(Moment.parse("2019-12-03T25:00", zone: zone))
         XCTAssertNil(Moment.parse("morgen", zone: zone))
     }
