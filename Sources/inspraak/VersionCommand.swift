@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import InspraakCore
 
@@ -12,6 +13,16 @@ extension Inspraak {
             print("libyaml \(LibraryVersions.libyaml)")
             return
         }
+        // A word that is no command would otherwise reach `build` (the default command) and be
+        // reported as build's "unexpected argument", with build's usage.
+        if let first = arguments.first, !first.hasPrefix("-"), !knownCommands.contains(first) {
+            FileHandle.standardError.write(line: "Error: `\(Diagnostic.printable(first))` is not an inspraak command; the commands are \(knownCommands.dropLast().joined(separator: ", ")) (see inspraak --help)")
+            exit(withError: ExitCode(ExitStatus.usage))
+        }
         main(arguments)
+    }
+
+    private static var knownCommands: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
     }
 }

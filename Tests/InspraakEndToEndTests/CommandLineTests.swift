@@ -22,6 +22,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("built 52 records into 73 pages"), String(lines[0]))
     }
 
+    /// A word that is no command is named as such, not passed to `build` as a stray argument.
+    func testUnknownCommandIsNamedAndExits64() throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        for word in ["frobnicate", "serve", "Build"] {
+            let result = try run([word])
+            XCTAssertEqual(result.status, 64, word)
+            XCTAssertTrue(result.err.hasPrefix("Error: `\(word)` is not an inspraak command; the commands are build, check, new, init"), result.err)
+            XCTAssertFalse(result.err.contains("USAGE: inspraak build"), result.err)
+        }
+        XCTAssertEqual(try run(["help", "check"]).status, 0)
+    }
+
     func testContentErrorsExitOneAndUsageErrorsExit64() throws {
         guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
         let folder = try temporaryFolder()
