@@ -87,7 +87,6 @@ final class InterruptCleanup: @unchecked Sendable {
         listening = true
         let thread = Thread { [self] in listen(on: pipe.read) }
         thread.name = "inspraak-interrupt"
-        thread.stackSize = 1 << 18
         thread.start()
     }
 
