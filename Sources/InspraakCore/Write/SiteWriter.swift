@@ -22,6 +22,15 @@ public enum SiteWriter {
     }
 
     public static func write(_ plan: OutputPlan, to output: URL, source: URL) -> Report {
+        write(plan, to: output, source: source, reaching: { _ in })
+    }
+
+    /// The worst moments for a signal to arrive, which a test can reach (`reaching`) to send
+    /// one itself: every file written but nothing swapped yet; the new output in place and the
+    /// previous one removed, just before the signals are given back.
+    enum Moment { case written, replaced }
+
+    static func write(_ plan: OutputPlan, to output: URL, source: URL, reaching moment: (Moment) -> Void) -> Report {
         var report = Report()
         // Checked again here, right before acting: the folder may have changed during the build.
         let target: String
@@ -77,6 +86,7 @@ public enum SiteWriter {
             removeQuietly(staging, movingAsideTo: retired)
             return failed(problem)
         }
+        moment(.written)
 
         var status = stat()
         let hadOutput = lstat(target, &status) == 0
@@ -124,6 +134,7 @@ public enum SiteWriter {
             }
             previousLock?.release()
         }
+        moment(.replaced)
         return report
     }
 
