@@ -18,6 +18,9 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+# The source folder of the site under test (site.toml, content/): the example site unless
+# E2E_SOURCE names another one (the same checks on a second site).
+SOURCE = os.environ.get("E2E_SOURCE", REPO)
 ARTIFACTS = os.path.join(HERE, "artifacts")
 BASE_URL = os.environ.get("E2E_BASE_URL", "https://example.nl/participatie/")
 NOW = os.environ.get("E2E_NOW", "2026-11-15")

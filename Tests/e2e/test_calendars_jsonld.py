@@ -24,7 +24,7 @@ import pytest
 from pyld import jsonld
 
 from conftest import SITE
-from sitelib import NOW, REPO
+from sitelib import NOW, REPO, SOURCE
 
 ZONE = "Europe/Amsterdam"
 HOST = urllib.parse.urlsplit(SITE.base_url).hostname
@@ -100,7 +100,7 @@ def test_calendar_parses_with_icalendar(rel):
 
 def _front_matter(meeting_id: str) -> str:
     for name in (f"{meeting_id}.md", f"{meeting_id}/index.md"):
-        path = os.path.join(REPO, "content", "meetings", name)
+        path = os.path.join(SOURCE, "content", "meetings", name)
         if os.path.isfile(path):
             return open(path, encoding="utf-8").read().split("\n---", 1)[0]
     raise AssertionError(f"no source for meeting {meeting_id}")

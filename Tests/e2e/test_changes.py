@@ -15,7 +15,7 @@ import feedparser
 import pytest
 
 from conftest import SITE
-from sitelib import REPO
+from sitelib import SOURCE
 
 RSS_FILES = [f for f in SITE.files if f.endswith("changes.xml")]
 ATOM_FILES = [f for f in SITE.files if f.endswith("changes.atom")]
@@ -35,7 +35,7 @@ THEMES_OF = {row["id"]: row["themes"].split() for name in ("meetings", "advice")
 
 
 def _limit() -> int:
-    with open(os.path.join(REPO, "site.toml"), "rb") as f:
+    with open(os.path.join(SOURCE, "site.toml"), "rb") as f:
         return tomllib.load(f).get("feeds", {}).get("limit", 50)
 
 
