@@ -94,6 +94,6 @@ public struct ItemHistory: Sendable, Hashable {
     }
 }
 
-fileprivate extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

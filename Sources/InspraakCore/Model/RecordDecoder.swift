@@ -149,8 +149,10 @@ struct RecordDecoder {
     private func checkLinks(in entries: [FieldTable.Entry], _ reader: inout FieldReader) {
         func visit(_ key: String, _ field: Field) {
             switch field.value {
-            case .list(let items): items.forEach { visit(key, $0) }
-            case .table(let table): table.entries.forEach { visit($0.key, $0.field) }
+            case .list(let items):
+                for item in items { visit(key, item) }
+            case .table(let table):
+                for entry in table.entries { visit(entry.key, entry.field) }
             case .string(let text):
                 let name = key.lowercased()
                 if name == "url" || name.hasSuffix("_url") || name == "href", LinkTarget.checked(text) == nil {
@@ -159,7 +161,7 @@ struct RecordDecoder {
             default: break
             }
         }
-        entries.forEach { visit($0.key, $0.field) }
+        for entry in entries { visit(entry.key, entry.field) }
     }
 
     private func attachments(_ document: LoadedDocument, _ reader: inout FieldReader) -> [Attachment] {
