@@ -37,8 +37,10 @@ build: deps theme
 	$(SWIFT) build -c release --product inspraak
 
 ## site: the example site into public/ (dates from git history where there is one).
+# The example site from a shallow clone (git clone --depth 1) still builds, with one warning and
+# each record's own date; a real site's pipeline fetches the full history instead (docs/ci.md).
 site: build
-	$(BIN) build --source . --output public
+	$(BIN) build --source . --output public --allow-shallow
 
 ## test: every test: unit, golden and CLI tests in Swift, then the browser and validator suite.
 test: deps theme lint
