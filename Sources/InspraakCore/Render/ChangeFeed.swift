@@ -126,67 +126,25 @@ struct ChangeFeed: Sendable {
     }
 
     func xml(builder: PageBuilder, log: ChangeLog) -> String {
-        let paths = builder.paths
-        let entries = changes(log, graph: builder.graph).compactMap { ChangeEntry($0, builder: builder) }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
-        out += "  <title>\(XMLText.escape(title))</title>\n"
-        out += "  <link>\(XMLText.escape(paths.absolute(pagePath)))</link>\n"
-        out += "  <description>\(XMLText.escape(builder.strings["changes.description"]))</description>\n"
-        out += "  <language>\(XMLText.escape(builder.config.language))</language>\n"
-        out += "  <atom:link href=\"\(XMLText.escape(paths.absolute(path)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
-        if let first = entries.first {
-            out += "  <lastBuildDate>\(RFC822.format(first.date))</lastBuildDate>\n"
-        }
-        for entry in entries {
-            out += "  <item>\n"
-            out += "    <title>\(XMLText.escape(entry.title))</title>\n"
-            out += "    <link>\(XMLText.escape(entry.url))</link>\n"
-            out += "    <guid isPermaLink=\"false\">\(XMLText.escape(entry.guid))</guid>\n"
-            out += "    <pubDate>\(RFC822.format(entry.date))</pubDate>\n"
-            out += "    <description>\(XMLText.escape(entry.summary))</description>\n"
-            for category in entry.categories {
-                out += "    <category>\(XMLText.escape(category))</category>\n"
-            }
-            out += "  </item>\n"
-        }
-        out += "</channel>\n</rss>\n"
-        return out
+        SyndicationXML.rss(channel(builder, selfPath: path), entries(builder, log: log))
     }
 
     func atom(builder: PageBuilder, log: ChangeLog) -> String {
+        SyndicationXML.atom(channel(builder, selfPath: atomPath ?? path), entries(builder, log: log))
+    }
+
+    /// The feed's own URL is its Atom id: a change feed's page also has `atom.xml`.
+    private func channel(_ builder: PageBuilder, selfPath: String) -> SyndicationXML.Channel {
         let paths = builder.paths
-        let config = builder.config
-        let entries = changes(log, graph: builder.graph).compactMap { ChangeEntry($0, builder: builder) }
-        // An empty feed is as new as the build's today, so the output stays the same for one `--now`.
-        let updated = entries.first.map { RFC3339.format($0.date) } ?? builder.graph.today.iso + "T00:00:00Z"
-        let page = XMLText.escape(paths.absolute(pagePath))
-        let feedURL = XMLText.escape(paths.absolute(atomPath ?? path))
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(config.language))\">\n"
-        out += "  <title>\(XMLText.escape(title))</title>\n"
-        out += "  <subtitle>\(XMLText.escape(builder.strings["changes.description"]))</subtitle>\n"
-        out += "  <id>\(feedURL)</id>\n"
-        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(page)\"/>\n"
-        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(feedURL)\"/>\n"
-        out += "  <updated>\(updated)</updated>\n"
-        out += "  <author><name>\(XMLText.escape(config.title))</name><uri>\(XMLText.escape(paths.absolute(SitePaths.home)))</uri></author>\n"
-        out += "  <generator>inspraak</generator>\n"
-        for entry in entries {
-            let date = RFC3339.format(entry.date)
-            out += "  <entry>\n"
-            out += "    <title>\(XMLText.escape(entry.title))</title>\n"
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(entry.url))\"/>\n"
-            out += "    <id>\(XMLText.escape(ChangeEntry.atomID(entry.guid, config: config)))</id>\n"
-            out += "    <published>\(date)</published>\n"
-            out += "    <updated>\(date)</updated>\n"
-            out += "    <summary>\(XMLText.escape(entry.summary))</summary>\n"
-            for category in entry.categories {
-                out += "    <category term=\"\(XMLText.escape(category))\"/>\n"
-            }
-            out += "  </entry>\n"
+        return .init(title: title, description: builder.strings["changes.description"], language: builder.config.language,
+                     pageURL: paths.absolute(pagePath), selfURL: paths.absolute(selfPath), atomID: paths.absolute(selfPath),
+                     siteTitle: builder.config.title, homeURL: paths.absolute(SitePaths.home), today: builder.graph.today)
+    }
+
+    private func entries(_ builder: PageBuilder, log: ChangeLog) -> [SyndicationXML.Entry] {
+        changes(log, graph: builder.graph).compactMap { ChangeEntry($0, builder: builder) }.map {
+            .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
+                  atomID: ChangeEntry.atomID($0.guid, config: builder.config), date: $0.date, summary: $0.summary, categories: $0.categories)
         }
-        out += "</feed>\n"
-        return out
     }
 }

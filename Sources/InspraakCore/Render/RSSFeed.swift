@@ -1,6 +1,5 @@
-/// RSS 2.0 feeds: absolute links, RFC 822 dates, the record's URL as its permanent guid,
-/// and `atom:link rel="self"`. Built as text here, not through a theme: feed readers need
-/// exactly this, whatever the site looks like.
+/// A feed of records (site, per type, per theme): RSS 2.0 with absolute links, RFC 822 dates,
+/// the record's URL as its permanent guid and `atom:link rel="self"`; Atom and JSON Feed beside it.
 struct RSSFeed: Sendable {
     let title: String
     let description: String
@@ -11,32 +10,21 @@ struct RSSFeed: Sendable {
     let records: [Record]
 
     func xml(builder: PageBuilder) -> String {
+        SyndicationXML.rss(channel(builder), entries(builder))
+    }
+
+    func channel(_ builder: PageBuilder) -> SyndicationXML.Channel {
         let paths = builder.paths
-        let items = items(builder: builder)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
-        out += "  <title>\(XMLText.escape(title))</title>\n"
-        out += "  <link>\(XMLText.escape(paths.absolute(pagePath)))</link>\n"
-        out += "  <description>\(XMLText.escape(description))</description>\n"
-        out += "  <language>\(builder.config.language)</language>\n"
-        out += "  <atom:link href=\"\(XMLText.escape(paths.absolute(path)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
-        if let first = items.first {
-            out += "  <lastBuildDate>\(RFC822.format(first.date))</lastBuildDate>\n"
+        return .init(title: title, description: description, language: builder.config.language,
+                     pageURL: paths.absolute(pagePath), selfURL: paths.absolute(path), atomID: paths.absolute(pagePath),
+                     siteTitle: builder.config.title, homeURL: paths.absolute(SitePaths.home), today: builder.graph.today)
+    }
+
+    func entries(_ builder: PageBuilder) -> [SyndicationXML.Entry] {
+        items(builder: builder).map {
+            .init(title: $0.title, url: $0.url, guid: $0.url, guidIsPermaLink: true, atomID: $0.url,
+                  date: $0.date, summary: $0.summary, categories: $0.categories)
         }
-        for item in items {
-            out += "  <item>\n"
-            out += "    <title>\(XMLText.escape(item.title))</title>\n"
-            out += "    <link>\(XMLText.escape(item.url))</link>\n"
-            out += "    <guid isPermaLink=\"true\">\(XMLText.escape(item.url))</guid>\n"
-            out += "    <pubDate>\(RFC822.format(item.date))</pubDate>\n"
-            out += "    <description>\(XMLText.escape(item.summary))</description>\n"
-            for category in item.categories {
-                out += "    <category>\(XMLText.escape(category))</category>\n"
-            }
-            out += "  </item>\n"
-        }
-        out += "</channel>\n</rss>\n"
-        return out
     }
 }
 
