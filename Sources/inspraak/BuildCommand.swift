@@ -26,9 +26,9 @@ struct BuildCommand: ParsableCommand {
     var allowShallow = false
 
     func validate() throws {
-        if let output, output.isEmpty { throw ValidationError("--output needs a folder, e.g. --output public") }
+        if let output, output.isEmpty { throw ValidationError(CLIMessage.emptyOutput) }
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
-            throw ValidationError("--base-url: " + Diagnostic.printable(problem))
+            throw ValidationError(CLIMessage.invalidBaseURL(problem))
         }
     }
 
@@ -45,7 +45,7 @@ struct BuildCommand: ParsableCommand {
         // Before any work: an output that is not the build's to replace is a usage error.
         if case .failure(let refusal) = OutputGuard.check(output: options.output, source: source) {
             FileHandle.standardError.write(line: DiagnosticFormat.text(refusal))
-            FileHandle.standardError.write(line: "build not started: the output folder was not changed")
+            FileHandle.standardError.write(line: CLIMessage.buildNotStarted)
             throw ExitCode(ExitStatus.usage)
         }
         options.allowShallow = allowShallow
@@ -55,29 +55,25 @@ struct BuildCommand: ParsableCommand {
         }
         if timings {
             for (stage, seconds) in report.timings {
-                FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
+                FileHandle.standardError.write(line: CLIMessage.stageTime(stage, milliseconds: seconds * 1000))
             }
             if let git = report.gitSeconds {
-                FileHandle.standardError.write(line: String(format: "  (load: the git pass took %.1f ms, alongside reading the files)", git * 1000))
+                FileHandle.standardError.write(line: CLIMessage.gitTime(milliseconds: git * 1000))
             }
             if let cpu = report.writeStageCPU {
-                FileHandle.standardError.write(line: String(format: "  (write: pages and feeds rendered in %.1f ms, files written in %.1f ms of processor time, over all cores)",
-                                                            cpu.render * 1000, cpu.write * 1000))
+                FileHandle.standardError.write(line: CLIMessage.writeTime(renderMilliseconds: cpu.render * 1000, writeMilliseconds: cpu.write * 1000))
             }
         }
         let time = String(format: "%.2f s", report.seconds)
         if report.succeeded {
-            let warnings = report.diagnostics.warningCount
-            let tail = warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""
-            print("built \(report.recordCount) records into \(report.pageCount) pages (\(report.fileCount) files) in \(time)\(tail)")
+            print(CLIMessage.built(records: report.recordCount, pages: report.pageCount, files: report.fileCount, time: time,
+                                   warnings: report.diagnostics.warningCount))
             for note in report.notes { print(note) }
             // Done: end here, while the report still holds what the build made, so the system
             // takes that memory back at once instead of it being freed value by value.
             withExtendedLifetime(report) { Foundation.exit(0) }
         } else {
-            let errors = report.diagnostics.errorCount
-            let output = report.outputReplaced ? "the new site is in place" : "the output folder was not changed"
-            FileHandle.standardError.write(line: "build failed: \(errors) error\(errors == 1 ? "" : "s") in \(time); \(output)")
+            FileHandle.standardError.write(line: CLIMessage.buildFailed(errors: report.diagnostics.errorCount, time: time, outputReplaced: report.outputReplaced))
             throw ExitCode(ExitStatus.contentErrors)
         }
     }

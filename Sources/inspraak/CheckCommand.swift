@@ -35,8 +35,8 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             for diagnostic in report.diagnostics { print(DiagnosticFormat.text(diagnostic)) }
-            let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
-            FileHandle.standardError.write(line: "checked \(report.recordCount) records: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            FileHandle.standardError.write(line: CLIMessage.checked(records: report.recordCount, errors: report.diagnostics.errorCount,
+                                                                    warnings: report.diagnostics.warningCount))
         case .github:
             for diagnostic in report.diagnostics { print(DiagnosticFormat.github(diagnostic)) }
         case .json:

@@ -49,11 +49,11 @@ struct InitCommand: ParsableCommand {
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
             throw ExitCode(ExitStatus.contentErrors)
         case .success(let paths):
-            let shown = paths.filter { !$0.hasPrefix("themes/") } + (themeName.map { ["themes/\($0)/ (\(paths.filter { $0.hasPrefix("themes/") }.count) files)"] } ?? [])
-            print("created a new site in \(folder):")
+            let shown = paths.filter { !$0.hasPrefix("themes/") }
+                + (themeName.map { [CLIMessage.themeFiles("themes/\($0)/", count: paths.filter { $0.hasPrefix("themes/") }.count)] } ?? [])
+            print(CLIMessage.createdSite(in: folder))
             for path in shown { print("  \(path)") }
-            let cd = folder == "." ? "" : "cd \(folder) && "
-            print("next: \(cd)inspraak build, then open public/index.html")
+            print(CLIMessage.nextAfterInit(folder: folder))
         }
     }
 }

@@ -16,7 +16,7 @@ extension Inspraak {
         // A word that is no command would otherwise reach `build` (the default command) and be
         // reported as build's "unexpected argument", with build's usage.
         if let first = arguments.first, !first.hasPrefix("-"), !knownCommands.contains(first) {
-            FileHandle.standardError.write(line: "Error: `\(Diagnostic.printable(first))` is not an inspraak command; the commands are \(knownCommands.dropLast().joined(separator: ", ")) (see inspraak --help)")
+            FileHandle.standardError.write(line: CLIMessage.notACommand(first, commands: Array(knownCommands.dropLast())))
             exit(withError: ExitCode(ExitStatus.usage))
         }
         main(arguments)

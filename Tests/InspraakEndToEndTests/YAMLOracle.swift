@@ -103,8 +103,8 @@ struct YAMLOracle {
     /// Texts inspraak refuses on purpose though Yams reads them: aliases, and a front matter
     /// that is not a set of fields. Nil when the refusal is not one of those.
     static func documentedRefusal(_ diagnostic: Diagnostic, _ theirs: Node?) -> String? {
-        if diagnostic.message == Message.yamlAlias { return "alias" }
-        if diagnostic.message == Message.frontMatterNotMapping, let theirs, theirs.mapping == nil { return "not a mapping" }
+        if diagnostic.message == LoadMessage.yamlAlias { return "alias" }
+        if diagnostic.message == LoadMessage.frontMatterNotMapping, let theirs, theirs.mapping == nil { return "not a mapping" }
         // Control characters never reach a page (issue 12); Yams lets some of them through.
         if diagnostic.message.hasPrefix("this text holds an invisible control character") { return "control character" }
         return nil

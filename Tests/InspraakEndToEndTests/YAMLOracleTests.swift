@@ -142,7 +142,7 @@ final class YAMLOracleTests: XCTestCase {
         // An alias is refused where it stands (Yams would resolve it).
         let alias = FrontMatter.split("---\nbase: &b x\ncopy: *b\n---\n", path: "x.md").flatMap { $0.fields(path: "x.md") }
         guard case .failure(let problem) = alias else { return XCTFail("an alias is refused") }
-        XCTAssertEqual("\(problem.location.line):\(problem.location.column) \(problem.message)", "3:7 \(Message.yamlAlias)")
+        XCTAssertEqual("\(problem.location.line):\(problem.location.column) \(problem.message)", "3:7 \(LoadMessage.yamlAlias)")
         XCTAssertNotNil(try Yams.compose(yaml: "base: &b x\ncopy: *b\n"))
     }
 }

@@ -1,109 +1,25 @@
-/// Every sentence inspraak says about a site, in one place, written for the person who edits
-/// the records (a council secretary, not a developer): what is wrong, and what to do.
+/// The shared part of the message catalogues: what more than one stage says, and the one
+/// "did you mean …?". Each stage says everything else from its own catalogue (`LoadMessage`,
+/// `ModelMessage`, `GraphMessage`, `RenderMessage`, `TemplateMessage`, `WriteMessage`,
+/// `ScaffoldMessage`; the command line's `CLIMessage`), written for the person who edits the
+/// records (a council secretary, not a developer): what is wrong, and what to do. No sentence
+/// is written anywhere else (`MessageCatalogueTests` checks).
 enum Message {
-    // MARK: Git history
-    static let shallowClone = "this is a shallow git clone: it lacks the history that tells when each record was last changed, so every \"updated\" date would be wrong. Fetch the full history: `fetch-depth: 0` in GitHub Actions (actions/checkout), `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow` on your own computer"
-    static let shallowCloneHint = "or build with --allow-shallow to use each record's `date` instead"
-    static let shallowCloneAllowed = "this is a shallow git clone (--allow-shallow): \"updated\" dates are not read from git; each record's `date` stands in"
-
-    // MARK: Files and front matter
-    static let emptyFile = "this file is empty; a record starts with front matter between `---` lines"
-    static let noFrontMatter = "this file has no front matter: a record must start with a line `---` (YAML) or `+++` (TOML)"
-    static let noFrontMatterHint = "did you forget to add `---` on the first line?"
-    static func unterminatedFrontMatter(_ fence: String) -> String {
-        "the front matter that starts here is never closed with a line `\(fence)`"
-    }
-    static func unterminatedFrontMatterHint(_ fence: String) -> String {
-        "add a line `\(fence)` after the last field, before the text"
-    }
-    static func invalidUTF8(column: Int) -> String {
-        "this line holds bytes that are not UTF-8 text (column \(column)); save the file as UTF-8"
-    }
-    static func invalidYAML(_ problem: String) -> String { "the front matter is not valid YAML: \(problem)" }
-    static let yamlTab = "the front matter is not valid YAML: this line holds a tab, and YAML allows only spaces for indentation; replace the tab with spaces"
-    static let invalidYAMLHint = "check the indentation, and put text with a `:` or `#` between quotes"
-    static func invalidTOML(_ problem: String) -> String { "not valid TOML: \(problem)" }
-    static let invalidTOMLHint = "text values need quotes, e.g. title = \"Stamtafel\""
-    static let unclosedTextHint = "text values go between quotes on one line, e.g. title = \"Stamtafel\""
-    static func givenTwice(_ key: String, firstLine: Int) -> String { "the field `\(key)` is given twice (first on line \(firstLine)); keep only one" }
-    static let frontMatterNotMapping = "the front matter must be a list of `key: value` fields"
-    static func duplicateKey(_ key: String) -> String { "the field `\(key)` is written twice" }
-    static let yamlAlias = "YAML anchors and aliases (`*name`) are not supported in records; write the value out"
-    static func tooLarge(megabytes: Int) -> String {
-        "this file is larger than \(megabytes) MB; split it or move attachments into a page bundle"
-    }
-    static func unreadable(_ reason: String) -> String { "this file cannot be read: \(reason)" }
-    static func unreadableFolder(_ reason: String) -> String { "this folder cannot be read: \(reason)" }
-    static func notRegularFile(_ kind: String) -> String {
-        "this is \(kind), not an ordinary file, so it is not read; remove it, or put the file itself here"
-    }
-    static let brokenLink = "this is a link to a file or folder that does not exist; remove the link or copy the file in"
-    static let linkLoop = "this is a link to a folder it stands in, so it is not followed; remove the link"
-    static func tooDeep(limit: Int) -> String {
-        "the fields are nested more than \(limit) levels deep here; a record or a setting needs only a few levels (fields, lists of points)"
-    }
-    static func unclosedQuote(_ quote: String) -> String { "the text that starts here with `\(quote)` is never closed" }
-    static func unclosedQuoteHint(_ quote: String) -> String { "end the text with a `\(quote)` on the same line" }
-    static func controlCharacter(_ code: String) -> String {
-        "this text holds an invisible control character (\(code)); remove it (it often comes along when text is copied from another program)"
+    /// The one "did you mean …?": the candidate closest to `word` when one is close enough to be
+    /// a typo of it (ties broken by name), as a hint; nil when none is.
+    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String? {
+        EditDistance.closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 
-    // MARK: Content folder
-    static let noContentFolder = "there is no `content/` folder; records go in content/meetings, content/advice and content/feedback"
-    static func unknownContentFolder(_ name: String, known: [String]) -> String {
-        "the folder `content/\(name)` is not a known record type (known: \(known.joined(separator: ", ")))"
-    }
-    static let strayContentFile = "files directly under `content/` are not published; put records in content/meetings, content/advice or content/feedback"
-    static let bundleWithoutIndex = "this folder is not a record: a page bundle needs an `index.md`"
-    static let notMarkdown = "this file is not published: records are `.md` files"
-    static let hiddenFile = "this file is not published: its name starts with a dot, which hides it"
-    static let hiddenFolder = "this folder is not published: its name starts with a dot, which hides it"
-    static func renameToPublish(_ name: String) -> String { "rename it to `\(name)` to publish it" }
-    static let symlinkOutside = "this is a link to a file outside the site's folder; copy the file in instead"
-
-    // MARK: Config
-    static func unknownConfigKey(_ key: String) -> String { "unknown setting `\(key)` in site.toml" }
-    static func configWrongType(_ key: String, expected: String, found: String) -> String {
-        "the setting `\(key)` should be \(expected), not \(found)"
-    }
-    static func missingConfigKey(_ key: String) -> String { "site.toml must set `\(key)`" }
-    static let missingConfig = "there is no `site.toml` in the source folder"
-    static func invalidBaseURL(_ url: String) -> String {
-        "`base_url` must be an absolute http or https address, like https://participatie.voorbeeldstad.nl/ (found \"\(url)\")"
-    }
-    static func baseURLExtraParts(_ url: String) -> String {
-        "`base_url` must be the plain address of the site, without a user name, password, `?…` or `#…`, like https://participatie.voorbeeldstad.nl/ (found \"\(url)\")"
-    }
-    static func invisibleCharacter(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case " ": return "a space"
-        case "\n", "\r", "\u{2028}", "\u{2029}", "\u{85}": return "a line break"
-        case "\t": return "a tab"
-        default:
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "an invisible character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
-        }
-    }
-    static func baseURLHasInvisible(_ what: String, at position: Int) -> String {
-        "`base_url` holds \(what) (character \(position)); write the address on one line without spaces, like https://participatie.voorbeeldstad.nl/"
-    }
-    static func unknownLanguage(_ language: String) -> String {
-        "`language` must be \"nl\" or \"en\" (found \"\(language)\")"
-    }
-    static func unknownTimeZone(_ zone: String) -> String {
-        "`timezone` \"\(zone)\" is not a known time zone; use a name like \"Europe/Amsterdam\""
-    }
-    static func configOutOfRange(_ key: String, _ number: Int, _ range: ClosedRange<Int>) -> String {
-        "the setting `\(key)` must be a whole number from \(Message.number(range.lowerBound)) to \(Message.number(range.upperBound)), not \(Message.number(number))"
-    }
-    static func unknownDataLicence(_ id: String) -> String {
-        "`[data] license` \"\(id)\" is not one of the open licences inspraak describes for data.overheid.nl (DCAT-AP-NL); use one of \(OpenDataLicence.accepted.keys.sorted().joined(separator: ", ")) (SPDX ids)"
-    }
-    static func invalidWooPublisher(_ uri: String) -> String {
-        "`[woo] publisher` must be the municipality's TOOI address, like https://identifier.overheid.nl/tooi/id/gemeente/gm0363 (found \"\(uri)\")"
-    }
-    static let missingWooPublisher = "`[woo]` needs `publisher`, the municipality's TOOI address, like publisher = \"https://identifier.overheid.nl/tooi/id/gemeente/gm0363\""
-    static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
+    // MARK: Files on disk: the system's reason in words (reading a site, writing its output)
+    static let unknownCause = "the system gave no reason"
+    static let notARegularFile = "it is not a regular file (a folder, pipe or device)"
+    static let noPermissionCause = "no permission to read it; ask for read permission"
+    static let diskErrorCause = "the disk reported an error (input/output error); check the disk"
+    static let missingCause = "it does not exist (any more)"
+    static let linkLoopCause = "it is a link that leads back to itself"
+    static let nameTooLongCause = "its name is too long"
+    static let tooManyOpenFilesCause = "too many files are open at once; close some programs and try again"
 
     /// A whole number with thousands grouped by commas (1,000,000), the same on every machine.
     static func number(_ value: Int) -> String {

@@ -30,5 +30,5 @@ enum GraphMessage {
     static func feedbackBeforeSource(_ feedback: String, _ source: String) -> String {
         "feedback `\(feedback)` is dated before `\(source)`, which it answers"
     }
-    static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
+    static let noTheme = "this record has no `themes`, and refers to nothing it could take them from"
 }

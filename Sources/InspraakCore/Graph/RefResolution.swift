@@ -19,7 +19,7 @@ struct RefResolution {
                         result.diagnostics.error(ref.location, GraphMessage.refToDraft(record.id, ref.description))
                     } else if !model.unreadableIDs.contains(ref.target) {
                         result.diagnostics.error(ref.location, GraphMessage.danglingRef(record.id, ref.description, target: ref.target),
-                                                 hint: EditDistance.closest(to: ref.target, in: ids).map(GraphMessage.didYouMean))
+                                                 hint: Message.didYouMean(ref.target, among: ids))
                     }
                     continue
                 }
@@ -34,7 +34,7 @@ struct RefResolution {
                     if target.gaps?.items == true { continue }
                     let existing = target.items.map(\.id)
                     result.diagnostics.error(ref.location, GraphMessage.unknownItem(record.id, ref, existing: existing),
-                                             hint: EditDistance.closest(to: item, in: existing).map(GraphMessage.didYouMean))
+                                             hint: Message.didYouMean(item, among: existing))
                     continue
                 }
                 let datesKnown = record.gaps?.date != true && target.gaps?.date != true

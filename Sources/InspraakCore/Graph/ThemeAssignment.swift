@@ -9,7 +9,7 @@ enum ThemeAssignment {
         for record in records {
             for slug in record.themes where !known.contains(slug) {
                 diagnostics.append(.error(record.themesLocation, GraphMessage.undefinedTheme(slug),
-                                          hint: EditDistance.closest(to: slug, in: known.sorted()).map(GraphMessage.didYouMean)))
+                                          hint: Message.didYouMean(slug, among: known.sorted())))
             }
         }
         let sorted = { (slugs: [String]) in Array(Set(slugs)).sorted { (order[$0] ?? 0, $0) < (order[$1] ?? 0, $1) } }
@@ -59,7 +59,7 @@ enum ThemeAssignment {
         for record in records {
             result[record.id] = effective(record.id)
             if result[record.id]!.isEmpty && record.themes.isEmpty && !unsure.contains(record.id) {
-                diagnostics.append(.warning(record.location, ModelMessage.noTheme))
+                diagnostics.append(.warning(record.location, GraphMessage.noTheme))
             }
         }
         return (result, diagnostics)

@@ -23,7 +23,7 @@ struct ContentScanner {
         var documents: [SourceDocument] = []
         let content = root.appendingPathComponent("content")
         guard FileKind.of(content.path) == .directory else {
-            diagnostics.error(SourceLocation(path: "content"), Message.noContentFolder)
+            diagnostics.error(SourceLocation(path: "content"), LoadMessage.noContentFolder)
             return ([], diagnostics.all)
         }
         for entry in listing(content, path: "content", diagnostics: &diagnostics) {
@@ -32,14 +32,14 @@ struct ContentScanner {
             let relative = "content/\(name)"
             guard passes(entry, path: relative, diagnostics: &diagnostics) else { continue }
             guard entry.kind == .directory else {
-                diagnostics.error(SourceLocation(path: relative), Message.strayContentFile)
+                diagnostics.error(SourceLocation(path: relative), LoadMessage.strayContentFile)
                 continue
             }
             guard let folder = ContentFolder(rawValue: name) else {
                 diagnostics.error(
                     SourceLocation(path: relative),
-                    Message.unknownContentFolder(name, known: ContentFolder.allCases.map(\.rawValue)),
-                    hint: EditDistance.closest(to: name, in: ContentFolder.allCases.map(\.rawValue)).map(Message.didYouMean)
+                    LoadMessage.unknownContentFolder(name, known: ContentFolder.allCases.map(\.rawValue)),
+                    hint: Message.didYouMean(name, among: ContentFolder.allCases.map(\.rawValue))
                 )
                 continue
             }
@@ -59,18 +59,18 @@ struct ContentScanner {
             let path = "\(relative)/\(name)"
             let entryURL = URL(fileURLWithPath: url.path + "/" + name, isDirectory: entry.kind == .directory)
             if entry.isLink || linkedFolder, !isInside(entryURL) {
-                diagnostics.error(SourceLocation(path: path), Message.symlinkOutside)
+                diagnostics.error(SourceLocation(path: path), LoadMessage.symlinkOutside)
                 continue
             }
             guard passes(entry, path: path, diagnostics: &diagnostics) else { continue }
             if entry.kind == .directory {
                 let index = entryURL.appendingPathComponent("index.md")
                 guard FileKind.of(index.path) != .missing else {
-                    diagnostics.error(SourceLocation(path: path), Message.bundleWithoutIndex)
+                    diagnostics.error(SourceLocation(path: path), LoadMessage.bundleWithoutIndex)
                     continue
                 }
                 if !isInside(index) {
-                    diagnostics.error(SourceLocation(path: "\(path)/index.md"), Message.symlinkOutside)
+                    diagnostics.error(SourceLocation(path: "\(path)/index.md"), LoadMessage.symlinkOutside)
                     continue
                 }
                 var bundleFiles: [String] = []
@@ -82,7 +82,7 @@ struct ContentScanner {
             } else if name.hasSuffix(".md") {
                 documents.append(SourceDocument(folder: folder, name: String(name.dropLast(3)), path: path))
             } else {
-                diagnostics.warning(SourceLocation(path: path), Message.notMarkdown)
+                diagnostics.warning(SourceLocation(path: path), LoadMessage.notMarkdown)
             }
         }
     }
@@ -96,14 +96,14 @@ struct ContentScanner {
             let relative = prefix + entry.name
             let path = "\(bundlePath)/\(relative)"
             if entry.isLink, !isInside(entryURL) {
-                diagnostics.error(SourceLocation(path: path), Message.symlinkOutside)
+                diagnostics.error(SourceLocation(path: path), LoadMessage.symlinkOutside)
                 continue
             }
             // index.md is read as the record, where its kind is checked with the other files'.
             guard relative == "index.md" || passes(entry, path: path, diagnostics: &diagnostics) else { continue }
             if entry.kind == .directory {
                 if entry.isLink, leadsBack(entryURL, from: url) {
-                    diagnostics.error(SourceLocation(path: path), Message.linkLoop)
+                    diagnostics.error(SourceLocation(path: path), LoadMessage.linkLoop)
                     continue
                 }
                 collectBundleFiles(entryURL, prefix: relative + "/", into: &result, bundlePath: bundlePath, diagnostics: &diagnostics)
@@ -121,19 +121,19 @@ struct ContentScanner {
             guard !Self.ignoredHousekeeping.contains(entry.name) else { return false }
             let visible = String(entry.name.drop { $0 == "." })
             let rename = entry.name.hasSuffix(".md") ? RecordID.folded(String(visible.dropLast(3))) : ""
-            diagnostics.warning(location, entry.kind == .directory ? Message.hiddenFolder : Message.hiddenFile,
-                                hint: rename.isEmpty ? nil : Message.renameToPublish(rename + ".md"))
+            diagnostics.warning(location, entry.kind == .directory ? LoadMessage.hiddenFolder : LoadMessage.hiddenFile,
+                                hint: rename.isEmpty ? nil : LoadMessage.renameToPublish(rename + ".md"))
             return false
         }
         switch entry.kind {
         case .regular, .directory:
             return true
         case .missing:
-            diagnostics.error(location, Message.brokenLink)
+            diagnostics.error(location, LoadMessage.brokenLink)
         case .unknown(let code):
-            diagnostics.error(location, Message.unreadable(FileKind.cause(code)))
+            diagnostics.error(location, LoadMessage.unreadable(FileKind.cause(code)))
         case .namedPipe, .socket, .device:
-            diagnostics.error(location, Message.notRegularFile(entry.kind.description))
+            diagnostics.error(location, LoadMessage.notRegularFile(entry.kind.description))
         }
         return false
     }
@@ -150,7 +150,7 @@ struct ContentScanner {
     /// one folder); nothing is opened. A folder that cannot be listed is an error, at `path`.
     private func listing(_ url: URL, path: String, diagnostics: inout Diagnostics) -> [Entry] {
         guard let directory = opendir(url.path) else {
-            diagnostics.error(SourceLocation(path: path), Message.unreadableFolder(FileKind.cause(errno)))
+            diagnostics.error(SourceLocation(path: path), LoadMessage.unreadableFolder(FileKind.cause(errno)))
             return []
         }
         defer { closedir(directory) }

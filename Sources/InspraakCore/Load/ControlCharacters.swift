@@ -30,7 +30,7 @@ enum ControlCharacters {
     static func checkWritten(_ text: String, path: String, firstLine: Int) -> Diagnostic? {
         guard let found = firstWritten(in: text) else { return nil }
         return .error(SourceLocation(path: path, line: found.line + firstLine - 1, column: found.column),
-                      Message.controlCharacter(found.code))
+                      LoadMessage.controlCharacter(found.code))
     }
 
     static func isControl(_ value: UInt32) -> Bool {
@@ -55,7 +55,7 @@ enum ControlCharacters {
     private static func firstProblem(in table: FieldTable) -> Diagnostic? {
         for entry in table.entries {
             if let found = first(in: entry.key) {
-                return .error(entry.keyLocation, Message.controlCharacter(found))
+                return .error(entry.keyLocation, LoadMessage.controlCharacter(found))
             }
             if let problem = firstProblem(in: entry.field) { return problem }
         }
@@ -66,7 +66,7 @@ enum ControlCharacters {
         switch field.value {
         case .string(let text):
             guard let found = first(in: text) else { return nil }
-            return .error(field.location, Message.controlCharacter(found))
+            return .error(field.location, LoadMessage.controlCharacter(found))
         case .list(let items):
             for item in items {
                 if let problem = firstProblem(in: item) { return problem }

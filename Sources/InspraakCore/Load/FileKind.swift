@@ -37,15 +37,7 @@ enum FileKind: Equatable, Sendable {
 
     /// What this is, in words for a message ("a named pipe").
     var description: String {
-        switch self {
-        case .regular: return "a file"
-        case .directory: return "a folder"
-        case .namedPipe: return "a named pipe (FIFO)"
-        case .socket: return "a socket"
-        case .device: return "a device"
-        case .missing: return "missing"
-        case .unknown: return "unknown"
-        }
+        LoadMessage.fileKind(self)
     }
 
     /// Why the system refused to let a file be read, in words (the catalogue's sentences; the

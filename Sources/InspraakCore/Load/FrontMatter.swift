@@ -24,7 +24,7 @@ public struct FrontMatter: Sendable {
     public static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
         let location = SourceLocation(path: path, line: 1, column: 1)
         if text.allSatisfy(\.isWhitespace) {
-            return .failure(.error(location, Message.emptyFile))
+            return .failure(.error(location, LoadMessage.emptyFile))
         }
         // Walk line by line up to the closing fence only, on the bytes; the body (most of the
         // file) is sliced, not split.
@@ -47,10 +47,10 @@ public struct FrontMatter: Sendable {
             case "---": format = .yaml
             case "+++": format = .toml
             default:
-                return .failure(.error(location, Message.noFrontMatter, hint: Message.noFrontMatterHint))
+                return .failure(.error(location, LoadMessage.noFrontMatter, hint: LoadMessage.noFrontMatterHint))
             }
             guard firstEnd < bytes.count else {
-                return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
+                return .failure(.error(location, LoadMessage.unterminatedFrontMatter(opening), hint: LoadMessage.unterminatedFrontMatterHint(opening)))
             }
             let frontStart = firstEnd + 1
             var lineStart = frontStart
@@ -69,7 +69,7 @@ public struct FrontMatter: Sendable {
                 lineNumber += 1
                 lineStart = end + 1
             }
-            return .failure(.error(location, Message.unterminatedFrontMatter(opening), hint: Message.unterminatedFrontMatterHint(opening)))
+            return .failure(.error(location, LoadMessage.unterminatedFrontMatter(opening), hint: LoadMessage.unterminatedFrontMatterHint(opening)))
         }
     }
 

@@ -7,19 +7,104 @@ extension SiteConfig {
     static let feedsLimitRange = 1...10_000
     static let paginationRange = 1...1_000
 
-    /// The keys site.toml may hold, per table ("" is the top level). `formats` takes any key.
-    static let knownKeys: [String: [String]] = [
-        "": ["title", "description", "base_url", "language", "timezone", "theme",
-             "advice", "feedback", "feeds", "formats", "pagination", "markdown", "history", "data", "woo"],
-        "advice": ["addressed_to", "response_days"],
-        "feedback": ["expected_days"],
-        "feeds": ["limit"],
-        "pagination": ["size"],
-        "markdown": ["unsafe_html"],
-        "history": ["show"],
-        "data": ["license"],
-        "woo": ["publisher"],
+    /// Every setting site.toml may hold, each declared once with how it is read: the reader and
+    /// the unknown-key check (and `inspraak init`'s test that it explains every key) all use
+    /// this list. The top level is the section named "".
+    static let sections: [ConfigSection] = [
+        ConfigSection("", [
+            ConfigKey("title") { reader, config in
+                if let value = reader.string() { config.title = value } else if reader.isMissing { reader.missing() }
+            },
+            ConfigKey("description") { reader, config in
+                if let value = reader.string() { config.description = value }
+            },
+            ConfigKey("base_url") { reader, config in
+                guard let value = reader.string() else {
+                    if reader.isMissing { reader.missing() }
+                    return
+                }
+                if let problem = baseURLProblem(value) { reader.error(problem) } else if let normalised = normalisedBaseURL(value) { config.baseURL = normalised }
+            },
+            ConfigKey("language") { reader, config in
+                guard let value = reader.string() else { return }
+                if let problem = languageProblem(value) { reader.error(problem) } else { config.language = value }
+            },
+            ConfigKey("timezone") { reader, config in
+                guard let value = reader.string() else { return }
+                if TimeZone(identifier: value) != nil { config.timezone = value } else { reader.error(LoadMessage.unknownTimeZone(value)) }
+            },
+            ConfigKey("theme") { reader, config in
+                guard let value = reader.string() else { return }
+                config.theme = value
+                config.themeLocation = reader.location
+            },
+        ]),
+        ConfigSection("advice", [
+            ConfigKey("addressed_to") { reader, config in
+                if let value = reader.string() { config.adviceAddressedTo = value }
+            },
+            ConfigKey("response_days") { reader, config in
+                if let value = reader.integer(in: dayRange) { config.adviceResponseDays = value }
+            },
+        ]),
+        ConfigSection("feedback", [
+            ConfigKey("expected_days") { reader, config in
+                if let value = reader.integer(in: dayRange) { config.feedbackExpectedDays = value }
+            },
+        ]),
+        ConfigSection("feeds", [
+            ConfigKey("limit") { reader, config in
+                if let value = reader.integer(in: feedsLimitRange) { config.feedsLimit = value }
+            },
+        ]),
+        // Any key: a meeting format and its label.
+        ConfigSection("formats", [], anyKey: { reader, config in
+            if let label = reader.string() { config.formats[reader.key] = label }
+        }),
+        ConfigSection("pagination", [
+            ConfigKey("size") { reader, config in
+                if let value = reader.integer(in: paginationRange) { config.paginationSize = value }
+            },
+        ]),
+        ConfigSection("markdown", [
+            ConfigKey("unsafe_html") { reader, config in
+                if let value = reader.bool() { config.unsafeHTML = value }
+            },
+        ]),
+        ConfigSection("history", [
+            ConfigKey("show") { reader, config in
+                if let value = reader.bool() { config.showHistory = value }
+            },
+        ]),
+        ConfigSection("data", [
+            ConfigKey("license") { reader, config in
+                guard let value = reader.string() else { return }
+                if OpenDataLicence.accepted[value] != nil { config.dataLicense = value } else {
+                    reader.error(LoadMessage.unknownDataLicence(value), hint: Message.didYouMean(value, among: OpenDataLicence.accepted.keys.sorted()))
+                }
+            },
+        ]),
+        ConfigSection("woo", [
+            ConfigKey("publisher") { reader, config in
+                if let value = reader.string() {
+                    if DiWoo.isMunicipalityURI(value) { config.wooPublisher = value } else { reader.error(LoadMessage.invalidWooPublisher(value)) }
+                } else if reader.isMissing {
+                    reader.error(LoadMessage.missingWooPublisher, at: reader.sectionLocation)
+                }
+            },
+        ]),
     ]
+
+    /// The keys site.toml may hold, per section ("" is the top level, which also names the
+    /// sections); `formats` takes any key. Made from `sections`.
+    static var knownKeys: [String: [String]] {
+        var keys: [String: [String]] = [:]
+        for section in sections {
+            keys[section.name] = section.keys.map(\.name)
+            if !section.name.isEmpty { keys["", default: []].append(section.name) }
+        }
+        return keys
+    }
 
     /// Reads site.toml's text; every problem is reported, not just the first.
     public static func parse(_ text: String, path: String = "site.toml") -> (SiteConfig?, [Diagnostic]) {
@@ -29,83 +114,28 @@ extension SiteConfig {
         case .success(let parsed): table = parsed
         }
         var reader = ConfigReader(path: path)
-        reader.checkKeys(table, prefix: "")
-        let title = reader.string(table, "title")
-        let baseURL = reader.string(table, "base_url")
-        if table.entry("title") == nil { reader.missing("title") }
-        var normalised: String?
-        if let baseURL {
-            if let problem = baseURLProblem(baseURL) {
-                reader.diagnostics.error(table.entry("base_url")!.keyLocation, problem)
+        var config = SiteConfig(title: "", baseURL: "https://example.invalid/")
+        let topLevel = knownKeys[""] ?? []
+        reader.checkKeys(table, known: topLevel, prefix: "")
+        for section in sections {
+            let sectionTable: FieldTable
+            if section.name.isEmpty {
+                sectionTable = table
             } else {
-                normalised = normalisedBaseURL(baseURL)
+                guard let nested = reader.table(table, section.name) else { continue }
+                sectionTable = nested
+                reader.sectionLocation = table.entry(section.name)!.keyLocation
+                if section.anyKey == nil { reader.checkKeys(nested, known: section.keys.map(\.name), prefix: section.name) }
             }
-        } else {
-            reader.missing("base_url")
-        }
-        var config = SiteConfig(title: title ?? "", baseURL: normalised ?? "https://example.invalid/")
-        if let value = reader.string(table, "description") { config.description = value }
-        if let value = reader.string(table, "language") {
-            if ["nl", "en"].contains(value) { config.language = value } else {
-                reader.diagnostics.error(table.entry("language")!.keyLocation, Message.unknownLanguage(value))
+            for key in section.keys {
+                reader.focus(sectionTable, key.name, prefix: section.name)
+                key.read(&reader, &config)
             }
-        }
-        if let value = reader.string(table, "timezone") {
-            if TimeZone(identifier: value) != nil { config.timezone = value } else {
-                reader.diagnostics.error(table.entry("timezone")!.keyLocation, Message.unknownTimeZone(value))
-            }
-        }
-        if let value = reader.string(table, "theme") {
-            config.theme = value
-            config.themeLocation = table.entry("theme")!.keyLocation
-        }
-        if let advice = reader.table(table, "advice") {
-            reader.checkKeys(advice, prefix: "advice")
-            if let value = reader.string(advice, "addressed_to", prefix: "advice") { config.adviceAddressedTo = value }
-            if let value = reader.integer(advice, "response_days", prefix: "advice", in: SiteConfig.dayRange) { config.adviceResponseDays = value }
-        }
-        if let feedback = reader.table(table, "feedback") {
-            reader.checkKeys(feedback, prefix: "feedback")
-            if let value = reader.integer(feedback, "expected_days", prefix: "feedback", in: SiteConfig.dayRange) { config.feedbackExpectedDays = value }
-        }
-        if let feeds = reader.table(table, "feeds") {
-            reader.checkKeys(feeds, prefix: "feeds")
-            if let value = reader.integer(feeds, "limit", prefix: "feeds", in: SiteConfig.feedsLimitRange) { config.feedsLimit = value }
-        }
-        if let pagination = reader.table(table, "pagination") {
-            reader.checkKeys(pagination, prefix: "pagination")
-            if let value = reader.integer(pagination, "size", prefix: "pagination", in: SiteConfig.paginationRange) { config.paginationSize = value }
-        }
-        if let markdown = reader.table(table, "markdown") {
-            reader.checkKeys(markdown, prefix: "markdown")
-            if let value = reader.bool(markdown, "unsafe_html", prefix: "markdown") { config.unsafeHTML = value }
-        }
-        if let history = reader.table(table, "history") {
-            reader.checkKeys(history, prefix: "history")
-            if let value = reader.bool(history, "show", prefix: "history") { config.showHistory = value }
-        }
-        if let data = reader.table(table, "data") {
-            reader.checkKeys(data, prefix: "data")
-            if let value = reader.string(data, "license", prefix: "data") {
-                if OpenDataLicence.accepted[value] != nil { config.dataLicense = value } else {
-                    let hint = EditDistance.closest(to: value, in: OpenDataLicence.accepted.keys.sorted()).map(Message.didYouMean)
-                    reader.diagnostics.error(data.entry("license")!.keyLocation, Message.unknownDataLicence(value), hint: hint)
+            if let anyKey = section.anyKey {
+                for entry in sectionTable.entries {
+                    reader.focus(sectionTable, entry.key, prefix: section.name)
+                    anyKey(&reader, &config)
                 }
-            }
-        }
-        if let woo = reader.table(table, "woo") {
-            reader.checkKeys(woo, prefix: "woo")
-            if let value = reader.string(woo, "publisher", prefix: "woo") {
-                if DiWoo.isMunicipalityURI(value) { config.wooPublisher = value } else {
-                    reader.diagnostics.error(woo.entry("publisher")!.keyLocation, Message.invalidWooPublisher(value))
-                }
-            } else if woo.entry("publisher") == nil {
-                reader.diagnostics.error(table.entry("woo")!.keyLocation, Message.missingWooPublisher)
-            }
-        }
-        if let formats = reader.table(table, "formats") {
-            for entry in formats.entries {
-                if let label = reader.string(formats, entry.key, prefix: "formats") { config.formats[entry.key] = label }
             }
         }
         let ok = !reader.diagnostics.hasErrors
@@ -113,56 +143,108 @@ extension SiteConfig {
     }
 }
 
-/// Reads typed settings and says, for each wrong one, which key and what it should be.
-private struct ConfigReader {
+/// One section of site.toml (a TOML table, or the top level) and the keys it may hold.
+struct ConfigSection: Sendable {
+    let name: String
+    let keys: [ConfigKey]
+    /// For a section of names the site chooses (`[formats]`): how each is read.
+    let anyKey: (@Sendable (inout ConfigReader, inout SiteConfig) -> Void)?
+
+    init(_ name: String, _ keys: [ConfigKey], anyKey: (@Sendable (inout ConfigReader, inout SiteConfig) -> Void)? = nil) {
+        self.name = name
+        self.keys = keys
+        self.anyKey = anyKey
+    }
+}
+
+/// One setting: its key, and how it is read into the config (the reader is focused on it).
+struct ConfigKey: Sendable {
+    let name: String
+    let read: @Sendable (inout ConfigReader, inout SiteConfig) -> Void
+
+    init(_ name: String, read: @escaping @Sendable (inout ConfigReader, inout SiteConfig) -> Void) {
+        self.name = name
+        self.read = read
+    }
+}
+
+/// Reads typed settings and says, for each wrong one, which key and what it should be. It is
+/// focused on one key at a time, so a setting's reader names its key once, in its declaration.
+struct ConfigReader {
     let path: String
     var diagnostics = Diagnostics()
+    /// Where the current section's name stands (`[woo]`), for a key the section lacks.
+    var sectionLocation: SourceLocation
+    private var table = FieldTable(entries: [], location: SourceLocation(path: ""))
+    private(set) var key = ""
+    private var prefix = ""
 
-    mutating func missing(_ key: String) {
-        diagnostics.error(SourceLocation(path: path, line: 1, column: 1), Message.missingConfigKey(key))
+    init(path: String) {
+        self.path = path
+        sectionLocation = SourceLocation(path: path, line: 1, column: 1)
     }
 
-    mutating func checkKeys(_ table: FieldTable, prefix: String) {
-        let known = SiteConfig.knownKeys[prefix] ?? []
+    mutating func focus(_ table: FieldTable, _ key: String, prefix: String) {
+        self.table = table
+        self.key = key
+        self.prefix = prefix
+    }
+
+    private var entry: FieldTable.Entry? { table.entry(key) }
+    private var name: String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    /// Whether the focused key is absent (as opposed to present with a wrong value).
+    var isMissing: Bool { entry == nil }
+
+    /// Where the focused key is written.
+    var location: SourceLocation { entry?.keyLocation ?? SourceLocation(path: path, line: 1, column: 1) }
+
+    mutating func error(_ message: String, hint: String? = nil, at place: SourceLocation? = nil) {
+        diagnostics.error(place ?? location, message, hint: hint)
+    }
+
+    mutating func missing() {
+        diagnostics.error(SourceLocation(path: path, line: 1, column: 1), LoadMessage.missingConfigKey(name))
+    }
+
+    mutating func checkKeys(_ table: FieldTable, known: [String], prefix: String) {
         for entry in table.entries where !known.contains(entry.key) {
             let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
-            let hint = EditDistance.closest(to: entry.key, in: known).map(Message.didYouMean)
-            diagnostics.error(entry.keyLocation, Message.unknownConfigKey(name), hint: hint)
+            diagnostics.error(entry.keyLocation, LoadMessage.unknownConfigKey(name), hint: Message.didYouMean(entry.key, among: known))
         }
     }
 
-    private mutating func wrongType(_ entry: FieldTable.Entry, prefix: String, expected: String) {
-        let name = prefix.isEmpty ? entry.key : "\(prefix).\(entry.key)"
-        diagnostics.error(entry.keyLocation, Message.configWrongType(name, expected: expected, found: entry.field.kindDescription))
+    private mutating func wrongType(_ entry: FieldTable.Entry, name: String, expected: String) {
+        diagnostics.error(entry.keyLocation, LoadMessage.configWrongType(name, expected: expected, found: entry.field.kindDescription))
     }
 
-    mutating func string(_ table: FieldTable, _ key: String, prefix: String = "") -> String? {
-        guard let entry = table.entry(key) else { return nil }
+    mutating func string() -> String? {
+        guard let entry else { return nil }
         guard case .string(let text) = entry.field.value else {
-            wrongType(entry, prefix: prefix, expected: "text between quotes")
+            wrongType(entry, name: name, expected: LoadMessage.expectedText)
             return nil
         }
         return text
     }
 
     /// A whole number within `range`, so nothing counted from it can overflow.
-    mutating func integer(_ table: FieldTable, _ key: String, prefix: String, in range: ClosedRange<Int>) -> Int? {
-        guard let entry = table.entry(key) else { return nil }
+    mutating func integer(in range: ClosedRange<Int>) -> Int? {
+        guard let entry else { return nil }
         guard case .integer(let number) = entry.field.value else {
-            wrongType(entry, prefix: prefix, expected: "a whole number")
+            wrongType(entry, name: name, expected: LoadMessage.expectedWholeNumber)
             return nil
         }
         guard range.contains(number) else {
-            diagnostics.error(entry.keyLocation, Message.configOutOfRange("\(prefix).\(key)", number, range))
+            diagnostics.error(entry.keyLocation, LoadMessage.configOutOfRange(name, number, range))
             return nil
         }
         return number
     }
 
-    mutating func bool(_ table: FieldTable, _ key: String, prefix: String) -> Bool? {
-        guard let entry = table.entry(key) else { return nil }
+    mutating func bool() -> Bool? {
+        guard let entry else { return nil }
         guard case .boolean(let flag) = entry.field.value else {
-            wrongType(entry, prefix: prefix, expected: "true or false")
+            wrongType(entry, name: name, expected: LoadMessage.expectedTrueOrFalse)
             return nil
         }
         return flag
@@ -171,7 +253,7 @@ private struct ConfigReader {
     mutating func table(_ table: FieldTable, _ key: String) -> FieldTable? {
         guard let entry = table.entry(key) else { return nil }
         guard case .table(let nested) = entry.field.value else {
-            wrongType(entry, prefix: "", expected: "a table ([\(key)])")
+            wrongType(entry, name: key, expected: LoadMessage.expectedTable(key))
             return nil
         }
         return nested

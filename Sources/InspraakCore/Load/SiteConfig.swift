@@ -45,20 +45,28 @@ public struct SiteConfig: Sendable, Equatable {
         return "\(scheme)://\(host)\(port)"
     }
 
+    /// The languages the UI strings and date formats come in.
+    static let languages = ["nl", "en"]
+
+    /// What is wrong with a `language`, nil when it is one inspraak speaks.
+    static func languageProblem(_ language: String) -> String? {
+        languages.contains(language) ? nil : LoadMessage.unknownLanguage(language)
+    }
+
     /// What is wrong with a `base_url` (from site.toml or `--base-url`), nil when it is fine.
     public static func baseURLProblem(_ text: String) -> String? {
         // A space or line break would reach robots.txt and the sitemap as it is (URL(string:)
         // quietly encodes it), and a line break there adds lines of its own.
         if let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { Self.isInvisible($0.element) }) {
-            return Message.baseURLHasInvisible(Message.invisibleCharacter(scalar), at: offset + 1)
+            return LoadMessage.baseURLHasInvisible(LoadMessage.invisibleCharacter(scalar), at: offset + 1)
         }
         // An absolute address with a user name, `?…` or `#…`: every feed and sitemap entry
         // would carry them (a password would be published on every page).
         if let url = URL(string: text), url.scheme != nil, url.host != nil,
            url.user != nil || url.password != nil || url.query != nil || url.fragment != nil {
-            return Message.baseURLExtraParts(text)
+            return LoadMessage.baseURLExtraParts(text)
         }
-        return normalisedBaseURL(text) == nil ? Message.invalidBaseURL(text) : nil
+        return normalisedBaseURL(text) == nil ? LoadMessage.invalidBaseURL(text) : nil
     }
 
     /// White space, control and format characters: nothing an address may hold as it is.

@@ -77,9 +77,9 @@ public enum SiteLoader {
         case .files(let files): history = files
         case .shallow:
             if options.allowShallow {
-                diagnostics.warning(SourceLocation(path: "content"), Message.shallowCloneAllowed)
+                diagnostics.warning(SourceLocation(path: "content"), LoadMessage.shallowCloneAllowed)
             } else {
-                diagnostics.error(SourceLocation(path: "content"), Message.shallowClone, hint: Message.shallowCloneHint)
+                diagnostics.error(SourceLocation(path: "content"), LoadMessage.shallowClone, hint: LoadMessage.shallowCloneHint)
             }
         }
         var documents: [LoadedDocument] = []
@@ -134,16 +134,16 @@ public enum SiteLoader {
         let whole = SourceLocation(path: path, line: 1, column: 1)
         let bytes: [UInt8]
         switch SourceFile.read(fullPath, limit: maximumRecordBytes) {
-        case .tooLarge: return .failure(.error(whole, Message.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
-        case .missing where path == "site.toml": return .failure(.error(SourceLocation(path: path), Message.missingConfig))
-        case .missing: return .failure(.error(whole, Message.brokenLink))
-        case .notRegular(let kind): return .failure(.error(whole, Message.notRegularFile(kind.description)))
-        case .unreadable(let cause): return .failure(.error(whole, Message.unreadable(cause)))
+        case .tooLarge: return .failure(.error(whole, LoadMessage.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
+        case .missing where path == "site.toml": return .failure(.error(SourceLocation(path: path), LoadMessage.missingConfig))
+        case .missing: return .failure(.error(whole, LoadMessage.brokenLink))
+        case .notRegular(let kind): return .failure(.error(whole, LoadMessage.notRegularFile(kind.description)))
+        case .unreadable(let cause): return .failure(.error(whole, LoadMessage.unreadable(cause)))
         case .bytes(let read): bytes = read
         }
         switch SourceText.decode(bytes) {
         case .failure(.invalidUTF8(let line, let column)):
-            return .failure(.error(SourceLocation(path: path, line: line, column: column), Message.invalidUTF8(column: column)))
+            return .failure(.error(SourceLocation(path: path, line: line, column: column), LoadMessage.invalidUTF8(column: column)))
         case .success(let decoded): return .success(decoded)
         }
     }

@@ -8,7 +8,7 @@ enum TOMLFields {
         let lines = TOMLKeyLines(text, firstLine: firstLine)
         if let deep = lines.tooDeep {
             return .failure(.error(SourceLocation(path: path, line: deep.line, column: deep.column),
-                                   Message.tooDeep(limit: TOMLKeyLines.maximumDepth)))
+                                   LoadMessage.tooDeep(limit: TOMLKeyLines.maximumDepth)))
         }
         let table: TOMLTable
         do {
@@ -16,7 +16,7 @@ enum TOMLFields {
         } catch let error as TOMLParseError {
             return .failure(explain(error, text: text, path: path, firstLine: firstLine))
         } catch {
-            return .failure(.error(SourceLocation(path: path, line: firstLine), Message.invalidTOML("\(error)")))
+            return .failure(.error(SourceLocation(path: path, line: firstLine), LoadMessage.invalidTOML("\(error)")))
         }
         let converter = Converter(path: path, lines: lines, firstLine: firstLine)
         return ControlCharacters.check(converter.table(table, at: []))
@@ -27,7 +27,7 @@ enum TOMLFields {
         let line = error.source.begin.line
         var column = max(error.source.begin.column, 1)
         var problem = error.description
-        var hint = Message.invalidTOMLHint
+        var hint = LoadMessage.invalidTOMLHint
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if problem.contains("parsing string"), lines.indices.contains(line - 1) {
             // An opening quote without its closing quote on the same line.
@@ -37,15 +37,15 @@ enum TOMLFields {
                 open = open == nil ? offset : nil
             }
             if let open { column = open + 1 }
-            problem = "the text that starts here is never closed with a `\"`"
-            hint = Message.unclosedTextHint
+            problem = LoadMessage.tomlTextNotClosed
+            hint = LoadMessage.unclosedTextHint
         } else if problem.contains("could not determine value type") {
-            problem = "this value is not text between quotes, a number, a date or true/false"
+            problem = LoadMessage.tomlValueOfNoType
         } else if problem.hasPrefix("Error while parsing ") {
             problem = String(problem.dropFirst("Error while parsing ".count))
         }
         let location = SourceLocation(path: path, line: line + firstLine - 1, column: column)
-        return .error(location, Message.invalidTOML(problem), hint: hint)
+        return .error(location, LoadMessage.invalidTOML(problem), hint: hint)
     }
 
     private struct Converter {

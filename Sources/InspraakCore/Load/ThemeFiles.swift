@@ -32,7 +32,7 @@ enum ThemeLoader {
         var from = setting
         while let current = next {
             if chain.contains(where: { $0.name == current }) {
-                diagnostics.error(from, "the themes extend each other in a circle (\((chain.map(\.name) + [current]).joined(separator: " → ")))")
+                diagnostics.error(from, LoadMessage.themesExtendInCircle(chain.map(\.name) + [current]))
                 return (nil, diagnostics.all)
             }
             let folder = root.appendingPathComponent("themes").appendingPathComponent(current)
@@ -48,8 +48,8 @@ enum ThemeLoader {
                 }
             } else {
                 let known = installedThemes(root) + ["default"]
-                diagnostics.error(from, "the theme `\(current)` does not exist: there is no folder themes/\(current)/",
-                                  hint: EditDistance.closest(to: current, in: known).map(Message.didYouMean))
+                diagnostics.error(from, LoadMessage.noSuchTheme(current),
+                                  hint: Message.didYouMean(current, among: known))
                 return (nil, diagnostics.all)
             }
             chain.append((current, files, prefix))
@@ -82,17 +82,20 @@ enum ThemeLoader {
         return (diagnostics.hasErrors ? nil : theme, diagnostics.all)
     }
 
+    /// The keys theme.toml may hold; only `extends` is read, the others describe the theme.
+    static let manifestKeys = ["extends", "name", "description"]
+
     private static func parent(of manifest: ThemeFiles.File) -> (String?, [Diagnostic]) {
         switch TOMLFields.parse(manifest.text, path: manifest.path, firstLine: 1) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let table):
             var problems: [Diagnostic] = []
-            for entry in table.entries where !["extends", "name", "description"].contains(entry.key) {
-                problems.append(.error(entry.keyLocation, "unknown setting `\(entry.key)` in theme.toml (known: extends, name, description)"))
+            for entry in table.entries where !manifestKeys.contains(entry.key) {
+                problems.append(.error(entry.keyLocation, LoadMessage.unknownThemeSetting(entry.key, known: manifestKeys)))
             }
             guard let entry = table.entry("extends") else { return (nil, problems) }
             guard case .string(let parent) = entry.field.value else {
-                problems.append(.error(entry.keyLocation, "`extends` should be the name of a theme, between quotes"))
+                problems.append(.error(entry.keyLocation, LoadMessage.extendsNotText))
                 return (nil, problems)
             }
             return (parent, problems)
@@ -112,7 +115,7 @@ enum ThemeLoader {
                     switch entry.field.value {
                     case .string(let text): strings[key] = text
                     case .table(let nested): walk(nested, prefix: key + ".")
-                    default: problems.append(.error(entry.keyLocation, "the UI string `\(key)` should be text between quotes"))
+                    default: problems.append(.error(entry.keyLocation, LoadMessage.uiStringNotText(key)))
                     }
                 }
             }
@@ -137,9 +140,9 @@ enum ThemeLoader {
             switch SourceFile.read(url.path, limit: .max) {
             case .bytes(let bytes): files[path] = ThemeFiles.File(path: location.path, bytes: bytes)
             case .tooLarge: break
-            case .missing: diagnostics.error(location, Message.brokenLink)
-            case .notRegular(let kind): diagnostics.error(location, Message.notRegularFile(kind.description))
-            case .unreadable(let cause): diagnostics.error(location, Message.unreadable(cause))
+            case .missing: diagnostics.error(location, LoadMessage.brokenLink)
+            case .notRegular(let kind): diagnostics.error(location, LoadMessage.notRegularFile(kind.description))
+            case .unreadable(let cause): diagnostics.error(location, LoadMessage.unreadable(cause))
             }
         }
     }

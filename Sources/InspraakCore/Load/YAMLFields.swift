@@ -16,7 +16,7 @@ enum YAMLFields {
         if let deep = YAMLFlowDepth.firstTooDeep(text, limit: maximumDepth - 1) {
             // The front matter itself is the first level.
             return .failure(.error(SourceLocation(path: path, line: deep.line + firstLine - 1, column: deep.column),
-                                   Message.tooDeep(limit: maximumDepth)))
+                                   LoadMessage.tooDeep(limit: maximumDepth)))
         }
         var reader = EventReader(path: path, lineOffset: firstLine - 1)
         var text = text
@@ -46,7 +46,7 @@ enum YAMLFields {
             self.bytes = bytes
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), Message.invalidYAML("out of memory")))
+                return .failure(.error(SourceLocation(path: path, line: lineOffset + 1, column: 1), LoadMessage.invalidYAML(LoadMessage.outOfMemory)))
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -79,7 +79,7 @@ enum YAMLFields {
                 return .success(FieldTable(entries: [], location: SourceLocation(path: path, line: lineOffset + 1, column: 1)))
             }
             guard case .table(let table) = root.value else {
-                return .failure(.error(root.location, Message.frontMatterNotMapping))
+                return .failure(.error(root.location, LoadMessage.frontMatterNotMapping))
             }
             return .success(table)
         }
@@ -99,7 +99,7 @@ enum YAMLFields {
         mutating func node(from event: inout yaml_event_t, parser: inout yaml_parser_t, depth: Int) -> Field {
             let here = location(event.start_mark)
             if depth > YAMLFields.maximumDepth, event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT {
-                if problem == nil { problem = .error(here, Message.tooDeep(limit: YAMLFields.maximumDepth)) }
+                if problem == nil { problem = .error(here, LoadMessage.tooDeep(limit: YAMLFields.maximumDepth)) }
                 return Field(.null, at: here)
             }
             switch event.type {
@@ -134,13 +134,13 @@ enum YAMLFields {
                         key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     } else {
                         _ = node(from: &keyEvent, parser: &parser, depth: depth + 1)   // read past it (an alias sets `problem`)
-                        key = "(a list or set of fields used as a name)"
+                        key = LoadMessage.keyThatIsNoText
                     }
                     guard problem == nil, var valueEvent = next(&parser) else { break }
                     defer { yaml_event_delete(&valueEvent) }
                     let value = node(from: &valueEvent, parser: &parser, depth: depth + 1)
                     if let first = firstLines[key] {
-                        if problem == nil { problem = .error(keyLocation, Message.givenTwice(key, firstLine: first)) }
+                        if problem == nil { problem = .error(keyLocation, LoadMessage.givenTwice(key, firstLine: first)) }
                     } else {
                         firstLines[key] = keyLocation.line
                     }
@@ -148,7 +148,7 @@ enum YAMLFields {
                 }
                 return Field(.table(FieldTable(entries: entries, location: here)), at: here)
             case YAML_ALIAS_EVENT:
-                if problem == nil { problem = .error(here, Message.yamlAlias) }
+                if problem == nil { problem = .error(here, LoadMessage.yamlAlias) }
                 return Field(.null, at: here)
             default:
                 return Field(.null, at: here)
@@ -158,33 +158,33 @@ enum YAMLFields {
         /// libyaml's own words for what is wrong, at the place it points to; an unclosed quote
         /// and a control character at their own line.
         func diagnostic(_ parser: yaml_parser_t) -> Diagnostic {
-            var text = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+            var text = parser.problem.map { String(cString: $0) } ?? LoadMessage.unknownYAMLProblem
             let context = parser.context.map { String(cString: $0) }
             if parser.error == YAML_READER_ERROR {
                 // The reader stops at the first character YAML does not allow.
                 let (line, column) = Self.position(ofByte: parser.problem_offset, in: bytes)
-                return .error(SourceLocation(path: path, line: line + lineOffset, column: column), Message.invalidYAML(text))
+                return .error(SourceLocation(path: path, line: line + lineOffset, column: column), LoadMessage.invalidYAML(text))
             }
             if context == "while scanning a quoted scalar" {
                 // The text ran to the end of the front matter: point at its opening quote.
                 let quote = character(at: parser.context_mark) ?? "\""
-                return .error(location(parser.context_mark), Message.unclosedQuote(quote), hint: Message.unclosedQuoteHint(quote))
+                return .error(location(parser.context_mark), LoadMessage.unclosedQuote(quote), hint: LoadMessage.unclosedQuoteHint(quote))
             }
             if let quote = lastMultilineQuote, quote.end.line == parser.problem_mark.line {
                 // The text swallowed the lines up to the next quote, and the YAML broke there.
                 let mark = character(at: quote.start) ?? "\""
-                return .error(location(quote.start), Message.unclosedQuote(mark), hint: Message.unclosedQuoteHint(mark))
+                return .error(location(quote.start), LoadMessage.unclosedQuote(mark), hint: LoadMessage.unclosedQuoteHint(mark))
             }
             if text.hasPrefix("Maximum nesting level") {
                 // Yams' bundled libyaml, when it is the one linked, has a limit of its own.
-                return .error(location(parser.problem_mark), Message.tooDeep(limit: YAMLFields.maximumDepth))
+                return .error(location(parser.problem_mark), LoadMessage.tooDeep(limit: YAMLFields.maximumDepth))
             }
             if character(at: parser.problem_mark) == "\t" {
                 // libyaml says "cannot start any token"; what the editor did is indent with a tab.
-                return .error(location(parser.problem_mark), Message.yamlTab)
+                return .error(location(parser.problem_mark), LoadMessage.yamlTab)
             }
             if let context { text += " (\(context))" }
-            return .error(location(parser.problem_mark), Message.invalidYAML(text), hint: Message.invalidYAMLHint)
+            return .error(location(parser.problem_mark), LoadMessage.invalidYAML(text), hint: LoadMessage.invalidYAMLHint)
         }
 
         /// The character a mark points to (libyaml counts lines and columns in characters).

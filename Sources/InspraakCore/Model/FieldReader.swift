@@ -37,7 +37,7 @@ struct FieldReader {
         guard let field = (source ?? table)[key] else { return nil }
         if case .null = field.value { return nil }
         guard let text = Self.text(of: field) else {
-            wrongType(key, field, expected: "text")
+            wrongType(key, field, expected: ModelMessage.expectedText)
             return nil
         }
         return text
@@ -89,14 +89,14 @@ struct FieldReader {
         case .list(let items):
             return items.compactMap { item in
                 guard let text = Self.text(of: item) else {
-                    wrongType(key, item, expected: "a list of texts")
+                    wrongType(key, item, expected: ModelMessage.expectedTexts)
                     return nil
                 }
                 return text
             }
         default:
             if let text = Self.text(of: field) { return [text] }
-            wrongType(key, field, expected: "a list of texts")
+            wrongType(key, field, expected: ModelMessage.expectedTexts)
             return []
         }
     }
@@ -114,7 +114,7 @@ struct FieldReader {
             }
             return number
         default:
-            wrongType(key, field, expected: "a whole number (without quotes)")
+            wrongType(key, field, expected: ModelMessage.expectedWholeNumber)
             return nil
         }
     }
@@ -125,7 +125,7 @@ struct FieldReader {
         case .null: return nil
         case .boolean(let flag): return flag
         default:
-            wrongType(key, field, expected: "true or false")
+            wrongType(key, field, expected: ModelMessage.expectedTrueOrFalse)
             return nil
         }
     }
@@ -134,7 +134,7 @@ struct FieldReader {
         guard let field = table[key] else { return nil }
         if case .null = field.value { return nil }
         guard case .string(let text) = field.value else {
-            wrongType(key, field, expected: "a date like 2019-05-14 or 2019-05-14T19:30")
+            wrongType(key, field, expected: ModelMessage.expectedDate)
             return nil
         }
         guard let moment = Moment.parse(text, zone: zone) else {
@@ -157,7 +157,7 @@ struct FieldReader {
         guard let field = table[key] else { return [] }
         if case .null = field.value { return [] }
         guard case .list(let list) = field.value else {
-            wrongType(key, field, expected: "a list of {id, text}")
+            wrongType(key, field, expected: ModelMessage.expectedItems)
             return []
         }
         var items: [Item] = []
@@ -169,7 +169,7 @@ struct FieldReader {
             }
             for unknown in entry.entries where !["id", "text"].contains(unknown.key) {
                 diagnostics.error(unknown.keyLocation, ModelMessage.unknownItemKey(unknown.key, in: key, known: ["id", "text"]),
-                                  hint: EditDistance.closest(to: unknown.key, in: ["id", "text"]).map(Message.didYouMean))
+                                  hint: Message.didYouMean(unknown.key, among: ["id", "text"]))
             }
             guard let idField = entry["id"], let id = Self.text(of: idField) else {
                 diagnostics.error(entry.location, ModelMessage.itemWithoutID(key))
@@ -201,12 +201,12 @@ struct FieldReader {
         case .list(let items): list = items
         case .string: list = [field]
         default:
-            wrongType(key, field, expected: "a list of references like 2019-05-14-stamtafel or 2019-05-14-stamtafel#i2")
+            wrongType(key, field, expected: ModelMessage.expectedRefs)
             return []
         }
         return list.compactMap { element in
             guard case .string(let text) = element.value else {
-                wrongType(key, element, expected: "a reference like 2019-05-14-stamtafel#i2")
+                wrongType(key, element, expected: ModelMessage.expectedRef)
                 return nil
             }
             return Ref.parse(text, at: element.location)

@@ -25,8 +25,9 @@ enum ModelMessage {
     static func keyOfOtherKind(_ key: String, owner: String, folder: String) -> String {
         "`\(key)` is a field of \(owner), not of this kind of record; if this is \(owner == "advice" ? "an advice" : "a \(owner)"), move the file to content/\(folder)"
     }
+    /// `suggestion` is `Message.didYouMean`'s.
     static func unknownKey(_ key: String, suggestion: String) -> String {
-        "unknown field `\(key)` (kept for the theme; did you mean `\(suggestion)`?)"
+        "unknown field `\(key)` (kept for the theme; \(suggestion))"
     }
     static func itemNotTable(_ key: String) -> String { "each entry of `\(key)` should have an `id` and a `text`" }
     static func itemWithoutID(_ key: String) -> String { "an entry of `\(key)` has no `id` (e.g. id: i1)" }
@@ -80,5 +81,27 @@ enum ModelMessage {
         "unknown meeting format `\(format)` (known: \(known.joined(separator: ", "))); to use a new format, give it a label under [formats] in site.toml"
     }
     static let decisionShape = "`decision` should have a `title` and a `url`"
-    static let noTheme = "this record has no `themes`, and refers to nothing it could take them from"
+
+    // MARK: What a field should be (the `expected` of `wrongType`)
+    static let expectedText = "text"
+    static let expectedTexts = "a list of texts"
+    static let expectedWholeNumber = "a whole number (without quotes)"
+    static let expectedTrueOrFalse = "true or false"
+    static let expectedDate = "a date like 2019-05-14 or 2019-05-14T19:30"
+    static let expectedItems = "a list of {id, text}"
+    static let expectedRefs = "a list of references like 2019-05-14-stamtafel or 2019-05-14-stamtafel#i2"
+    static let expectedRef = "a reference like 2019-05-14-stamtafel#i2"
+    static let expectedResponse = "a reference, or {ref, outcome, note}"
+    static let expectedResponses = "a list of references"
+    static let expectedDocuments = "a list of {title, file} or {title, url}"
+
+    /// A record of this folder, as a message names it ("this meeting has no `title`").
+    static func noun(_ folder: ContentFolder) -> String {
+        switch folder {
+        case .meetings: "meeting"
+        case .advice: "advice"
+        case .feedback: "feedback"
+        case .themes: "theme"
+        }
+    }
 }

@@ -5,7 +5,7 @@ extension RecordDecoder {
         if let text = reader.string("outcome") {
             if let outcome = Outcome(rawValue: text) { feedback.defaultOutcome = outcome } else {
                 reader.diagnostics.error(reader.location("outcome"), ModelMessage.unknownOutcome(text),
-                                         hint: EditDistance.closest(to: text, in: Outcome.allCases.map(\.rawValue)).map(Message.didYouMean))
+                                         hint: Message.didYouMean(text, among: Outcome.allCases.map(\.rawValue)))
             }
         }
         if let field = reader.table["decision"] {
@@ -22,7 +22,7 @@ extension RecordDecoder {
             }
         }
         guard let field = reader.table["responds_to"] else {
-            reader.diagnostics.error(reader.fileLocation, ModelMessage.missingField("responds_to", what: "feedback"))
+            reader.diagnostics.error(reader.fileLocation, ModelMessage.missingField("responds_to", what: ModelMessage.noun(.feedback)))
             return feedback
         }
         let list: [Field]
@@ -31,7 +31,7 @@ extension RecordDecoder {
         case .string: list = [field]
         case .null: list = []
         default:
-            reader.diagnostics.error(field.location, ModelMessage.wrongType("responds_to", expected: "a list of references", found: field.kindDescription))
+            reader.diagnostics.error(field.location, ModelMessage.wrongType("responds_to", expected: ModelMessage.expectedResponses, found: field.kindDescription))
             gaps.refs = true
             return feedback
         }

@@ -33,7 +33,7 @@ struct RecordDecoder {
         checkID(source, &reader)
         let extra = checkKeys(document.fields, folder: source.folder, &reader)
         checkLinks(in: extra, &reader)
-        let what = Self.noun(source.folder)
+        let what = ModelMessage.noun(source.folder)
         let title = reader.required("title", what: what)
         let date = reader.requiredMoment("date", what: what)
         gaps.date = date == nil
@@ -70,7 +70,7 @@ struct RecordDecoder {
         var reader = FieldReader(document.fields, path: source.path, zone: zone)
         checkID(source, &reader)
         _ = checkKeys(document.fields, folder: .themes, &reader)
-        let title = reader.required("title", what: "theme")
+        let title = reader.required("title", what: ModelMessage.noun(.themes))
         let description = reader.string("description") ?? ""
         let order = reader.integer("order", in: Self.orderRange) ?? 0
         let draft = reader.bool("draft") ?? false
@@ -98,15 +98,6 @@ struct RecordDecoder {
         return themes
     }
 
-    private static func noun(_ folder: ContentFolder) -> String {
-        switch folder {
-        case .meetings: return "meeting"
-        case .advice: return "advice"
-        case .feedback: return "feedback"
-        case .themes: return "theme"
-        }
-    }
-
     private static func listFields(_ field: Field?) -> [Field] {
         guard let field else { return [] }
         if case .list(let items) = field.value { return items }
@@ -130,13 +121,13 @@ struct RecordDecoder {
             } else if entry.key == "slug" {
                 reader.diagnostics.error(entry.keyLocation, ModelMessage.slugKey)
             } else {
-                if let suggestion = EditDistance.closest(to: entry.key, in: known) {
+                if let suggestion = Message.didYouMean(entry.key, among: known) {
                     reader.diagnostics.warning(entry.keyLocation, ModelMessage.unknownKey(entry.key, suggestion: suggestion))
                 } else if folder != .themes,
                           let owner = [ContentFolder.meetings, .advice, .feedback].first(where: { Self.kindKeys[$0]?.contains(entry.key) == true }) {
                     // A feedback copied into meetings/ would otherwise become a meeting whose
                     // answers count for nothing, without a word.
-                    reader.diagnostics.warning(entry.keyLocation, ModelMessage.keyOfOtherKind(entry.key, owner: Self.noun(owner), folder: owner.rawValue))
+                    reader.diagnostics.warning(entry.keyLocation, ModelMessage.keyOfOtherKind(entry.key, owner: ModelMessage.noun(owner), folder: owner.rawValue))
                 }
                 extra.append(entry)
             }
@@ -168,7 +159,7 @@ struct RecordDecoder {
         guard let field = document.fields["documents"] else { return [] }
         guard case .list(let list) = field.value else {
             if case .null = field.value { return [] }
-            reader.diagnostics.error(field.location, ModelMessage.wrongType("documents", expected: "a list of {title, file} or {title, url}", found: field.kindDescription))
+            reader.diagnostics.error(field.location, ModelMessage.wrongType("documents", expected: ModelMessage.expectedDocuments, found: field.kindDescription))
             return []
         }
         var result: [Attachment] = []
@@ -218,7 +209,7 @@ struct RecordDecoder {
         meeting.format = reader.string("format")
         if let format = meeting.format, !knownFormats.contains(format) {
             reader.diagnostics.warning(reader.location("format"), ModelMessage.unknownFormat(format, known: knownFormats),
-                                       hint: EditDistance.closest(to: format, in: knownFormats).map(Message.didYouMean))
+                                       hint: Message.didYouMean(format, among: knownFormats))
         }
         meeting.place = reader.string("location")
         meeting.end = reader.moment("end")
@@ -235,7 +226,7 @@ struct RecordDecoder {
     }
 
     private func advice(_ reader: inout FieldReader, date: Moment?, gaps: inout RecordGaps) -> Advice {
-        let council = reader.required("council", what: "advice")
+        let council = reader.required("council", what: ModelMessage.noun(.advice))
         var kind = AdviceKind.requested
         if let text = reader.string("kind") {
             if let parsed = AdviceKind(rawValue: text) { kind = parsed } else {

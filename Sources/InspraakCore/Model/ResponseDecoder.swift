@@ -19,13 +19,13 @@ extension RecordDecoder {
             entry = table
             for unknown in table.entries where !Self.responseKeys.contains(unknown.key) {
                 reader.diagnostics.error(unknown.keyLocation, ModelMessage.unknownItemKey(unknown.key, in: "responds_to", known: Self.responseKeys),
-                                         hint: EditDistance.closest(to: unknown.key, in: Self.responseKeys).map(Message.didYouMean))
+                                         hint: Message.didYouMean(unknown.key, among: Self.responseKeys))
             }
             refText = table["ref"].flatMap(FieldReader.text(of:))
         default: break
         }
         guard let refText, !refText.trimmingSpaces().isEmpty else {
-            reader.diagnostics.error(element.location, ModelMessage.wrongType("responds_to", expected: "a reference, or {ref, outcome, note}", found: element.kindDescription))
+            reader.diagnostics.error(element.location, ModelMessage.wrongType("responds_to", expected: ModelMessage.expectedResponse, found: element.kindDescription))
             return .unreadable
         }
         let ref = Ref.parse(refText, at: element.location)
@@ -43,7 +43,7 @@ extension RecordDecoder {
             outcome = Outcome(rawValue: text)
             if outcome == nil {
                 reader.diagnostics.error(field.location, ModelMessage.unknownOutcome(text),
-                                         hint: EditDistance.closest(to: text, in: Outcome.allCases.map(\.rawValue)).map(Message.didYouMean))
+                                         hint: Message.didYouMean(text, among: Outcome.allCases.map(\.rawValue)))
                 return .refOnly(ref)
             }
         }
@@ -52,7 +52,7 @@ extension RecordDecoder {
             implementation = Implementation(rawValue: text)
             if implementation == nil {
                 reader.diagnostics.error(field.location, ModelMessage.unknownImplementation(text),
-                                         hint: EditDistance.closest(to: text, in: Implementation.allCases.map(\.rawValue)).map(Message.didYouMean))
+                                         hint: Message.didYouMean(text, among: Implementation.allCases.map(\.rawValue)))
                 usable = false
             }
         }

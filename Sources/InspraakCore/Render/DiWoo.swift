@@ -137,7 +137,6 @@ enum DiWoo {
     /// robots.txt: the lines it must carry, for the build summary.
     static func robotsNote(_ config: SiteConfig, paths: SitePaths) -> String? {
         guard config.wooPublisher != nil, config.basePath != "/" else { return nil }
-        return "note: the site is under \(config.basePath); for the Woo index, \(config.origin)/robots.txt must carry these lines:\n"
-            + "  Sitemap: \(paths.absolute(indexPath))"
+        return RenderMessage.robotsNote(basePath: config.basePath, robots: config.origin + "/robots.txt", sitemap: paths.absolute(indexPath))
     }
 }

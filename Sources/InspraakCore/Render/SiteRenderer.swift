@@ -7,7 +7,7 @@ public enum SiteRenderer {
     public static func validate(_ theme: ThemeFiles, config: SiteConfig) -> [Diagnostic] {
         var diagnostics = TemplateSet.compile(theme).1
         if theme.strings[config.language] == nil {
-            diagnostics.append(.error(SourceLocation(path: "site.toml"), "the theme `\(theme.name)` has no UI strings for language `\(config.language)` (i18n/\(config.language).toml)"))
+            diagnostics.append(.error(SourceLocation(path: "site.toml"), RenderMessage.noStrings(theme: theme.name, language: config.language)))
         }
         return diagnostics
     }

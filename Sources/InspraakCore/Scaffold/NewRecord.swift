@@ -41,10 +41,10 @@ public struct NewRecord: Sendable {
         let location = SourceLocation(path: path)
         // A line break would end the title's line and could end the front matter (`---`).
         guard !title.unicodeScalars.contains(where: Self.breaksTheLine) else {
-            return .failure(.error(SourceLocation(path: "title"), Message.newTitleNotOneLine))
+            return .failure(.error(SourceLocation(path: "title"), ScaffoldMessage.newTitleNotOneLine))
         }
         guard !RecordID.folded(title).isEmpty else {
-            return .failure(.error(location, Message.newTitleWithoutLetters))
+            return .failure(.error(location, ScaffoldMessage.newTitleWithoutLetters))
         }
         let target = source.appendingPathComponent(path)
         let bundle = source.appendingPathComponent("content/\(kind.folder)/\(id)/index.md")
@@ -63,7 +63,7 @@ public struct NewRecord: Sendable {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target, options: .withoutOverwriting)
         } catch {
-            return .failure(.error(location, Message.newRecordNotWritten(error.localizedDescription)))
+            return .failure(.error(location, ScaffoldMessage.newRecordNotWritten(error.localizedDescription)))
         }
         return .success(path)
     }
@@ -152,7 +152,7 @@ public struct NewRecord: Sendable {
                           "    note: \"\""]
             }
             if entries.isEmpty {
-                return .failure(.error(SourceLocation(path: "--responds-to"), Message.newFeedbackNeedsTarget))
+                return .failure(.error(SourceLocation(path: "--responds-to"), ScaffoldMessage.newFeedbackNeedsTarget))
             }
             lines += ["---", "", nl ? "## Onze reactie" : "## Our response", "", "", ""]
         }
@@ -189,8 +189,8 @@ public struct NewRecord: Sendable {
         for ref in respondsTo {
             let parsed = Ref.parse(ref, at: SourceLocation(path: "--responds-to"))
             guard let record = graph.record(parsed.target) else {
-                return .failure(.error(SourceLocation(path: "--responds-to"), Message.newNoSuchRecord(parsed.target),
-                                       hint: EditDistance.closest(to: parsed.target, in: graph.records.map(\.id)).map(Message.didYouMean)))
+                return .failure(.error(SourceLocation(path: "--responds-to"), ScaffoldMessage.newNoSuchRecord(parsed.target),
+                                       hint: Message.didYouMean(parsed.target, among: graph.records.map(\.id))))
             }
             if parsed.item != nil || record.items.isEmpty {
                 refs.append(ref)

@@ -34,8 +34,8 @@ public struct NewSite: Sendable {
         var found: [Diagnostic] = []
         let here = SourceLocation(path: "site.toml")
         if RecordID.folded(title).isEmpty { found.append(.error(here, ScaffoldMessage.emptyTitle)) }
-        if SiteConfig.normalisedBaseURL(baseURL) == nil { found.append(.error(here, Message.invalidBaseURL(baseURL))) }
-        if !["nl", "en"].contains(language) { found.append(.error(here, Message.unknownLanguage(language))) }
+        if let problem = SiteConfig.baseURLProblem(baseURL) { found.append(.error(here, problem)) }
+        if let problem = SiteConfig.languageProblem(language) { found.append(.error(here, problem)) }
         if let themeName {
             let location = SourceLocation(path: "themes/\(themeName)")
             if themeName == "default" {
@@ -43,7 +43,7 @@ public struct NewSite: Sendable {
             } else if RecordID.folded(themeName) != themeName {
                 let folded = RecordID.folded(themeName)
                 found.append(.error(location, ScaffoldMessage.themeNameNotSlug(themeName),
-                                    hint: folded.isEmpty ? nil : Message.didYouMean(folded)))
+                                    hint: Message.didYouMean(themeName, among: [folded].filter { !$0.isEmpty })))
             }
         }
         return found

@@ -58,41 +58,31 @@ struct FileProblem: Error, Equatable {
         let shown = show(path)
         let folder = show(Self.folder(of: path))
         switch code {
-        case ENOSPC: return Message.diskFull(shown)
-        case EDQUOT: return Message.quotaFull(shown)
-        case EROFS: return Message.readOnlyFileSystem(shown)
+        case ENOSPC: return WriteMessage.diskFull(shown)
+        case EDQUOT: return WriteMessage.quotaFull(shown)
+        case EROFS: return WriteMessage.readOnlyFileSystem(shown)
         case EACCES, EPERM:
             switch action {
-            case .reading: return Message.noPermissionToRead(shown)
-            case .removing, .moving: return Message.noPermissionToChange(shown, in: folder)
-            case .writing, .makingFolder: return Message.noPermissionToWrite(in: folder)
+            case .reading: return WriteMessage.noPermissionToRead(shown)
+            case .removing, .moving: return WriteMessage.noPermissionToChange(shown, in: folder)
+            case .writing, .makingFolder: return WriteMessage.noPermissionToWrite(in: folder)
             }
-        case EIO: return Message.diskError(shown, reading: action == .reading)
-        case ENOTDIR: return Message.partOfPathIsFile(shown)
-        case ENOENT: return Message.pathMissing(shown)
-        case ENAMETOOLONG: return Message.nameTooLong(shown)
-        case EMFILE, ENFILE: return Message.tooManyOpenFiles(shown)
-        case EBUSY: return Message.inUse(shown)
-        case Self.notRegularFile: return Message.otherFileProblem(shown, doing: Self.verb(action), cause: Message.notARegularFile)
+        case EIO: return WriteMessage.diskError(shown, reading: action == .reading)
+        case ENOTDIR: return WriteMessage.partOfPathIsFile(shown)
+        case ENOENT: return WriteMessage.pathMissing(shown)
+        case ENAMETOOLONG: return WriteMessage.nameTooLong(shown)
+        case EMFILE, ENFILE: return WriteMessage.tooManyOpenFiles(shown)
+        case EBUSY: return WriteMessage.inUse(shown)
+        case Self.notRegularFile: return WriteMessage.otherFileProblem(shown, doing: WriteMessage.doing(action), cause: Message.notARegularFile)
         default:
             let cause = code == 0 ? Message.unknownCause : String(cString: strerror(code)).lowercased()
-            return Message.otherFileProblem(shown, doing: Self.verb(action), cause: cause)
+            return WriteMessage.otherFileProblem(shown, doing: WriteMessage.doing(action), cause: cause)
         }
     }
 
     /// Why a file the message already names could not be read, in words.
     static func cause(reading code: Int32) -> String {
         code == notRegularFile ? Message.notARegularFile : FileKind.cause(code)
-    }
-
-    private static func verb(_ action: Action) -> String {
-        switch action {
-        case .reading: "reading"
-        case .writing: "writing"
-        case .makingFolder: "making the folder"
-        case .moving: "moving"
-        case .removing: "removing"
-        }
     }
 
     private static func folder(of path: String) -> String {

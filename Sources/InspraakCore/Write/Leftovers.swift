@@ -30,7 +30,7 @@ enum Leftovers {
                 try FileManager.default.removeItem(atPath: path)
             } catch {
                 let problem = FileProblem(.removing, path, error: error).sentence
-                warnings.append(.warning(SourceLocation(path: path), Message.leftoverNotRemoved(path, problem: problem)))
+                warnings.append(.warning(SourceLocation(path: path), WriteMessage.leftoverNotRemoved(path, problem: problem)))
             }
             lock.release()
         }

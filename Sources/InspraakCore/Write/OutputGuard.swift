@@ -32,7 +32,7 @@ public enum OutputGuard {
         let target = resolved(output.path)
         let given = shown(output)
         let location = SourceLocation(path: given)
-        let leadsTo = target == given ? nil : Message.outputLeadsTo(target)
+        let leadsTo = target == given ? nil : WriteMessage.outputLeadsTo(target)
         func refuse(_ message: String, hint: String? = nil) -> Result<String, Diagnostic> {
             let hints = [leadsTo, hint].compactMap { $0 }
             return .failure(.error(location, message, hint: hints.isEmpty ? nil : hints.joined(separator: "; ")))
@@ -42,15 +42,15 @@ public enum OutputGuard {
         // The site's folder and site.toml may not be replaced, nor anything above them; content/
         // and themes/ not even partly. An output of its own inside the site's folder (public/) is fine.
         let protected: [(path: String, what: String, outputMayBeInside: Bool)] = [
-            (site, Message.theSiteFolder, true),
-            (resolved(site + "/site.toml"), Message.theSettingsFile, true),
-            (resolved(site + "/content"), Message.theContentFolder, false),
-            (resolved(site + "/themes"), Message.theThemesFolder, false),
+            (site, WriteMessage.theSiteFolder, true),
+            (resolved(site + "/site.toml"), WriteMessage.theSettingsFile, true),
+            (resolved(site + "/content"), WriteMessage.theContentFolder, false),
+            (resolved(site + "/themes"), WriteMessage.theThemesFolder, false),
         ]
         for (path, what, outputMayBeInside) in protected {
-            if path == target { return refuse(Message.outputIs(what)) }
-            if isWithin(path, target) { return refuse(Message.outputHolds(what)) }
-            if !outputMayBeInside && isWithin(target, path) { return refuse(Message.outputInside(what)) }
+            if path == target { return refuse(WriteMessage.outputIs(what)) }
+            if isWithin(path, target) { return refuse(WriteMessage.outputHolds(what)) }
+            if !outputMayBeInside && isWithin(target, path) { return refuse(WriteMessage.outputInside(what)) }
         }
 
         // The new site is prepared beside the output, so its folder (or the nearest one that
@@ -61,27 +61,27 @@ public enum OutputGuard {
         } while access(existing, F_OK) != 0 && existing != "/"
         var folder = stat()
         if stat(existing, &folder) == 0 && (folder.st_mode & S_IFMT) != S_IFDIR {
-            return refuse(Message.outputUnusable(FileProblem(.makingFolder, target, code: ENOTDIR).sentence))
+            return refuse(WriteMessage.outputUnusable(FileProblem(.makingFolder, target, code: ENOTDIR).sentence))
         }
         if access(existing, W_OK | X_OK) != 0 {
-            return refuse(Message.outputUnusable(FileProblem(.makingFolder, existing + "/" + (target as NSString).lastPathComponent).sentence))
+            return refuse(WriteMessage.outputUnusable(FileProblem(.makingFolder, existing + "/" + (target as NSString).lastPathComponent).sentence))
         }
 
         var status = stat()
         guard lstat(target, &status) == 0 else {
             if errno == ENOENT { return .success(target) }
-            return refuse(Message.outputUnusable(FileProblem(.reading, target).sentence))
+            return refuse(WriteMessage.outputUnusable(FileProblem(.reading, target).sentence))
         }
         switch status.st_mode & S_IFMT {
         case S_IFDIR: break
-        case S_IFLNK: return refuse(Message.outputUnusable(Message.pathMissing(target)))
-        default: return refuse(Message.outputIsFile)
+        case S_IFLNK: return refuse(WriteMessage.outputUnusable(WriteMessage.pathMissing(target)))
+        default: return refuse(WriteMessage.outputIsFile)
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
         } catch {
-            return refuse(Message.outputUnusable(FileProblem(.reading, target, error: error).sentence))
+            return refuse(WriteMessage.outputUnusable(FileProblem(.reading, target, error: error).sentence))
         }
         if names.isEmpty || isRegularFile(target + "/" + markerName) { return .success(target) }
         let foreign = names.filter { !earlierOutputNames.contains($0) }
@@ -89,8 +89,8 @@ public enum OutputGuard {
             return .success(target)
         }
         let listed = foreign.isEmpty ? names : foreign
-        return refuse(Message.outputHoldsOtherFiles(Array(listed.prefix(3)), more: listed.count - min(listed.count, 3)),
-                      hint: Message.outputHoldsOtherFilesHint)
+        return refuse(WriteMessage.outputHoldsOtherFiles(Array(listed.prefix(3)), more: listed.count - min(listed.count, 3)),
+                      hint: WriteMessage.outputHoldsOtherFilesHint)
     }
 
     /// The output as diagnostics name it: as given, without `.` parts (but with `..`: after a

@@ -62,7 +62,7 @@ public enum SiteWriter {
             if problem.action == .reading, problem.path.hasPrefix(sourcePrefix) {
                 location = SourceLocation(path: String(problem.path.dropFirst(sourcePrefix.count)))
             }
-            report.diagnostics.append(.error(location, Message.siteNotWritten(problem.sentence(showing: show))))
+            report.diagnostics.append(.error(location, WriteMessage.siteNotWritten(problem.sentence(showing: show))))
             return report
         }
 
@@ -118,7 +118,7 @@ public enum SiteWriter {
                 // Out of the leftovers' names, so no later build removes it.
                 let kept = parent + "/" + name + ".previous-" + token
                 let place = rename(retired, kept) == 0 ? kept : retired
-                report.diagnostics.append(.error(whole, Message.previousOutputStranded(place, problem: swapProblem.sentence(showing: show))))
+                report.diagnostics.append(.error(whole, WriteMessage.previousOutputStranded(place, problem: swapProblem.sentence(showing: show))))
                 return report
             }
             removeQuietly(staging, movingAsideTo: retired)
@@ -130,7 +130,7 @@ public enum SiteWriter {
                 try FileManager.default.removeItem(atPath: retired)
             } catch {
                 let problem = FileProblem(.removing, retired, error: error).sentence
-                report.diagnostics.append(.error(whole, Message.oldOutputNotRemoved(retired, problem: problem)))
+                report.diagnostics.append(.error(whole, WriteMessage.oldOutputNotRemoved(retired, problem: problem)))
             }
             previousLock?.release()
         }

@@ -10,7 +10,7 @@ final class FrontMatterLimitsTests: XCTestCase {
         return diagnostic
     }
 
-    let tooDeep = Message.tooDeep(limit: 64)
+    let tooDeep = LoadMessage.tooDeep(limit: 64)
 
     func testDeepYAMLIsRefusedAtItsLine() {
         for depth in [6_000, 100_000] {
@@ -71,7 +71,7 @@ final class FrontMatterLimitsTests: XCTestCase {
         for (text, location, code) in cases {
             let diagnostic = failure(text)
             XCTAssertEqual(diagnostic?.location.description, location, text)
-            XCTAssertEqual(diagnostic?.message, Message.controlCharacter(code), text)
+            XCTAssertEqual(diagnostic?.message, LoadMessage.controlCharacter(code), text)
         }
         // Tabs and line breaks are text.
         XCTAssertNoThrow(try FrontMatter.split("---\ntitle: \"a\\tb\"\nsummary: |\n  een\n  twee\t3\n---\n", path: "x").get().fields(path: "x").get())
@@ -83,7 +83,7 @@ final class FrontMatterLimitsTests: XCTestCase {
         for quote in ["\"", "'"] {
             let diagnostic = failure(meeting.replacingOccurrences(of: "%@", with: quote))
             XCTAssertEqual(diagnostic?.location.description, "x.md:3:11", quote)
-            XCTAssertEqual(diagnostic?.message, Message.unclosedQuote(quote))
+            XCTAssertEqual(diagnostic?.message, LoadMessage.unclosedQuote(quote))
         }
         let flow = failure("---\ntitle: x\nthemes: [wonen, \"zorg]\nsummary: \"Kort\"\n---\n")
         XCTAssertEqual(flow?.location.description, "x.md:3:17")

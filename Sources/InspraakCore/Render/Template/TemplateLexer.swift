@@ -89,7 +89,7 @@ struct TemplateLexer {
             }
             guard let end = find(closing, in: source, from: contentStart) else {
                 return .failure(TemplateSyntaxError(line: tagLine, column: tagColumn,
-                                                    message: "a tag that starts with `\(String(decoding: open, as: UTF8.self))` is not closed with `\(String(decoding: closing, as: UTF8.self))`"))
+                                                    message: TemplateMessage.tagNotClosed(String(decoding: open, as: UTF8.self), String(decoding: closing, as: UTF8.self))))
             }
             let content = trim(source[contentStart..<end])
             lexemes.append(Lexeme(kind: .tag(sigil), bytes: content, line: tagLine, column: tagColumn))
@@ -103,7 +103,7 @@ struct TemplateLexer {
             if sigil == .delimiters {
                 guard let (newOpen, newClose) = delimiters(content) else {
                     return .failure(TemplateSyntaxError(line: tagLine, column: tagColumn,
-                                                        message: "the set-delimiter tag must look like `{{=<% %>=}}`: two delimiters without spaces in them, between `=` signs"))
+                                                        message: TemplateMessage.badDelimiters))
                 }
                 open = newOpen
                 close = newClose

@@ -49,7 +49,7 @@ enum TemplateParser {
             }
             let content = String(decoding: lexeme.bytes, as: UTF8.self)
             if insideParent, sigil != .block, sigil != .close, sigil != .comment, sigil != .delimiters {
-                return fail(lexeme, "inside `{{<\(stack.last!.name)}}` only block overrides `{{$name}}…{{/name}}` may stand")
+                return fail(lexeme, TemplateMessage.onlyOverridesInParent(stack.last!.name))
             }
             switch sigil {
             case .comment, .delimiters:
@@ -58,7 +58,7 @@ enum TemplateParser {
                 switch content.filter({ !$0.isWhitespace }) {
                 case "CONTENT_TYPE:HTML": append(.escaping(true))
                 case "CONTENT_TYPE:TEXT": append(.escaping(false))
-                default: return fail(lexeme, "`{{%\(content)}}` is not a pragma inspraak knows; use `{{%CONTENT_TYPE: TEXT}}` or `{{%CONTENT_TYPE: HTML}}`")
+                default: return fail(lexeme, TemplateMessage.unknownPragma(content))
                 }
             case .variable, .unescaped:
                 switch name(content) {
@@ -74,7 +74,7 @@ enum TemplateParser {
                 }
             case .partial, .parent:
                 guard isPartialName(content) else {
-                    return fail(lexeme, "`{{\(sigil == .partial ? ">" : "<")\(content)}}` does not name a template; a template name has letters, digits, `-`, `_`, `.` and `/`")
+                    return fail(lexeme, TemplateMessage.notATemplateName(content, parent: sigil == .parent))
                 }
                 let dynamic = content.hasPrefix("*")
                 let target = dynamic ? String(content.dropFirst()).trimmingSpaces() : content
@@ -87,17 +87,15 @@ enum TemplateParser {
                 }
             case .block:
                 guard isPlainName(content) else {
-                    return fail(lexeme, content.contains("(")
-                                ? "a transform such as `empty(…)` cannot be applied to a block `{{$\(content)}}`"
-                                : "`{{$\(content)}}` is not a block name; a name has letters, digits, `-` and `_`")
+                    return fail(lexeme, content.contains("(") ? TemplateMessage.transformOnBlock(content) : TemplateMessage.notABlockName(content))
                 }
                 stack.append(Frame(kind: insideParent ? .override : .block, sigil: "$", name: content, parsedName: nil,
                                    line: lexeme.line, column: lexeme.column))
             case .close:
-                guard stack.count > 1 else { return fail(lexeme, "`{{/\(content)}}` closes a section that was never opened") }
+                guard stack.count > 1 else { return fail(lexeme, TemplateMessage.closesNothing(content)) }
                 let frame = stack.removeLast()
                 guard frame.name == content else {
-                    return fail(lexeme, "`{{/\(content)}}` closes `\(content)`, but the section `{{\(frame.sigil)\(frame.name)}}` from line \(frame.line) is still open (add `{{/\(frame.name)}}` before it)")
+                    return fail(lexeme, TemplateMessage.closesWrongSection(content, open: frame.sigil + frame.name, line: frame.line, name: frame.name))
                 }
                 switch frame.kind {
                 case .section, .inverted:
@@ -118,7 +116,7 @@ enum TemplateParser {
         }
         if stack.count > 1, let open = stack.last {
             return .failure(TemplateSyntaxError(line: open.line, column: open.column,
-                                                message: "the section `{{\(open.sigil)\(open.name)}}` is never closed (add `{{/\(open.name)}}`)"))
+                                                message: TemplateMessage.neverClosed(open.sigil + open.name, name: open.name)))
         }
         return .success(Parsed(nodes: stack[0].nodes, references: references))
     }
@@ -137,20 +135,19 @@ enum TemplateParser {
         var inner = Substring(source)
         var transforms: [TemplateTransform] = []
         while let open = inner.firstIndex(of: "(") {
-            guard inner.hasSuffix(")") else { return .failure(Problem("`\(source)` is missing a closing `)`")) }
+            guard inner.hasSuffix(")") else { return .failure(Problem(TemplateMessage.missingClosingParenthesis(source))) }
             let function = String(inner[..<open])
             guard let transform = TemplateTransform(rawValue: function) else {
-                let known = TemplateTransform.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-                return .failure(Problem("`\(function)` in `{{\(source)}}` is not a transform; the transforms are \(known)"))
+                return .failure(Problem(TemplateMessage.unknownTransform(function, in: source, known: TemplateTransform.allCases.map(\.rawValue))))
             }
             transforms.insert(transform, at: 0)
             inner = inner[inner.index(after: open)..<inner.index(before: inner.endIndex)]
         }
-        if inner.contains(")") { return .failure(Problem("`\(source)` has a `)` without its `(`")) }
+        if inner.contains(")") { return .failure(Problem(TemplateMessage.strayClosingParenthesis(source))) }
         let text = String(inner)
-        let invalid = "`{{\(source)}}` is not a name a template can look up; a name has letters, digits, `-`, `_` and `.` between parts"
+        let invalid = TemplateMessage.notALookupName(source)
         if text.isEmpty {
-            return transforms.isEmpty ? .failure(Problem("a tag `{{}}` needs a name")) : .success(TemplateName(root: .position, path: [], transforms: transforms, source: source))
+            return transforms.isEmpty ? .failure(Problem(TemplateMessage.emptyTag)) : .success(TemplateName(root: .position, path: [], transforms: transforms, source: source))
         }
         if text == "." { return .success(TemplateName(root: .current, path: [], transforms: transforms, source: source)) }
         let relative = text.hasPrefix(".")

@@ -23,16 +23,16 @@ struct TemplateSet: Sendable {
                 templates[name] = parsed.nodes
                 references += parsed.references.map { (file, $0) }
             case .failure(let error):
-                diagnostics.error(SourceLocation(path: file.path, line: error.line, column: error.column), "this template cannot be read: \(error.message)")
+                diagnostics.error(SourceLocation(path: file.path, line: error.line, column: error.column), RenderMessage.templateUnreadable(error.message))
             }
         }
         for (file, reference) in references where theme.templates[reference.name] == nil {
             diagnostics.error(SourceLocation(path: file.path, line: reference.line, column: reference.column),
-                              "this template includes `\(reference.name)`, but the theme `\(theme.name)` has no template `\(reference.name)` (templates/\(reference.name).mustache)")
+                              RenderMessage.missingPartial(reference.name, theme: theme.name))
         }
         for name in required where theme.templates[name] == nil {
             diagnostics.error(SourceLocation(path: "themes/\(theme.name)/templates/\(name).mustache"),
-                              "the theme `\(theme.name)` has no template `\(name)`; add it or extend the default theme (extends = \"default\" in theme.toml)")
+                              RenderMessage.missingTemplate(name, theme: theme.name))
         }
         return (diagnostics.hasErrors ? nil : TemplateSet(templates: templates), diagnostics.all)
     }

@@ -1,6 +1,5 @@
-/// The catalogue's sentences about the output folder and files on disk (the write stage and
-/// the command line); the rest are in Message.swift.
-extension Message {
+/// What the write stage says about the output folder and the files it writes.
+enum WriteMessage {
     // MARK: Output folder (the write stage)
     static func outputIs(_ what: String) -> String {
         "a build replaces its output folder whole, and this is \(what); choose a folder of its own, e.g. --output public"
@@ -55,13 +54,15 @@ extension Message {
     static func nameTooLong(_ path: String) -> String { "the name \(path) is too long for the file system" }
     static func tooManyOpenFiles(_ path: String) -> String { "too many files are open to open \(path); close other programs and build again" }
     static func inUse(_ path: String) -> String { "\(path) is in use (a mount point, or held open by another program)" }
-    static let unknownCause = "the system gave no reason"
     static func otherFileProblem(_ path: String, doing: String, cause: String) -> String { "\(doing) \(path) failed: \(cause)" }
-    static let notARegularFile = "it is not a regular file (a folder, pipe or device)"
-    static let noPermissionCause = "no permission to read it; ask for read permission"
-    static let diskErrorCause = "the disk reported an error (input/output error); check the disk"
-    static let missingCause = "it does not exist (any more)"
-    static let linkLoopCause = "it is a link that leads back to itself"
-    static let nameTooLongCause = "its name is too long"
-    static let tooManyOpenFilesCause = "too many files are open at once; close some programs and try again"
+    /// What a failed file operation was doing, to start `otherFileProblem`.
+    static func doing(_ action: FileProblem.Action) -> String {
+        switch action {
+        case .reading: "reading"
+        case .writing: "writing"
+        case .makingFolder: "making the folder"
+        case .moving: "moving"
+        case .removing: "removing"
+        }
+    }
 }
