@@ -57,12 +57,13 @@ public enum SiteBuild {
         guard let site, let graph, !diagnostics.hasErrors else {
             return (nil, graph, clock.report(diagnostics, records: graph?.records.count ?? 0))
         }
-        let texts = clock.time("markdown") { RenderedTexts.render(graph) }
-        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, theme: site.theme, texts: texts) }
+        let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: site.config.unsafeHTML) }
+        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, config: site.config, theme: site.theme, texts: texts) }
         diagnostics += renderProblems
         var report = clock.report(diagnostics, records: graph.records.count, plan: plan)
         report.madeValues = [site, graph]
         report.gitSeconds = site.gitSeconds
+        if let note = DiWoo.robotsNote(site.config, paths: SitePaths(config: site.config)) { report.notes.append(note) }
         return (plan, graph, report)
     }
 
@@ -89,7 +90,7 @@ public enum SiteBuild {
         let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
         guard let site else { return (nil, nil, loadProblems) }
         let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
-        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, config: site.config, today: options.today) }
+        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, settings: GraphSettings(site.config), today: options.today) }
         return (site, graph, loadProblems + modelProblems + graphProblems)
     }
 
@@ -107,7 +108,7 @@ public enum SiteBuild {
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
         result.outputReplaced = written.outputReplaced
         result.gitSeconds = report.gitSeconds
-        if let graph, let note = DiWoo.robotsNote(graph.config, paths: SitePaths(config: graph.config)) { result.notes.append(note) }
+        result.notes = report.notes
         result.madeValues = report.madeValues + [plan]
         return result
     }

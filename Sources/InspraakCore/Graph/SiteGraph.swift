@@ -31,9 +31,8 @@ public struct Link: Sendable, Hashable {
 }
 
 /// Stage 3, pure: the records resolved into a graph of references, with statuses and figures as
-/// of one day. Same records, config and day in, same graph out.
+/// of one day. Same records, settings and day in, same graph out.
 public struct SiteGraph: Sendable {
-    public let config: SiteConfig
     public let today: Day
     /// Sorted by id.
     public let records: [Record]
@@ -80,7 +79,7 @@ public struct SiteGraph: Sendable {
         return members
     }
 
-    public static func build(_ model: SiteModel, config: SiteConfig, today: Day) -> (SiteGraph, [Diagnostic]) {
+    public static func build(_ model: SiteModel, settings: GraphSettings, today: Day) -> (SiteGraph, [Diagnostic]) {
         var diagnostics = Diagnostics()
         var position: [String: Int] = [:]
         var records: [Record] = []
@@ -103,13 +102,13 @@ public struct SiteGraph: Sendable {
         }) {
             let histories = ItemHistory.collect(records, position: position, links: links)
             let answers = histories.mapValues(\.answers)
-            return ((answers, histories), Statuses.compute(records, histories: histories, config: config, today: today))
+            return ((answers, histories), Statuses.compute(records, histories: histories, settings: settings, today: today))
         }
         diagnostics.append(contentsOf: ItemHistory.problems(answers.1, records: records, position: position))
         diagnostics.append(contentsOf: cycles)
         diagnostics.append(contentsOf: themeProblems)
         let graph = SiteGraph(
-            config: config, today: today, records: records, themes: model.themes, position: position,
+            today: today, records: records, themes: model.themes, position: position,
             themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
             themesOf: themesOf, themeMembers: members(records, themesOf: themesOf), links: resolution.links, backlinks: resolution.backlinks,
             answers: answers.0, histories: answers.1, statuses: statuses

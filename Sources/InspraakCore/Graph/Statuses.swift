@@ -69,12 +69,12 @@ public struct Statuses: Sendable {
         }
     }
 
-    static func due(of record: Record, config: SiteConfig) -> Day {
+    static func due(of record: Record, settings: GraphSettings) -> Day {
         if let advice = record.advice { return advice.responseDue }
-        return record.date.day.adding(days: config.feedbackExpectedDays)
+        return record.date.day.adding(days: settings.feedbackExpectedDays)
     }
 
-    static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], config: SiteConfig, today: Day) -> Statuses {
+    static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Statuses {
         var items: [ItemKey: ItemStatus] = [:]
         var adviceStatuses: [String: AdviceStatus] = [:]
         var open: [OpenItem] = []
@@ -82,7 +82,7 @@ public struct Statuses: Sendable {
         var lateImplementation: [OpenItem] = []
         for record in records where record.kind != .feedback {
             let keys = keys(of: record)
-            let due = due(of: record, config: config)
+            let due = due(of: record, settings: settings)
             let expects = expectsAnswers(record, today: today)
             var unanswered = 0
             for key in keys {

@@ -88,12 +88,12 @@ struct MeetingCalendar: Sendable {
 
     /// The site's calendar and one per theme (also for a theme without meetings, so a
     /// subscription made today keeps working).
-    static func all(_ graph: SiteGraph, strings: Strings) -> [MeetingCalendar] {
+    static func all(_ graph: SiteGraph, siteTitle: String, strings: Strings) -> [MeetingCalendar] {
         let meetings = graph.records.filter { $0.kind == .meetings }
         let label = strings["kind.meetings"]
-        var calendars = [MeetingCalendar(name: "\(label) – \(graph.config.title)", path: siteFile, meetings: meetings)]
+        var calendars = [MeetingCalendar(name: "\(label) – \(siteTitle)", path: siteFile, meetings: meetings)]
         for theme in graph.themes {
-            calendars.append(MeetingCalendar(name: "\(theme.title) – \(graph.config.title)", path: themeFile(theme.slug),
+            calendars.append(MeetingCalendar(name: "\(theme.title) – \(siteTitle)", path: themeFile(theme.slug),
                                              meetings: graph.records(inTheme: theme.slug).filter { $0.kind == .meetings }))
         }
         return calendars
@@ -135,12 +135,12 @@ struct CalendarZone: Sendable {
     }
 
     /// The zone for `graph`'s meetings: the years they are in (or today's year when there are none).
-    init(_ graph: SiteGraph) {
+    init(_ graph: SiteGraph, timezone: String) {
         let years = graph.records.filter { $0.kind == .meetings }.flatMap { record -> [Int] in
             [record.date.day.components.year] + (record.meeting?.end.map { [$0.day.components.year] } ?? [])
         }
         let today = graph.today.components.year
-        self.init(identifier: graph.config.timezone, years: (years.min() ?? today)...(years.max() ?? today))
+        self.init(identifier: timezone, years: (years.min() ?? today)...(years.max() ?? today))
     }
 
     /// `20190319T193000`: the wall-clock time in this zone of a moment given in UTC seconds.

@@ -117,10 +117,10 @@ struct ChangeFeed: Sendable {
     }
 
     /// The changes this feed holds: site-wide and per theme the newest `feeds.limit`, per record all.
-    func changes(_ log: ChangeLog, graph: SiteGraph) -> [Change] {
+    func changes(_ log: ChangeLog, graph: SiteGraph, limit: Int) -> [Change] {
         switch scope {
-        case .site: return Array(log.all.prefix(graph.config.feedsLimit))
-        case .theme(let slug): return Array(log.inTheme(slug, graph: graph).prefix(graph.config.feedsLimit))
+        case .site: return Array(log.all.prefix(limit))
+        case .theme(let slug): return Array(log.inTheme(slug, graph: graph).prefix(limit))
         case .record(let id): return log.byRecord[id] ?? []
         }
     }
@@ -142,7 +142,7 @@ struct ChangeFeed: Sendable {
     }
 
     private func entries(_ builder: PageBuilder, log: ChangeLog) -> [SyndicationXML.Entry] {
-        changes(log, graph: builder.graph).compactMap { ChangeEntry($0, builder: builder) }.map {
+        changes(log, graph: builder.graph, limit: builder.config.feedsLimit).compactMap { ChangeEntry($0, builder: builder) }.map {
             .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
                   atomID: ChangeEntry.atomID($0.guid, config: builder.config), date: $0.date, summary: $0.summary, categories: $0.categories)
         }

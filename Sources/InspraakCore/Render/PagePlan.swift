@@ -46,9 +46,9 @@ struct PagePlan: Sendable {
 
     /// The pages of `graph` drawn with `theme`; nil when the theme has no UI strings for the
     /// site's language.
-    init?(_ graph: SiteGraph, theme: ThemeFiles, texts: RenderedTexts) {
-        guard let table = theme.strings[graph.config.language] else { return nil }
-        self.init(builder: PageBuilder(graph: graph, strings: Strings(table, language: graph.config.language),
+    init?(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles, texts: RenderedTexts) {
+        guard let table = theme.strings[config.language] else { return nil }
+        self.init(builder: PageBuilder(graph: graph, config: config, strings: Strings(table, language: config.language),
                                        texts: texts, assets: Assets(theme)))
     }
 
@@ -60,7 +60,7 @@ struct PagePlan: Sendable {
         })
         var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
         for kind in RecordKind.allCases {
-            let count = PageBuilder.pageCount(byKind[kind]!.count, size: graph.config.paginationSize)
+            let count = PageBuilder.pageCount(byKind[kind]!.count, size: builder.config.paginationSize)
             pages += (1...count).map { Page.list(kind, page: $0) }
         }
         pages += graph.records.indices.map(Page.record)

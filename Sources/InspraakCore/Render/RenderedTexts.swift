@@ -17,8 +17,7 @@ struct RenderedTexts: Sendable {
     let records: [String: RecordTexts]
     let themes: [String: RenderedMarkdown]
 
-    static func render(_ graph: SiteGraph) -> RenderedTexts {
-        let unsafe = graph.config.unsafeHTML
+    static func render(_ graph: SiteGraph, unsafeHTML unsafe: Bool) -> RenderedTexts {
         let rendered = graph.records.parallelMap { record -> RecordTexts in
             let body = Markdown.render(record.body, unsafeHTML: unsafe)
             var summaryHTML = body.firstParagraphHTML

@@ -12,17 +12,18 @@ public enum SiteRenderer {
         return diagnostics
     }
 
-    public static func render(_ graph: SiteGraph, theme: ThemeFiles) -> (OutputPlan?, [Diagnostic]) {
-        render(graph, theme: theme, texts: RenderedTexts.render(graph))
+    /// `config` is the site's settings, beside the graph (which holds only what it needs).
+    public static func render(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles) -> (OutputPlan?, [Diagnostic]) {
+        render(graph, config: config, theme: theme, texts: RenderedTexts.render(graph, unsafeHTML: config.unsafeHTML))
     }
 
     /// With the Markdown already rendered (the build times that step on its own).
-    static func render(_ graph: SiteGraph, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
+    static func render(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
-        guard let templates, let pages = PagePlan(graph, theme: theme, texts: texts) else {
-            return (nil, diagnostics.all + validate(theme, config: graph.config).filter { $0.location.path == "site.toml" })
+        guard let templates, let pages = PagePlan(graph, config: config, theme: theme, texts: texts) else {
+            return (nil, diagnostics.all + validate(theme, config: config).filter { $0.location.path == "site.toml" })
         }
         let builder = pages.builder
         var files: [OutputPlan.File] = []
@@ -57,13 +58,13 @@ public enum SiteRenderer {
             }
             return made
         }
-        let zone = CalendarZone(graph)
-        files += MeetingCalendar.all(graph, strings: builder.strings).map { calendar in
+        let zone = CalendarZone(graph, timezone: config.timezone)
+        files += MeetingCalendar.all(graph, siteTitle: config.title, strings: builder.strings).map { calendar in
             .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(builder: builder, zone: zone).utf8) })
         }
         // Open data and the Woo index's sitemaps are machine-readable files made from the graph.
-        files += OpenDataFiles.files(graph, paths: builder.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
-        let diwoo = DiWoo.files(graph, paths: builder.paths) ?? []
+        files += OpenDataFiles.files(graph, config: config, paths: builder.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
+        let diwoo = DiWoo.files(graph, config: config, paths: builder.paths) ?? []
         files += diwoo.map { .init(path: $0.path, content: .bytes(Array($0.text.utf8))) }
         files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: builder.paths).utf8))))
         let extraSitemaps = diwoo.isEmpty ? [] : [DiWoo.indexPath]
@@ -80,14 +81,14 @@ public enum SiteRenderer {
 
     /// Every page with its template and view, as `render` makes them: for comparing the
     /// template renderer with swift-mustache on real pages.
-    static func views(_ graph: SiteGraph, theme: ThemeFiles) -> [(path: String, template: String, view: View)] {
-        guard let pages = PagePlan(graph, theme: theme, texts: RenderedTexts.render(graph)) else { return [] }
+    static func views(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles) -> [(path: String, template: String, view: View)] {
+        guard let pages = PagePlan(graph, config: config, theme: theme, texts: RenderedTexts.render(graph, unsafeHTML: config.unsafeHTML)) else { return [] }
         return pages.all.map { (pages.path(of: $0), $0.template, pages.view(of: $0)) }
     }
 
     private static func feeds(_ builder: PageBuilder, byKind: [RecordKind: [Record]]) -> [RSSFeed] {
         let graph = builder.graph
-        let config = graph.config
+        let config = builder.config
         var feeds = [RSSFeed(title: config.title, description: config.description.isEmpty ? config.title : config.description,
                              path: "feed.xml", pagePath: SitePaths.home, records: graph.records)]
         for kind in RecordKind.allCases {

@@ -52,7 +52,7 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(wrong.map(\.message), ["the setting `data.license` should be text between quotes, not a number"])
     }
 
-    private func adviceSite(woo: Bool) throws -> SiteGraph {
+    private func adviceSite(woo: Bool) throws -> (SiteGraph, SiteConfig) {
         var site = InMemorySite([
             "content/advice/2024-03-01-advies.md": "---\ntitle: Advies\ndate: 2024-03-01\ncouncil: Adviesraad\nthemes: [wonen]\nrecommendations: [{id: r1, text: \"Doe dit, \\\"nu\\\"\"}, {id: r2, text: x}]\n---\n",
             "content/feedback/2024-04-01-reactie.md": "---\ntitle: Reactie\ndate: 2024-04-01\nthemes: [wonen]\nresponds_to:\n  - ref: 2024-03-01-advies\n    outcome: adopted\n---\n",
@@ -61,13 +61,13 @@ final class OpenDataTests: XCTestCase {
         if woo { site.config += "\n[woo]\npublisher = \"https://identifier.overheid.nl/tooi/id/gemeente/gm0363\"\n" }
         let (graph, problems) = site.graph(today: "2024-05-01")
         XCTAssertEqual(lines(problems), [])
-        return try XCTUnwrap(graph)
+        return (try XCTUnwrap(graph), try XCTUnwrap(site.siteConfig))
     }
 
     /// A ref to a whole advice is an outcome for each recommendation: one row each.
     func testAnswersHaveOneRowPerOutcomeGivenPerItem() throws {
-        let graph = try adviceSite(woo: false)
-        let paths = SitePaths(config: graph.config)
+        let (graph, config) = try adviceSite(woo: false)
+        let paths = SitePaths(config: config)
         XCTAssertEqual(OpenDataTables.answers(graph).csv, """
             feedback,date,ref,record_kind,record,item,outcome,implementation,expected,note\r
             2024-04-01-reactie,2024-04-01,2024-03-01-advies#r1,advice,2024-03-01-advies,r1,adopted,,,\r
@@ -76,13 +76,13 @@ final class OpenDataTests: XCTestCase {
             """)
         XCTAssertEqual(OpenDataTables.recommendations(graph, paths).csv.split(separator: "\r\n")[1],
                        "2024-03-01-advies,r1,\"Doe dit, \"\"nu\"\"\",answered,adopted,https://example.nl/participatie/advice/2024-03-01-advies/#r1")
-        XCTAssertNil(DiWoo.files(graph, paths: paths))
+        XCTAssertNil(DiWoo.files(graph, config: config, paths: paths))
     }
 
     /// The Woo index's sitemaps split at the limit; the index names each.
     func testDiWooSitemapsSplitAtTheLimit() throws {
-        let graph = try adviceSite(woo: true)
-        let files = try XCTUnwrap(DiWoo.files(graph, paths: SitePaths(config: graph.config), limit: 1))
+        let (graph, config) = try adviceSite(woo: true)
+        let files = try XCTUnwrap(DiWoo.files(graph, config: config, paths: SitePaths(config: config), limit: 1))
         XCTAssertEqual(files.map(\.path), ["sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "sitemap-diwoo-infocat010-002.xml"])
         XCTAssertTrue(files[0].text.contains("<loc>https://example.nl/participatie/sitemap-diwoo-infocat010-002.xml</loc>"))
         XCTAssertTrue(files[2].text.contains("<loc>https://example.nl/participatie/feedback/2024-04-01-reactie/</loc>"))

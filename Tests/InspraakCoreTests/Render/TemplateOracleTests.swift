@@ -60,14 +60,14 @@ final class TemplateOracleTests: XCTestCase {
         XCTAssertFalse(loadProblems.hasErrors)
         let loaded = try XCTUnwrap(site)
         let (model, _) = ModelBuilder.build(loaded, includeDrafts: false)
-        let (graph, _) = SiteGraph.build(model, config: loaded.config, today: Day(iso: "2026-11-15")!)
+        let (graph, _) = SiteGraph.build(model, settings: GraphSettings(loaded.config), today: Day(iso: "2026-11-15")!)
         let (templates, problems) = TemplateSet.compile(loaded.theme)
         XCTAssertEqual(problems, [])
         var library = MustacheLibrary()
         for (name, file) in loaded.theme.templates {
             library.register(try MustacheTemplate(string: file.text), named: name)
         }
-        let pages = SiteRenderer.views(graph, theme: loaded.theme)
+        let pages = SiteRenderer.views(graph, config: loaded.config, theme: loaded.theme)
         XCTAssertGreaterThan(pages.count, 60)
         var differing: [String] = []
         for page in pages {

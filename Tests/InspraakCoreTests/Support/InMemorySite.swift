@@ -42,12 +42,15 @@ struct InMemorySite {
         return (site, diagnostics)
     }
 
+    /// The settings, as read from `config` (nil when they do not read).
+    var siteConfig: SiteConfig? { SiteConfig.parse(config).0 }
+
     /// The graph as of `today`, and every diagnostic of the three stages, sorted.
     func graph(today: String, drafts: Bool = false) -> (SiteGraph?, [Diagnostic]) {
         let (site, loadProblems) = loaded()
         guard let site else { return (nil, loadProblems.sorted()) }
         let (model, modelProblems) = ModelBuilder.build(site, includeDrafts: drafts)
-        let (graph, graphProblems) = SiteGraph.build(model, config: site.config, today: Day(iso: today)!)
+        let (graph, graphProblems) = SiteGraph.build(model, settings: GraphSettings(site.config), today: Day(iso: today)!)
         return (graph, (loadProblems + modelProblems + graphProblems).sorted())
     }
 }

@@ -8,8 +8,7 @@ enum OpenDataFiles {
     /// The tables' file names, in the order the page lists them (`OpenDataTables.all`'s order).
     static let tableNames = ["meetings", "input-points", "advice", "recommendations", "feedback", "answers"]
 
-    static func files(_ graph: SiteGraph, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
-        let config = graph.config
+    static func files(_ graph: SiteGraph, config: SiteConfig, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
         let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
         let tables = OpenDataTables.all(graph, paths: paths)
         var files: [(path: String, bytes: [UInt8])] = []

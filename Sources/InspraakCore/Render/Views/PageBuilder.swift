@@ -3,6 +3,7 @@
 /// ends in `HTML` (rendered Markdown or SVG made by inspraak).
 struct PageBuilder: Sendable {
     let graph: SiteGraph
+    let config: SiteConfig
     let strings: Strings
     let texts: RenderedTexts
     let paths: SitePaths
@@ -24,11 +25,12 @@ struct PageBuilder: Sendable {
         let status: TemplateValue?
     }
 
-    init(graph: SiteGraph, strings: Strings, texts: RenderedTexts, assets: Assets) {
+    init(graph: SiteGraph, config: SiteConfig, strings: Strings, texts: RenderedTexts, assets: Assets) {
         self.graph = graph
+        self.config = config
         self.strings = strings
         self.texts = texts
-        self.paths = SitePaths(config: graph.config)
+        self.paths = SitePaths(config: config)
         self.assets = assets
         self.stringTree = strings.templateTree()
         self.kindLabels = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
@@ -53,8 +55,6 @@ struct PageBuilder: Sendable {
     func kindLabel(_ kind: RecordKind, plural: Bool = false) -> String {
         plural ? kindLabels[kind]!.many : kindLabels[kind]!.one
     }
-
-    var config: SiteConfig { graph.config }
 
     /// A feed a page announces with `<link rel="alternate">`.
     struct Feed {
