@@ -85,7 +85,7 @@ public struct SiteGraph: Sendable {
         var records: [Record] = []
         for record in model.records {
             if let existing = position[record.id] {
-                diagnostics.error(record.location, GraphMessage.duplicateID(record.id, other: records[existing].source.path))
+                diagnostics.error(record.location, GraphMessage.duplicateID(record.id, other: records[existing].origin.path))
                 continue
             }
             position[record.id] = records.count

@@ -23,30 +23,7 @@ public struct Field: Sendable {
 
     /// What the value is, in words for a message ("a list", "a number").
     public var kindDescription: String {
-        switch value {
-        case .string: return "text"
-        case .integer, .number: return "a number"
-        case .boolean: return "true/false"
-        case .null: return "empty"
-        case .list: return "a list"
-        case .table: return "a set of fields"
-        }
-    }
-
-    /// The value as a template sees it: strings, numbers, booleans, arrays and dictionaries.
-    public var templateValue: TemplateValue {
-        switch value {
-        case .string(let text): return .text(text)
-        case .integer(let number): return .number(number)
-        case .number(let number): return .text(String(number))
-        case .boolean(let flag): return .bool(flag)
-        case .null: return .text("")
-        case .list(let items): return .list(items.map(\.templateValue))
-        case .table(let table):
-            var fields: [String: TemplateValue] = [:]
-            for entry in table.entries { fields[entry.key] = entry.field.templateValue }
-            return .object(fields)
-        }
+        LoadMessage.fieldKind(value)
     }
 }
 

@@ -28,7 +28,7 @@ public enum ModelBuilder {
                 if draft && !includeDrafts { drafts.insert(theme.slug) } else { themes.append(theme) }
             }
         }
-        records.sort { ($0.id, $0.source.path) < ($1.id, $1.source.path) }
+        records.sort { ($0.id, $0.origin.path) < ($1.id, $1.origin.path) }
         themes.sort { ($0.order, $0.title, $0.slug) < ($1.order, $1.title, $1.slug) }
         return (SiteModel(records: records, themes: themes, draftIDs: drafts, unreadableIDs: site.unreadableNames), diagnostics.all)
     }

@@ -87,9 +87,10 @@ public final class Record: Sendable {
     public let documents: [Attachment]
     public let body: String
     public let bodyFirstLine: Int
-    public let source: SourceDocument
-    /// Front-matter keys the model does not know, kept for themes.
-    public let extra: [FieldTable.Entry]
+    /// The file it was read from.
+    public let origin: RecordOrigin
+    /// Front-matter keys the model does not know, kept for themes, in the order written.
+    public let extraFields: [ExtraField]
     public let details: Details
     /// Nil for a record read without errors (the only kind that is ever rendered).
     public let gaps: RecordGaps?
@@ -102,8 +103,8 @@ public final class Record: Sendable {
     public let changes: [FileHistory.Change]
 
     init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation, summary: String?,
-         draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, source: SourceDocument,
-         extra: [FieldTable.Entry], details: Details, gaps: RecordGaps? = nil, changes: [FileHistory.Change] = []) {
+         draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, origin: RecordOrigin,
+         extraFields: [ExtraField], details: Details, gaps: RecordGaps? = nil, changes: [FileHistory.Change] = []) {
         self.id = id
         self.title = title
         self.date = date
@@ -115,8 +116,8 @@ public final class Record: Sendable {
         self.documents = documents
         self.body = body
         self.bodyFirstLine = bodyFirstLine
-        self.source = source
-        self.extra = extra
+        self.origin = origin
+        self.extraFields = extraFields
         self.details = details
         self.gaps = gaps
         self.changes = changes
@@ -134,7 +135,7 @@ public final class Record: Sendable {
     public var isComplete: Bool { gaps == nil }
 
     /// The file, for messages about the record as a whole.
-    public var location: SourceLocation { SourceLocation(path: source.path, line: 1, column: 1) }
+    public var location: SourceLocation { SourceLocation(path: origin.path, line: 1, column: 1) }
 
     public var meeting: Meeting? {
         if case .meeting(let meeting) = details { return meeting }

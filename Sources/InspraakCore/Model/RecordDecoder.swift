@@ -56,7 +56,8 @@ struct RecordDecoder {
         let record = Record(
             id: source.name, title: title ?? "", date: date ?? Moment(day: Day(number: 0)), themes: themes,
             themesLocation: reader.location("themes"), summary: summary, draft: draft, updated: updated, documents: documents,
-            body: body, bodyFirstLine: document.frontMatter.bodyFirstLine, source: source, extra: extra, details: details,
+            body: body, bodyFirstLine: document.frontMatter.bodyFirstLine, origin: RecordOrigin(source),
+            extraFields: extra.map { ExtraField(key: $0.key, value: ExtraValue($0.field)) }, details: details,
             gaps: reader.diagnostics.hasErrors ? gaps : nil,
             changes: document.history?.changes ?? []
         )

@@ -71,8 +71,8 @@ public enum SiteRenderer {
         files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: builder.paths, also: extraSitemaps).utf8))))
         files += builder.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
         for record in graph.records {
-            guard let folder = record.source.bundleFolder else { continue }
-            for file in record.source.bundleFiles {
+            guard let folder = record.origin.bundleFolder else { continue }
+            for file in record.origin.bundleFiles {
                 files.append(.init(path: SitePaths.record(record) + file, content: .copy(sourcePath: folder + "/" + file)))
             }
         }

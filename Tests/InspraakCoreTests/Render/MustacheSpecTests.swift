@@ -33,7 +33,7 @@ final class MustacheSpecTests: XCTestCase {
     ///
     /// The engine has no null and no decimal (views never hold them): null becomes `false`, as
     /// an absent optional view value does (`TemplateValue.optional`), and a decimal becomes its
-    /// text, as `Field.templateValue` passes a decimal from front matter.
+    /// text, as `ExtraValue.templateValue` passes a decimal from front matter.
     struct SpecValue: Decodable {
         let value: TemplateValue
 

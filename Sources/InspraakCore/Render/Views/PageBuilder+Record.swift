@@ -18,7 +18,7 @@ extension PageBuilder {
             "buildsOn": .list(buildsOn(record, from: path)),
             "followedBy": .list(followedBy(record, from: path)),
             "trail": .list(trail(record, from: path)),
-            "extra": .object(record.extra.reduce(into: [:]) { $0[$1.key] = $1.field.templateValue }),
+            "extra": ExtraValue.fields(record.extraFields).templateValue,
             "isMeeting": .bool(record.kind == .meetings),
             "isAdvice": .bool(record.kind == .advice),
             "isFeedback": .bool(record.kind == .feedback),
