@@ -6,17 +6,23 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var baseURL: String?
     public var includeDrafts = false
-    /// "Today" for open and overdue items; the CLI passes `--now` or the clock's date.
-    public var today: Day
+    /// "Today" for open and overdue items: `--now`, or the clock's instant, whose day is taken
+    /// in the site's time zone once site.toml is read.
+    public var today: Today
     public var useGitHistory = true
     /// Accept a shallow git clone (`--allow-shallow`): one warning, dates fall back to `date`.
     public var allowShallow = false
 
-    public init(source: URL, output: URL? = nil, baseURL: String? = nil, today: Day) {
+    public init(source: URL, output: URL? = nil, baseURL: String? = nil, today: Today) {
         self.source = source
         self.output = output ?? source.appendingPathComponent("public")
         self.baseURL = baseURL
         self.today = today
+    }
+
+    /// A build as of a given day, whatever the site's time zone.
+    public init(source: URL, output: URL? = nil, baseURL: String? = nil, today: Day) {
+        self.init(source: source, output: output, baseURL: baseURL, today: .day(today))
     }
 }
 
@@ -90,7 +96,8 @@ public enum SiteBuild {
         let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
         guard let site else { return (nil, nil, loadProblems) }
         let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
-        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, settings: GraphSettings(site.config), today: options.today) }
+        let today = options.today.day(in: site.config.timezone)
+        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, settings: GraphSettings(site.config), today: today) }
         return (site, graph, loadProblems + modelProblems + graphProblems)
     }
 

@@ -34,7 +34,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let source = site.sourceURL
-        var options = BuildOptions(source: source, baseURL: baseURL, today: try site.today())
+        var options = BuildOptions(source: source, baseURL: baseURL, today: site.today)
         if let output {
             // As given (made absolute), not tidied: `..` after a link is resolved by the output
             // guard as the system resolves it.

@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
     var allowShallow = false
 
     func run() throws {
-        var options = BuildOptions(source: site.sourceURL, today: try site.today())
+        var options = BuildOptions(source: site.sourceURL, today: site.today)
         options.includeDrafts = site.drafts
         options.useGitHistory = !noGit
         options.allowShallow = allowShallow

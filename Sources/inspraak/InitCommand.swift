@@ -33,8 +33,13 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day to treat as today; the example records are dated in the weeks before it (YYYY-MM-DD).", valueName: "date"))
     var now: String?
 
+    func validate() throws {
+        try SiteOptions.validate(now: now)
+    }
+
     func run() throws {
-        let today = try SiteOptions.parseOrExit(now.map { ["--now", $0] } ?? []).today()
+        // The new site's time zone is the default one (its site.toml says so).
+        let today = SiteOptions.today(now: now).day(in: SiteConfig.defaultTimezone)
         var site = NewSite(title: title, baseURL: baseURL, language: language.rawValue, today: today, version: buildVersion)
         site.ci = NewSite.CI(rawValue: ci.rawValue)!
         site.themeName = themeName

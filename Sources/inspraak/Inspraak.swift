@@ -26,35 +26,42 @@ struct SiteOptions: ParsableArguments {
     var now: String?
 
     func validate() throws {
-        if let now, Day(iso: now) == nil {
-            throw ValidationError("--now must be a date like 2026-01-15, not \"\(Diagnostic.printable(now))\"")
-        }
-        guard !source.isEmpty else { throw ValidationError("--source needs the site's folder, e.g. --source . (the default)") }
+        try Self.validate(now: now)
+        try Self.validate(source: source)
+    }
+
+    var today: Today { Self.today(now: now) }
+
+    var sourceURL: URL { Self.folder(source) }
+
+    /// `--now`, checked.
+    static func validate(now: String?) throws {
+        if let now, Day(iso: now) == nil { throw ValidationError(CLIMessage.invalidNow(now)) }
+    }
+
+    /// `--source`: an existing folder.
+    static func validate(source: String) throws {
+        guard !source.isEmpty else { throw ValidationError(CLIMessage.emptySource) }
+        let url = folder(source)
         var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isFolder) {
-            throw ValidationError("--source: there is no folder \(Diagnostic.printable(sourceURL.path))")
+        if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            throw ValidationError(CLIMessage.noSourceFolder(url.path))
         }
         if !isFolder.boolValue {
-            throw ValidationError("--source must be the site's folder (with site.toml and content/), not a file: \(Diagnostic.printable(sourceURL.path))")
+            throw ValidationError(CLIMessage.sourceIsFile(url.path))
         }
     }
 
-    func today() throws -> Day {
-        if let now {
-            guard let day = Day(iso: now) else {
-                throw ValidationError("--now must be a date like 2026-01-15, not \"\(Diagnostic.printable(now))\"")
-            }
-            return day
-        }
-        // The clock is read here, at the edge, and nowhere else.
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    /// `--now` (validated), else the clock's instant: the clock is read here, at the edge, and
+    /// nowhere else; the library takes its day in the site's time zone.
+    static func today(now: String?) -> Today {
+        if let now, let day = Day(iso: now) { return .day(day) }
+        return .instant(Date())
     }
 
-    var sourceURL: URL {
-        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    /// A folder given on the command line, made absolute.
+    static func folder(_ path: String) -> URL {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 }
 

@@ -32,22 +32,26 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         guard NewRecord.Kind(rawValue: kind) != nil else {
-            throw ValidationError("the kind must be one of: meeting, advice, feedback, theme (not \"\(kind)\")")
+            throw ValidationError(CLIMessage.unknownKind(kind))
         }
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a date like 2025-03-04") }
-        if !respondsTo.isEmpty && kind != "feedback" { throw ValidationError("--responds-to is only for feedback") }
-        if respondsTo.isEmpty && kind == "feedback" { throw ValidationError("say which record this feedback answers: --responds-to <id>") }
+        if let date, Day(iso: date) == nil { throw ValidationError(CLIMessage.invalidDate) }
+        if !respondsTo.isEmpty && kind != "feedback" { throw ValidationError(CLIMessage.respondsToNotFeedback) }
+        if respondsTo.isEmpty && kind == "feedback" { throw ValidationError(CLIMessage.feedbackWithoutTarget) }
+        try SiteOptions.validate(now: now)
+        try SiteOptions.validate(source: source)
     }
 
     func run() throws {
-        let options = SiteOptions.parseOrExit(["--source", source] + (now.map { ["--now", $0] } ?? []))
-        let today = try options.today()
-        var record = NewRecord(kind: NewRecord.Kind(rawValue: kind)!, title: title, date: date.flatMap { Day(iso: $0) } ?? today)
+        // The site is read once: its settings, themes, councils and open items as of today.
+        var options = BuildOptions(source: SiteOptions.folder(source), today: SiteOptions.today(now: now))
+        options.useGitHistory = false
+        let site = SiteBuild.analysis(options)
+        var record = NewRecord(kind: NewRecord.Kind(rawValue: kind)!, title: title, date: date.flatMap { Day(iso: $0) } ?? site.today)
         record.themes = themes
         record.respondsTo = respondsTo
-        switch record.write(in: options.sourceURL, today: today) {
+        switch record.write(into: site) {
         case .success(let path):
-            print("wrote \(path)")
+            print(CLIMessage.wrote(path))
         case .failure(let diagnostic):
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
             throw ExitCode(ExitStatus.contentErrors)

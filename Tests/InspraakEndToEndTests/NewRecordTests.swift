@@ -4,6 +4,13 @@ import InspraakCore
 
 /// `inspraak new`: skeletons that check clean, valid ids, no overwriting, open items pre-filled.
 final class NewRecordTests: XCTestCase {
+    /// The site as `inspraak new` reads it, once per record written.
+    private func analysed(_ site: URL, _ today: Day) -> SiteAnalysis {
+        var options = BuildOptions(source: site, today: today)
+        options.useGitHistory = false
+        return SiteBuild.analysis(options)
+    }
+
     func testSkeletonsCheckCleanAndNeverOverwrite() throws {
         let site = try temporaryFolder().appendingPathComponent("site")
         try copyExampleSite(to: site)
@@ -11,15 +18,15 @@ final class NewRecordTests: XCTestCase {
 
         var meeting = NewRecord(kind: .meeting, title: "Thematafel Mantelzorg in De Horst!", date: Day(iso: "2025-03-04")!)
         meeting.themes = ["mantelzorg"]
-        XCTAssertEqual(try meeting.write(in: site, today: today).get(), "content/meetings/2025-03-04-thematafel-mantelzorg-in-de-horst.md")
+        XCTAssertEqual(try meeting.write(into: analysed(site, today)).get(), "content/meetings/2025-03-04-thematafel-mantelzorg-in-de-horst.md")
         var advice = NewRecord(kind: .advice, title: "Advies over cliëntondersteuning", date: today)
         advice.themes = ["clientondersteuning"]
-        XCTAssertEqual(try advice.write(in: site, today: today).get(), "content/advice/2026-11-15-advies-over-clientondersteuning.md")
-        XCTAssertEqual(try NewRecord(kind: .theme, title: "Eenzaamheid onder jongeren", date: today).write(in: site, today: today).get(),
+        XCTAssertEqual(try advice.write(into: analysed(site, today)).get(), "content/advice/2026-11-15-advies-over-clientondersteuning.md")
+        XCTAssertEqual(try NewRecord(kind: .theme, title: "Eenzaamheid onder jongeren", date: today).write(into: analysed(site, today)).get(),
                        "content/themes/eenzaamheid-onder-jongeren.md")
         var feedback = NewRecord(kind: .feedback, title: "Reactie op het advies armoede", date: today)
         feedback.respondsTo = ["2025-09-09-advies-armoede-en-meedoen"]
-        let path = try feedback.write(in: site, today: today).get()
+        let path = try feedback.write(into: analysed(site, today)).get()
         let text = try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
         // r1 is in progress and r3, r4 are open; r2 was adopted and is not pre-filled.
         XCTAssertTrue(text.contains("ref: 2025-09-09-advies-armoede-en-meedoen#r1"))
@@ -40,9 +47,9 @@ final class NewRecordTests: XCTestCase {
         XCTAssertTrue(adviceText.contains("council: \"Jongerenraad Lindeveen\""), adviceText)
         XCTAssertTrue(adviceText.contains("Adviesraad Sociaal Domein Lindeveen"), adviceText)
 
-        guard case .failure(let refused) = meeting.write(in: site, today: today) else { return XCTFail("must not overwrite") }
+        guard case .failure(let refused) = meeting.write(into: analysed(site, today)) else { return XCTFail("must not overwrite") }
         XCTAssertTrue(refused.message.contains("already exists"))
-        guard case .failure(let nul) = NewRecord(kind: .meeting, title: "Nul\u{0}teken", date: today).write(in: site, today: today) else {
+        guard case .failure(let nul) = NewRecord(kind: .meeting, title: "Nul\u{0}teken", date: today).write(into: analysed(site, today)) else {
             return XCTFail("a NUL in a title must be refused")
         }
         XCTAssertTrue(nul.message.hasPrefix("the title must be one line"), nul.message)

@@ -7,7 +7,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// Absolute, always ending in `/`.
     public var baseURL: String
     public var language: String = "nl"
-    public var timezone: String = "Europe/Amsterdam"
+    public var timezone: String = SiteConfig.defaultTimezone
     public var theme: String = "default"
     /// Where `theme` is set, for "the theme does not exist".
     public var themeLocation = SourceLocation(path: "site.toml", line: 1, column: 1)
@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var dataLicense: String = "CC0-1.0"
     /// `[woo] publisher`: a TOOI municipality URI; nil means no DiWoo output.
     public var wooPublisher: String?
+
+    /// The zone of a site whose site.toml names none (SPEC: site.toml).
+    public static let defaultTimezone = "Europe/Amsterdam"
 
     public init(title: String, baseURL: String) {
         self.title = title

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day, counted from 1970-01-01: what "overdue since" and "due on" are measured in.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let number: Int
@@ -16,6 +18,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         number = era * 146097 + doe - 719468
+    }
+
+    /// The day it is at `instant` on a clock in `zone`.
+    public init(_ instant: Date, in zone: TimeZone) {
+        let local = Int((instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))).rounded(.down))
+        self.init(number: Int((Double(local) / 86_400).rounded(.down)))
     }
 
     /// `YYYY-MM-DD`, nothing else.

@@ -36,8 +36,10 @@ public struct NewRecord: Sendable {
 
     public var path: String { "content/\(kind.folder)/\(id).md" }
 
-    /// Writes the skeleton under `source`; never overwrites. Returns the path written.
-    public func write(in source: URL, today: Day) -> Result<String, Diagnostic> {
+    /// Writes the skeleton into the site `site` was read from (`SiteBuild.analysis`, as of the
+    /// day whose open items a feedback answers); never overwrites. Returns the path written.
+    public func write(into site: SiteAnalysis) -> Result<String, Diagnostic> {
+        let source = site.source
         let location = SourceLocation(path: path)
         // A line break would end the title's line and could end the front matter (`---`).
         guard !title.unicodeScalars.contains(where: Self.breaksTheLine) else {
@@ -49,13 +51,11 @@ public struct NewRecord: Sendable {
         let target = source.appendingPathComponent(path)
         let bundle = source.appendingPathComponent("content/\(kind.folder)/\(id)/index.md")
         if FileManager.default.fileExists(atPath: target.path) || FileManager.default.fileExists(atPath: bundle.path) {
-            return .failure(.error(location, Message.newRecordExists))
+            return .failure(.error(location, ScaffoldMessage.newRecordExists))
         }
-        if let unknown = unknownTheme(in: source) { return .failure(unknown) }
-        let (config, _) = loadConfig(source)
-        let language = config?.language ?? "nl"
+        if let unknown = unknownTheme(known: site.themeNames) { return .failure(unknown) }
         let text: String
-        switch contents(source: source, config: config, today: today, language: language) {
+        switch contents(site, language: site.config?.language ?? "nl") {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let written): text = written
         }
@@ -75,21 +75,14 @@ public struct NewRecord: Sendable {
 
     /// The first `--theme` that is not one of the site's themes (the files in content/themes),
     /// with the closest one as a suggestion.
-    private func unknownTheme(in source: URL) -> Diagnostic? {
+    private func unknownTheme(known: [String]) -> Diagnostic? {
         guard kind != .theme, !themes.isEmpty else { return nil }
-        let known = Set(ContentScanner(root: source).scan().0.filter { $0.folder == .themes }.map(\.name)).sorted()
         guard let unknown = themes.first(where: { !known.contains($0) }) else { return nil }
-        return .error(SourceLocation(path: "--theme"), Message.newUnknownTheme(unknown, known: known),
-                      hint: EditDistance.closest(to: unknown, in: known).map(Message.didYouMean))
+        return .error(SourceLocation(path: "--theme"), ScaffoldMessage.newUnknownTheme(unknown, known: known),
+                      hint: Message.didYouMean(unknown, among: known))
     }
 
-    private func loadConfig(_ source: URL) -> (SiteConfig?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: source.appendingPathComponent("site.toml").path),
-              case .success(let text) = SourceText.decode([UInt8](data)) else { return (nil, []) }
-        return SiteConfig.parse(text)
-    }
-
-    private func contents(source: URL, config: SiteConfig?, today: Day, language: String) -> Result<String, Diagnostic> {
+    private func contents(_ site: SiteAnalysis, language: String) -> Result<String, Diagnostic> {
         let nl = language == "nl"
         func comment(_ dutch: String, _ english: String) -> String { "  # " + (nl ? dutch : english) }
         let themeList = "[" + themes.map(YAMLText.scalar).joined(separator: ", ") + "]"
@@ -116,7 +109,7 @@ public struct NewRecord: Sendable {
                 "---", "", nl ? "## Verslag" : "## Report", "", "", "",
             ]
         case .advice:
-            let councils = knownCouncils(source: source, today: today)
+            let councils = knownCouncils(site.graph)
             let others = councils.dropFirst().joined(separator: ", ")
             lines += [
                 "date: \(date.iso)",
@@ -133,7 +126,7 @@ public struct NewRecord: Sendable {
             ]
         case .feedback:
             var entries: [String] = []
-            switch openItems(source: source, today: today) {
+            switch openItems(site.graph) {
             case .failure(let diagnostic): return .failure(diagnostic)
             case .success(let refs): entries = refs
             }
@@ -164,11 +157,8 @@ public struct NewRecord: Sendable {
 
     /// Councils of the site's advice, the most recent one's first: `new advice` starts from the
     /// council this site uses, not a fixed name (empty when there is no advice yet).
-    private func knownCouncils(source: URL, today: Day) -> [String] {
-        var options = BuildOptions(source: source, today: today)
-        options.useGitHistory = false
-        var clock = StageClock()
-        guard let graph = SiteBuild.analyse(options, clock: &clock).1 else { return [] }
+    private func knownCouncils(_ graph: SiteGraph?) -> [String] {
+        guard let graph else { return [] }
         var councils: [String] = []
         for record in graph.newestFirst(graph.records.filter { $0.kind == .advice }) {
             if let council = record.advice?.council, !councils.contains(council) { councils.append(council) }
@@ -176,14 +166,12 @@ public struct NewRecord: Sendable {
         return councils
     }
 
-    /// For `--responds-to`: each ref as given, or one entry per still-open item of that record.
-    private func openItems(source: URL, today: Day) -> Result<[String], Diagnostic> {
+    /// For `--responds-to`: each ref as given, or one entry per item of that record still open
+    /// on the day the graph is as of.
+    private func openItems(_ graph: SiteGraph?) -> Result<[String], Diagnostic> {
         guard !respondsTo.isEmpty else { return .success([]) }
-        var options = BuildOptions(source: source, today: today)
-        options.useGitHistory = false
-        var clock = StageClock()
-        guard let graph = SiteBuild.analyse(options, clock: &clock).1 else {
-            return .failure(.error(SourceLocation(path: "site.toml"), Message.newSiteDoesNotLoad))
+        guard let graph else {
+            return .failure(.error(SourceLocation(path: "site.toml"), ScaffoldMessage.newSiteDoesNotLoad))
         }
         var refs: [String] = []
         for ref in respondsTo {
