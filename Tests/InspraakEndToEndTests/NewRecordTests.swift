@@ -81,6 +81,26 @@ extension CommandLineTests {
         XCTAssertEqual(try contentFiles(site), before)
     }
 
+    /// `new` checks its own --now and --source, and shows its own usage (it used to re-parse
+    /// them as a made-up command, whose usage line read `Usage: site …`).
+    func testNewUsageErrorsAreNewsOwn() throws {
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let site = try temporaryFolder().appendingPathComponent("site")
+        try copyExampleSite(to: site)
+        let before = try contentFiles(site)
+        let cases: [(arguments: [String], says: String)] = [
+            (["--now", "2026-13-01", "--source", site.path], "Error: --now must be a date like 2026-01-15, not \"2026-13-01\""),
+            (["--source", site.path + "/nergens"], "Error: --source: there is no folder \(site.path)/nergens"),
+            (["--source", site.path + "/site.toml"], "Error: --source must be the site's folder (with site.toml and content/), not a file: \(site.path)/site.toml"),
+        ]
+        for (arguments, says) in cases {
+            let result = try run(["new", "meeting", "Stamtafel"] + arguments)
+            XCTAssertEqual(result.status, 64, "\(arguments): \(result.err)")
+            XCTAssertTrue(result.err.hasPrefix(says + "\nUsage: inspraak new <kind> <title>"), "\(arguments): \(result.err)")
+        }
+        XCTAssertEqual(try contentFiles(site), before, "a usage error writes nothing")
+    }
+
     func testNewRefusesAnUnknownThemeAndSuggestsTheClosest() throws {
         guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
         let site = try temporaryFolder().appendingPathComponent("site")

@@ -85,7 +85,7 @@ final class MessageCatalogueTests: XCTestCase {
         XCTAssertTrue(Self.isSentence(scan.literals[0].text))
     }
 
-    func testDidYouMeanSuggestsOnlyAClosename() {
+    func testDidYouMeanSuggestsOnlyACloseName() {
         XCTAssertEqual(Message.didYouMean("theem", among: ["title", "theme"]), "did you mean `theme`?")
         XCTAssertNil(Message.didYouMean("organisation", among: ["title", "theme"]))
     }
