@@ -76,10 +76,13 @@ public struct OverlaySourceTree: SourceTree {
         return isDeleted(path) ? .missing : base.read(path, limit: limit)
     }
 
-    /// An edited file is where its folder leads (not where a link it replaced led).
+    /// An edited file, or a folder only edits lie in, is where its folder leads (not where a link
+    /// it replaced led); the rest is where the base tree says.
     public func resolved(_ path: String) -> String {
-        guard !path.isEmpty, edits[path] != nil || editedFolders[path] != nil else { return base.resolved(path) }
-        return resolved(SourcePath.parent(of: path)) + "/" + SourcePath.name(of: path)
+        let onlyHere = edits[path] != nil || (editedFolders[path] != nil && (isDeleted(path) || base.kind(of: path) == .missing))
+        guard !path.isEmpty, onlyHere else { return base.resolved(path) }
+        let folder = resolved(SourcePath.parent(of: path))
+        return (folder.hasSuffix("/") ? folder : folder + "/") + SourcePath.name(of: path)
     }
 
     /// Whether `path` or a folder above it was deleted (edits are asked before this).
