@@ -2,30 +2,21 @@ import Foundation
 import XCTest
 import InspraakCore
 
-/// Broken sites (Tests/Fixtures/invalid/<case>/site), one defect each, with the diagnostics they
-/// must give in expected.txt; and sites that only warn (Tests/Fixtures/warnings/<case>).
+/// Broken sites (Tests/Fixtures/invalid/<case>), one defect each, with the diagnostics they must
+/// give in expected.txt; and sites that only warn (Tests/Fixtures/warnings/<case>). Each is the
+/// shared base site with the case's differences (`FixtureCase`), written to a temporary folder.
 final class InvalidSiteTests: XCTestCase {
-    let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
-
-    func cases(_ folder: String) throws -> [URL] {
-        let base = fixtures.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { base.appendingPathComponent($0) }
-    }
-
-    func expected(_ folder: URL) throws -> [String] {
-        try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
-            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-    }
 
     /// Each broken site: a failed build with exactly the expected messages, the same from
     /// `check`, and the previously published folder left byte for byte as it was.
     func testEveryInvalidSiteFailsWithItsMessagesAndKeepsThePreviousOutput() throws {
-        let all = try cases("invalid")
+        let all = FixtureCase.all("invalid")
         XCTAssertGreaterThan(all.count, 20)
-        for folder in all {
-            let name = folder.lastPathComponent
+        for fixture in all {
+            let name = fixture.name
             let work = try temporaryFolder("invalid-\(name)")
+            let source = work.appendingPathComponent("site")
+            try fixture.materialise(into: source)
             let output = work.appendingPathComponent("public")
             try FileManager.default.createDirectory(at: output.appendingPathComponent("meetings"), withIntermediateDirectories: true)
             try Data("previous site\n".utf8).write(to: output.appendingPathComponent("index.html"))
@@ -34,11 +25,11 @@ final class InvalidSiteTests: XCTestCase {
             try Data("previous build\n".utf8).write(to: output.appendingPathComponent(OutputGuard.markerName))
             let before = try snapshot(output)
 
-            var options = BuildOptions(source: folder.appendingPathComponent("site"), output: output, today: Day(iso: "2026-01-15")!)
+            var options = BuildOptions(source: source, output: output, today: Day(iso: "2026-01-15")!)
             options.useGitHistory = false
             let report = SiteBuild.build(options)
             XCTAssertFalse(report.succeeded, "\(name): the build should fail")
-            let want = try expected(folder)
+            let want = try fixture.expected()
             XCTAssertEqual(report.diagnostics.map(\.description), want, "\(name): build diagnostics")
             XCTAssertEqual(SiteBuild.check(options).diagnostics.map(\.description), want, "\(name): check diagnostics")
             let after = try snapshot(output)
@@ -48,16 +39,19 @@ final class InvalidSiteTests: XCTestCase {
     }
 
     func testWarningsDoNotFailTheBuild() throws {
-        let all = try cases("warnings")
+        let all = FixtureCase.all("warnings")
         XCTAssertGreaterThan(all.count, 1)
-        for folder in all {
-            let name = folder.lastPathComponent
-            let output = try temporaryFolder("warning-\(name)").appendingPathComponent("public")
-            var options = BuildOptions(source: folder.appendingPathComponent("site"), output: output, today: Day(iso: "2026-01-15")!)
+        for fixture in all {
+            let name = fixture.name
+            let work = try temporaryFolder("warning-\(name)")
+            let source = work.appendingPathComponent("site")
+            try fixture.materialise(into: source)
+            let output = work.appendingPathComponent("public")
+            var options = BuildOptions(source: source, output: output, today: Day(iso: "2026-01-15")!)
             options.useGitHistory = false
             let report = SiteBuild.build(options)
             XCTAssertTrue(report.succeeded, "\(name): warnings must not fail the build: \(report.diagnostics)")
-            XCTAssertEqual(report.diagnostics.map(\.description), try expected(folder), name)
+            XCTAssertEqual(report.diagnostics.map(\.description), try fixture.expected(), name)
         }
     }
 

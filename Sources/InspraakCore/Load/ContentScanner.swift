@@ -1,34 +1,37 @@
 import Foundation
 
-/// Finds the record files under `content/`, in sorted order, whatever order the disk lists them in.
+/// Finds the record files under `content/`, in sorted order, whatever order the tree lists them in.
 ///
 /// Nothing is passed over in silence: every entry is read, or named in an error or a warning
 /// (hidden files, stray files, pipes and devices, broken links). Only the housekeeping files that
 /// operating systems and git put in folders (`ignoredHousekeeping`) are ignored without a word.
 struct ContentScanner {
-    let root: URL
+    let tree: any SourceTree
+    /// Where the site's folder itself leads, asked once: links are checked against it.
     let realRoot: String
 
     /// Files that tools leave in any folder, never meant as content: `.DS_Store` (macOS Finder),
     /// `.gitkeep`/`.keep` (placeholders that keep an empty folder in git), git's own settings.
     static let ignoredHousekeeping: Set<String> = [".DS_Store", ".gitkeep", ".keep", ".gitignore", ".gitattributes"]
 
+    init(tree: any SourceTree) {
+        self.tree = tree
+        self.realRoot = tree.resolved("")
+    }
+
     init(root: URL) {
-        self.root = root
-        self.realRoot = root.resolvingSymlinksInPath().path
+        self.init(tree: DiskSourceTree(root: root))
     }
 
     func scan() -> ([SourceDocument], [Diagnostic]) {
         var diagnostics = Diagnostics()
         var documents: [SourceDocument] = []
-        let content = root.appendingPathComponent("content")
-        guard FileKind.of(content.path) == .directory else {
+        guard tree.kind(of: "content") == .directory else {
             diagnostics.error(SourceLocation(path: "content"), LoadMessage.noContentFolder)
             return ([], diagnostics.all)
         }
-        for entry in listing(content, path: "content", diagnostics: &diagnostics) {
+        for entry in listing("content", diagnostics: &diagnostics) {
             let name = entry.name
-            let url = content.appendingPathComponent(name)
             let relative = "content/\(name)"
             guard passes(entry, path: relative, diagnostics: &diagnostics) else { continue }
             guard entry.kind == .directory else {
@@ -43,29 +46,28 @@ struct ContentScanner {
                 )
                 continue
             }
-            scanFolder(folder, url: url, relative: relative, into: &documents, diagnostics: &diagnostics)
+            scanFolder(folder, relative: relative, into: &documents, diagnostics: &diagnostics)
         }
         return (documents, diagnostics.all)
     }
 
     private func scanFolder(
-        _ folder: ContentFolder, url: URL, relative: String,
+        _ folder: ContentFolder, relative: String,
         into documents: inout [SourceDocument], diagnostics: inout Diagnostics
     ) {
         // A linked folder (content/meetings -> elsewhere) puts every entry under suspicion.
-        let linkedFolder = !isInside(url)
-        for entry in listing(url, path: relative, diagnostics: &diagnostics) {
+        let linkedFolder = !isInside(relative)
+        for entry in listing(relative, diagnostics: &diagnostics) {
             let name = entry.name
             let path = "\(relative)/\(name)"
-            let entryURL = URL(fileURLWithPath: url.path + "/" + name, isDirectory: entry.kind == .directory)
-            if entry.isLink || linkedFolder, !isInside(entryURL) {
+            if entry.isLink || linkedFolder, !isInside(path) {
                 diagnostics.error(SourceLocation(path: path), LoadMessage.symlinkOutside)
                 continue
             }
             guard passes(entry, path: path, diagnostics: &diagnostics) else { continue }
             if entry.kind == .directory {
-                let index = entryURL.appendingPathComponent("index.md")
-                guard FileKind.of(index.path) != .missing else {
+                let index = "\(path)/index.md"
+                guard tree.kind(of: index) != .missing else {
                     diagnostics.error(SourceLocation(path: path), LoadMessage.bundleWithoutIndex)
                     continue
                 }
@@ -74,7 +76,7 @@ struct ContentScanner {
                     continue
                 }
                 var bundleFiles: [String] = []
-                collectBundleFiles(entryURL, prefix: "", into: &bundleFiles, bundlePath: path, diagnostics: &diagnostics)
+                collectBundleFiles(prefix: "", into: &bundleFiles, bundlePath: path, diagnostics: &diagnostics)
                 documents.append(SourceDocument(
                     folder: folder, name: name, path: "\(path)/index.md",
                     bundleFolder: path, bundleFiles: bundleFiles.filter { $0 != "index.md" }
@@ -88,25 +90,24 @@ struct ContentScanner {
     }
 
     private func collectBundleFiles(
-        _ url: URL, prefix: String, into result: inout [String], bundlePath: String, diagnostics: inout Diagnostics
+        prefix: String, into result: inout [String], bundlePath: String, diagnostics: inout Diagnostics
     ) {
         let folderPath = prefix.isEmpty ? bundlePath : "\(bundlePath)/\(prefix.dropLast())"
-        for entry in listing(url, path: folderPath, diagnostics: &diagnostics) {
-            let entryURL = url.appendingPathComponent(entry.name)
+        for entry in listing(folderPath, diagnostics: &diagnostics) {
             let relative = prefix + entry.name
             let path = "\(bundlePath)/\(relative)"
-            if entry.isLink, !isInside(entryURL) {
+            if entry.isLink, !isInside(path) {
                 diagnostics.error(SourceLocation(path: path), LoadMessage.symlinkOutside)
                 continue
             }
             // index.md is read as the record, where its kind is checked with the other files'.
             guard relative == "index.md" || passes(entry, path: path, diagnostics: &diagnostics) else { continue }
             if entry.kind == .directory {
-                if entry.isLink, leadsBack(entryURL, from: url) {
+                if entry.isLink, leadsBack(path, from: folderPath) {
                     diagnostics.error(SourceLocation(path: path), LoadMessage.linkLoop)
                     continue
                 }
-                collectBundleFiles(entryURL, prefix: relative + "/", into: &result, bundlePath: bundlePath, diagnostics: &diagnostics)
+                collectBundleFiles(prefix: relative + "/", into: &result, bundlePath: bundlePath, diagnostics: &diagnostics)
             } else {
                 result.append(relative)
             }
@@ -115,7 +116,7 @@ struct ContentScanner {
 
     /// Whether an entry may be read as a record, a bundle or a bundle's file: not hidden, an
     /// ordinary file or folder, and not a link to nothing. Says why when it may not.
-    private func passes(_ entry: Entry, path: String, diagnostics: inout Diagnostics) -> Bool {
+    private func passes(_ entry: SourceEntry, path: String, diagnostics: inout Diagnostics) -> Bool {
         let location = SourceLocation(path: path)
         if entry.name.hasPrefix(".") {
             guard !Self.ignoredHousekeeping.contains(entry.name) else { return false }
@@ -138,53 +139,27 @@ struct ContentScanner {
         return false
     }
 
-    /// An entry of a folder listing; a link is followed to tell what it leads to.
-    private struct Entry {
-        let name: String
-        let kind: FileKind
-        let isLink: Bool
-    }
-
-    /// Every entry but `.` and `..`, sorted by their UTF-8 bytes (not by the disk's order or the
-    /// locale). `readdir` tells the kind of most entries without a `stat` each (10,000 records,
-    /// one folder); nothing is opened. A folder that cannot be listed is an error, at `path`.
-    private func listing(_ url: URL, path: String, diagnostics: inout Diagnostics) -> [Entry] {
-        guard let directory = opendir(url.path) else {
-            diagnostics.error(SourceLocation(path: path), LoadMessage.unreadableFolder(FileKind.cause(errno)))
+    /// A folder's entries as the tree lists them; a folder that cannot be listed is an error, at `path`.
+    private func listing(_ path: String, diagnostics: inout Diagnostics) -> [SourceEntry] {
+        switch tree.list(path) {
+        case .entries(let entries): return entries
+        case .unreadable(let cause):
+            diagnostics.error(SourceLocation(path: path), LoadMessage.unreadableFolder(cause))
             return []
         }
-        defer { closedir(directory) }
-        var entries: [Entry] = []
-        while let pointer = readdir(directory) {
-            let name = withUnsafeBytes(of: pointer.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name != ".", name != ".." else { continue }
-            switch Int32(pointer.pointee.d_type) {
-            case Int32(DT_DIR): entries.append(Entry(name: name, kind: .directory, isLink: false))
-            case Int32(DT_REG): entries.append(Entry(name: name, kind: .regular, isLink: false))
-            case Int32(DT_FIFO): entries.append(Entry(name: name, kind: .namedPipe, isLink: false))
-            case Int32(DT_SOCK): entries.append(Entry(name: name, kind: .socket, isLink: false))
-            case Int32(DT_CHR), Int32(DT_BLK): entries.append(Entry(name: name, kind: .device, isLink: false))
-            default:
-                // A link, or a file system that does not say: ask.
-                entries.append(Entry(name: name, kind: FileKind.of(url.path + "/" + name), isLink: true))
-            }
-        }
-        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// Whether a linked folder is the folder it stands in or one above it: followed, it would
     /// repeat the same files until the path grows too long.
-    private func leadsBack(_ link: URL, from folder: URL) -> Bool {
-        let target = link.resolvingSymlinksInPath().path
-        let here = folder.resolvingSymlinksInPath().path
+    private func leadsBack(_ link: String, from folder: String) -> Bool {
+        let target = tree.resolved(link)
+        let here = tree.resolved(folder)
         return here == target || here.hasPrefix(target.hasSuffix("/") ? target : target + "/")
     }
 
     /// False for a link (or a link inside a path) that leads outside the source folder.
-    private func isInside(_ url: URL) -> Bool {
-        let real = url.resolvingSymlinksInPath().path
+    private func isInside(_ path: String) -> Bool {
+        let real = tree.resolved(path)
         return real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
     }
 }

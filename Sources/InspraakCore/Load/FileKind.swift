@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// What a path holds, as `stat` (following links) tells it, without opening it.
-enum FileKind: Equatable, Sendable {
+public enum FileKind: Equatable, Sendable {
     case regular
     case directory
     case namedPipe

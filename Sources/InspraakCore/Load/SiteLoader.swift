@@ -2,7 +2,8 @@ import Foundation
 
 /// What the load stage hands on: settings, theme, and every record file read and split.
 public struct LoadedSite: Sendable {
-    public let root: URL
+    /// The site's folder on disk; nil for a site loaded from memory.
+    public let root: URL?
     public let config: SiteConfig
     public let theme: ThemeFiles
     /// Sorted by path.
@@ -34,11 +35,16 @@ public enum SiteLoader {
     /// Records larger than this are refused: nobody writes 32 MB of minutes.
     static let maximumRecordBytes = 32 * 1024 * 1024
 
+    /// The site in the folder `root` on disk.
     public static func load(source root: URL, options: LoadOptions) -> (LoadedSite?, [Diagnostic]) {
+        load(tree: DiskSourceTree(root: root), options: options)
+    }
+
+    /// The site in `tree`: every file is read through it, and git is asked only about a tree on disk.
+    public static func load(tree: any SourceTree, options: LoadOptions) -> (LoadedSite?, [Diagnostic]) {
         var diagnostics = Diagnostics()
-        let configURL = root.appendingPathComponent("site.toml")
         var config: SiteConfig?
-        switch readText(configURL.path, as: "site.toml") {
+        switch readText("site.toml", in: tree) {
         case .success(let text):
             let (parsed, problems) = SiteConfig.parse(text)
             diagnostics.append(contentsOf: problems)
@@ -55,20 +61,19 @@ public enum SiteLoader {
                 config = adjusted
             }
         }
-        let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", root: root, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
+        let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", tree: tree, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
         diagnostics.append(contentsOf: themeProblems)
 
-        let (sources, scanProblems) = ContentScanner(root: root).scan()
+        let (sources, scanProblems) = ContentScanner(tree: tree).scan()
         diagnostics.append(contentsOf: scanProblems)
-        let rootPath = root.path
         // git runs while the files are read: it mostly waits for its own process.
         let zone = TimeZone(identifier: config?.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
         let (timedReading, results) = alongside({ () -> (GitHistory.Reading, Double) in
             let start = DispatchTime.now().uptimeNanoseconds
-            let reading = gitReading(root, options: options, zone: zone)
+            let reading = gitReading(tree.diskFolder, options: options, zone: zone)
             return (reading, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }) {
-            sources.parallelMap { source in read(source, rootPath: rootPath) }
+            sources.parallelMap { source in read(source, in: tree) }
         }
         let (reading, gitSeconds) = timedReading
         var history: [String: FileHistory] = [:]
@@ -95,24 +100,24 @@ public enum SiteLoader {
             }
         }
         guard let config, let theme else { return (nil, diagnostics.all) }
-        var site = LoadedSite(root: root, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
+        var site = LoadedSite(root: tree.diskFolder, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
         site.gitSeconds = gitSeconds
         return (site, diagnostics.all)
     }
 
     /// git's side of loading: nothing (`--no-git`), only whether the clone is shallow (`check`),
-    /// or every file's history in one pass.
-    static func gitReading(_ root: URL, options: LoadOptions, zone: TimeZone) -> GitHistory.Reading {
-        guard options.useGitHistory else { return .none }
+    /// or every file's history in one pass. A tree only in memory has no history.
+    static func gitReading(_ root: URL?, options: LoadOptions, zone: TimeZone) -> GitHistory.Reading {
+        guard options.useGitHistory, let root else { return .none }
         guard options.readGitDates else {
             return GitHistory.repository(at: root)?.shallow == true ? .shallow : .none
         }
         return GitHistory.read(in: root, folder: "content", zone: zone)
     }
 
-    static func read(_ source: SourceDocument, rootPath: String) -> Result<LoadedDocument, Diagnostic> {
+    static func read(_ source: SourceDocument, in tree: any SourceTree) -> Result<LoadedDocument, Diagnostic> {
         let text: String
-        switch readText(rootPath + "/" + source.path, as: source.path) {
+        switch readText(source.path, in: tree) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let decoded): text = decoded
         }
@@ -128,12 +133,12 @@ public enum SiteLoader {
         }
     }
 
-    /// A source file's text (site.toml, a record, a theme file), or why it cannot be had, at
-    /// `path` as messages name it. Pipes and devices are refused without being opened.
-    static func readText(_ fullPath: String, as path: String) -> Result<String, Diagnostic> {
+    /// A source file's text (site.toml, a record), or why it cannot be had. Pipes and devices
+    /// are refused without being opened.
+    static func readText(_ path: String, in tree: any SourceTree) -> Result<String, Diagnostic> {
         let whole = SourceLocation(path: path, line: 1, column: 1)
         let bytes: [UInt8]
-        switch SourceFile.read(fullPath, limit: maximumRecordBytes) {
+        switch tree.read(path, limit: maximumRecordBytes) {
         case .tooLarge: return .failure(.error(whole, LoadMessage.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
         case .missing where path == "site.toml": return .failure(.error(SourceLocation(path: path), LoadMessage.missingConfig))
         case .missing: return .failure(.error(whole, LoadMessage.brokenLink))

@@ -11,17 +11,7 @@ import Darwin
 /// and a device may never end. The kind is looked up first (`stat`), and the `open` itself
 /// does not wait (`O_NONBLOCK`) in case the file is swapped for a pipe in between.
 enum SourceFile {
-    enum Result {
-        case bytes([UInt8])
-        case tooLarge
-        case missing
-        /// A folder, named pipe, socket or device: not opened.
-        case notRegular(FileKind)
-        /// The system refused (no permission, a disk error): the cause in words.
-        case unreadable(String)
-    }
-
-    static func read(_ path: String, limit: Int) -> Result {
+    static func read(_ path: String, limit: Int) -> SourceReading {
         switch FileKind.of(path) {
         case .regular: break
         case .missing: return .missing

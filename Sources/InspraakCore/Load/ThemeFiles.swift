@@ -21,11 +21,15 @@ public struct ThemeFiles: Sendable {
     public internal(set) var strings: [String: [String: String]] = [:]
 }
 
-/// Finds a theme on disk (`themes/<name>/`) or built in, and follows `extends`.
+/// Finds a theme in the site's folder (`themes/<name>/`) or built in, and follows `extends`.
 enum ThemeLoader {
     static let builtInPrefix = "(built-in default theme)"
 
-    static func load(name: String, root: URL, from setting: SourceLocation = SourceLocation(path: "site.toml", line: 1, column: 1)) -> (ThemeFiles?, [Diagnostic]) {
+    static func load(name: String, root: URL) -> (ThemeFiles?, [Diagnostic]) {
+        load(name: name, tree: DiskSourceTree(root: root))
+    }
+
+    static func load(name: String, tree: any SourceTree, from setting: SourceLocation = SourceLocation(path: "site.toml", line: 1, column: 1)) -> (ThemeFiles?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         var chain: [(name: String, files: [String: ThemeFiles.File], prefix: String)] = []
         var next: String? = name
@@ -35,19 +39,19 @@ enum ThemeLoader {
                 diagnostics.error(from, LoadMessage.themesExtendInCircle(chain.map(\.name) + [current]))
                 return (nil, diagnostics.all)
             }
-            let folder = root.appendingPathComponent("themes").appendingPathComponent(current)
+            let folder = "themes/\(current)"
             var files: [String: ThemeFiles.File] = [:]
             let prefix: String
-            if FileManager.default.fileExists(atPath: folder.path) {
-                prefix = "themes/\(current)"
-                collect(folder, relative: "", prefix: prefix, into: &files, diagnostics: &diagnostics)
+            if exists(folder, in: tree) {
+                prefix = folder
+                collect(folder, relative: "", tree: tree, into: &files, diagnostics: &diagnostics)
             } else if current == "default" {
                 prefix = builtInPrefix
                 for (path, bytes) in EmbeddedDefaultTheme.files {
                     files[path] = ThemeFiles.File(path: "\(prefix)/\(path)", bytes: bytes)
                 }
             } else {
-                let known = installedThemes(root) + ["default"]
+                let known = installedThemes(tree) + ["default"]
                 diagnostics.error(from, LoadMessage.noSuchTheme(current),
                                   hint: Message.didYouMean(current, among: known))
                 return (nil, diagnostics.all)
@@ -124,20 +128,27 @@ enum ThemeLoader {
         }
     }
 
+    /// What FileManager's `fileExists` said: something is there, links followed.
+    private static func exists(_ path: String, in tree: any SourceTree) -> Bool {
+        switch tree.kind(of: path) {
+        case .missing, .unknown: return false
+        default: return true
+        }
+    }
+
     /// Every file of a theme folder; hidden files are left out (editors' and git's), pipes and
-    /// devices are refused without being opened.
-    private static func collect(_ folder: URL, relative: String, prefix: String, into files: inout [String: ThemeFiles.File], diagnostics: inout Diagnostics) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-        for name in names {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            let location = SourceLocation(path: "\(prefix)/\(path)", line: 1, column: 1)
-            if FileKind.of(url.path) == .directory {
-                collect(url, relative: path, prefix: prefix, into: &files, diagnostics: &diagnostics)
+    /// devices are refused without being opened. A folder that cannot be listed gives no files.
+    private static func collect(_ folder: String, relative: String, tree: any SourceTree, into files: inout [String: ThemeFiles.File], diagnostics: inout Diagnostics) {
+        guard case .entries(let entries) = tree.list(relative.isEmpty ? folder : "\(folder)/\(relative)") else { return }
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let path = relative.isEmpty ? entry.name : "\(relative)/\(entry.name)"
+            let location = SourceLocation(path: "\(folder)/\(path)", line: 1, column: 1)
+            if entry.kind == .directory {
+                collect(folder, relative: path, tree: tree, into: &files, diagnostics: &diagnostics)
                 continue
             }
             // Assets may be large (fonts, images): no limit beyond the old FileManager read's.
-            switch SourceFile.read(url.path, limit: .max) {
+            switch tree.read(location.path, limit: .max) {
             case .bytes(let bytes): files[path] = ThemeFiles.File(path: location.path, bytes: bytes)
             case .tooLarge: break
             case .missing: diagnostics.error(location, LoadMessage.brokenLink)
@@ -147,8 +158,8 @@ enum ThemeLoader {
         }
     }
 
-    private static func installedThemes(_ root: URL) -> [String] {
-        let folder = root.appendingPathComponent("themes")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    private static func installedThemes(_ tree: any SourceTree) -> [String] {
+        guard case .entries(let entries) = tree.list("themes") else { return [] }
+        return entries.map(\.name).sorted()
     }
 }

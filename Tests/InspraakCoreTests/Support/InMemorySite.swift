@@ -1,8 +1,8 @@
 import Foundation
 @testable import InspraakCore
 
-/// A site made of inline files, run through load (without a disk), model and graph.
-/// Paths are as under the source folder: `content/meetings/x.md`.
+/// A site made of inline files, run through the real load stage (from an `InMemorySourceTree`),
+/// model and graph. Paths are as under the source folder: `content/meetings/x.md`.
 struct InMemorySite {
     static let defaultConfig = """
     title = "Participatie in Teststad"
@@ -10,36 +10,20 @@ struct InMemorySite {
     """
 
     var files: [String: String]
+    /// site.toml's text.
     var config = InMemorySite.defaultConfig
 
     init(_ files: [String: String]) {
         self.files = files
     }
 
+    /// The whole site as a tree: the files, site.toml, and a `content/` folder even when empty.
+    var tree: InMemorySourceTree {
+        InMemorySourceTree(texts: files.merging(["site.toml": config, "content/": ""]) { file, _ in file })
+    }
+
     func loaded() -> (LoadedSite?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let (config, problems) = SiteConfig.parse(self.config)
-        diagnostics += problems
-        guard let config else { return (nil, diagnostics) }
-        var documents: [LoadedDocument] = []
-        for path in files.keys.sorted() {
-            let parts = path.split(separator: "/").map(String.init)
-            guard parts.count >= 3, let folder = ContentFolder(rawValue: parts[1]) else { continue }
-            let name = parts[2].hasSuffix(".md") ? String(parts[2].dropLast(3)) : parts[2]
-            let source = SourceDocument(folder: folder, name: name, path: path)
-            switch FrontMatter.split(files[path]!, path: path) {
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            case .success(let frontMatter):
-                switch frontMatter.fields(path: path) {
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
-                case .success(let fields):
-                    documents.append(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, history: nil))
-                }
-            }
-        }
-        let site = LoadedSite(root: URL(fileURLWithPath: "/nonexistent"), config: config, theme: ThemeFiles(name: "default"),
-                              documents: documents, unreadableNames: [])
-        return (site, diagnostics)
+        SiteLoader.load(tree: tree, options: LoadOptions(useGitHistory: false))
     }
 
     /// The settings, as read from `config` (nil when they do not read).
