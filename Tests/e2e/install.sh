@@ -13,7 +13,7 @@ PY="${PYTHON:-python3}"
 log() { printf '[e2e install] %s\n' "$*"; }
 
 # ---------------------------------------------------------------- apt packages
-APT_PKGS=(chromium chromium-driver default-jre-headless fonts-dejavu-core)
+APT_PKGS=(chromium chromium-driver default-jre-headless fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -105,11 +105,11 @@ if not spec or not os.path.isfile(os.path.join(os.path.dirname(spec.origin), "ax
 for mod in ("selenium", "feedparser", "pytest", "icalendar", "jsonschema", "pyld", "rdflib", "pyshacl", "lxml"):
     if importlib.util.find_spec(mod) is None:
         problems.append(f"python module {mod} missing")
-for exe in ("java", "chromium", "chromedriver"):
+for exe in ("java", "chromium", "chromedriver", "pdftotext"):
     if not shutil.which(exe):
         problems.append(f"{exe} not on PATH")
 if problems:
     print("[e2e install] FAILED: " + "; ".join(problems), file=sys.stderr)
     sys.exit(1)
-print("[e2e install] ok: vnu.jar, axe.min.js, selenium, feedparser, pytest, icalendar, jsonschema, pyld, rdflib, pyshacl, lxml, java, chromium, chromedriver")
+print("[e2e install] ok: vnu.jar, axe.min.js, selenium, feedparser, pytest, icalendar, jsonschema, pyld, rdflib, pyshacl, lxml, java, chromium, chromedriver, pdftotext")
 PYEOF
