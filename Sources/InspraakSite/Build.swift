@@ -1,4 +1,5 @@
 import Foundation
+import InspraakSource
 
 /// What a build or check is asked to do.
 public struct BuildOptions: Sendable {

@@ -4,7 +4,7 @@ import Synchronization
 
 extension Array where Element: Sendable {
     /// `map` over all cores; results come back in the input's order, so output stays deterministic.
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    package func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         if count < 2 { return map(transform) }
         var results = [Result?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -22,7 +22,7 @@ extension Array where Element: Sendable {
     /// `parallelMap` where each core keeps its own `State` from one element to the next (a
     /// buffer to render into, say), so it is made once per core, not once per element.
     /// Elements are taken in order, one at a time, by whichever core is free.
-    func parallelMap<State, Result: Sendable>(state makeState: @Sendable () -> State,
+    package func parallelMap<State, Result: Sendable>(state makeState: @Sendable () -> State,
                                               _ transform: @Sendable (inout State, Element) -> Result) -> [Result] {
         let workers = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
         if workers < 2 {

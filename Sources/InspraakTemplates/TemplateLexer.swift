@@ -155,6 +155,11 @@ struct TemplateLexer {
         return bytes[first...last]
     }
 
+    /// The same trim for a name the parser takes apart further (after `*` in `{{>*name}}`).
+    static func trim(_ text: String) -> String {
+        String(decoding: trim(ArraySlice(text.utf8)), as: UTF8.self)
+    }
+
     /// `<% %>=` (the content of `{{=<% %>=}}` after its sigil): the new open and close delimiters.
     private static func delimiters(_ content: ArraySlice<UInt8>) -> ([UInt8], [UInt8])? {
         guard content.last == UInt8(ascii: "=") else { return nil }

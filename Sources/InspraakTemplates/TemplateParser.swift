@@ -1,11 +1,11 @@
 /// Builds the node tree from the lexer's tags and reports, at the tag that causes it, the
 /// mistakes a theme author makes: a section closed with another name, one never closed, an
 /// unknown transform, a name with characters a name cannot have.
-enum TemplateParser {
-    struct Parsed: Sendable {
-        let nodes: [TemplateNode]
+package enum TemplateParser {
+    package struct Parsed: Sendable {
+        package let nodes: [TemplateNode]
         /// Partials and parents it names, for the theme-wide check that they exist.
-        let references: [TemplateReference]
+        package let references: [TemplateReference]
     }
 
     private enum FrameKind {
@@ -24,7 +24,7 @@ enum TemplateParser {
         var overrides: [String: [TemplateNode]] = [:]
     }
 
-    static func parse(_ text: String) -> Result<Parsed, TemplateSyntaxError> {
+    package static func parse(_ text: String) -> Result<Parsed, TemplateSyntaxError> {
         let lexemes: [TemplateLexer.Lexeme]
         switch TemplateLexer.lex(Array(text.utf8)) {
         case .success(let result): lexemes = result
@@ -77,7 +77,7 @@ enum TemplateParser {
                     return fail(lexeme, "`{{\(sigil == .partial ? ">" : "<")\(content)}}` does not name a template; a template name has letters, digits, `-`, `_`, `.` and `/`")
                 }
                 let dynamic = content.hasPrefix("*")
-                let target = dynamic ? String(content.dropFirst()).trimmingSpaces() : content
+                let target = dynamic ? TemplateLexer.trim(String(content.dropFirst())) : content
                 if !dynamic { references.append(TemplateReference(name: target, line: lexeme.line, column: lexeme.column)) }
                 if sigil == .partial {
                     append(.partial(target, dynamic: dynamic, indentation: Array(lexeme.indentation), overrides: nil))
@@ -104,7 +104,7 @@ enum TemplateParser {
                     append(.section(frame.parsedName!, frame.nodes, inverted: frame.kind == .inverted))
                 case .parent:
                     let dynamic = frame.name.hasPrefix("*")
-                    let target = dynamic ? String(frame.name.dropFirst()).trimmingSpaces() : frame.name
+                    let target = dynamic ? TemplateLexer.trim(String(frame.name.dropFirst())) : frame.name
                     append(.partial(target, dynamic: dynamic, indentation: frame.indentation, overrides: frame.overrides))
                 case .block:
                     append(.block(frame.name, frame.nodes))
@@ -172,7 +172,7 @@ enum TemplateParser {
     }
 
     private static func isPartialName(_ text: String) -> Bool {
-        let name = text.hasPrefix("*") ? String(text.dropFirst()).trimmingSpaces() : text
+        let name = text.hasPrefix("*") ? TemplateLexer.trim(String(text.dropFirst())) : text
         return !name.isEmpty && name.split(separator: "/").allSatisfy { part in
             part.split(separator: ".").allSatisfy { isPlainName(String($0)) }
         }

@@ -1,6 +1,6 @@
 /// A parsed template: what the renderer walks. Text is kept as UTF-8 bytes, names are split
 /// and their transforms resolved once, when the theme is loaded.
-indirect enum TemplateNode: Sendable {
+package indirect enum TemplateNode: Sendable {
     /// Literal text; `endsLine` when it ends with the line's newline (partial indentation
     /// starts again after it).
     case text([UInt8], endsLine: Bool)
@@ -16,7 +16,7 @@ indirect enum TemplateNode: Sendable {
 }
 
 /// A name in a tag: `title`, `t.kind.meetings`, `.`, `.title`, `empty(items)`, `first()`.
-struct TemplateName: Sendable {
+package struct TemplateName: Sendable {
     enum Root: Sendable {
         /// `.`: the current element.
         case current
@@ -37,15 +37,15 @@ struct TemplateName: Sendable {
 }
 
 /// A template that cannot be parsed: where, and what a theme author should change.
-struct TemplateSyntaxError: Error, Sendable {
-    let line: Int
-    let column: Int
-    let message: String
+package struct TemplateSyntaxError: Error, Sendable {
+    package let line: Int
+    package let column: Int
+    package let message: String
 }
 
 /// A partial or parent a template names, checked against the theme once all are parsed.
-struct TemplateReference: Sendable {
-    let name: String
-    let line: Int
-    let column: Int
+package struct TemplateReference: Sendable {
+    package let name: String
+    package let line: Int
+    package let column: Int
 }

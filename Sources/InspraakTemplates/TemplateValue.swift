@@ -12,16 +12,16 @@ public enum TemplateValue: Sendable {
 
     /// A text that may be absent: `false` when it is, so `{{#x}}` leaves its section out and a
     /// lookup does not climb into enclosing contexts to find another `x`.
-    static func optional(_ text: String?) -> TemplateValue {
+    package static func optional(_ text: String?) -> TemplateValue {
         text.map(TemplateValue.text) ?? .bool(false)
     }
 
     /// A view that may be absent, with the same rule as `optional(_:)`.
-    static func optional(_ value: TemplateValue?) -> TemplateValue {
+    package static func optional(_ value: TemplateValue?) -> TemplateValue {
         value ?? .bool(false)
     }
 
-    subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         get {
             if case .object(let fields) = self { return fields[key] }
             return nil
@@ -47,9 +47,9 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
 }
 
 /// A view: the named values of one page or one part of it.
-typealias View = [String: TemplateValue]
+package typealias View = [String: TemplateValue]
 
 extension TemplateValue {
-    init(_ view: View) { self = .object(view) }
-    init(_ views: [View]) { self = .list(views.map(TemplateValue.object)) }
+    package init(_ view: View) { self = .object(view) }
+    package init(_ views: [View]) { self = .list(views.map(TemplateValue.object)) }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import InspraakCore
+import InspraakSource
 
 @main
 struct Inspraak: ParsableCommand {

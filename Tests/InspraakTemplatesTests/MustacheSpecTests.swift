@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import InspraakCore
+@testable import InspraakTemplates
 
 /// The official Mustache specification (github.com/mustache/spec, copied verbatim into
 /// Tests/Data/mustache-spec) run against inspraak's template engine: every case of the parts
@@ -59,7 +59,7 @@ final class MustacheSpecTests: XCTestCase {
 
     static var specFolder: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data/mustache-spec")
+            .appendingPathComponent("Data/mustache-spec")
     }
 
     /// The output of one case, or the template error that stopped it.

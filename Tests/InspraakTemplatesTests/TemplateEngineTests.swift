@@ -1,5 +1,7 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
+@testable import InspraakTemplates
 
 /// The template renderer on its own: Mustache behaviour with known answers, and the messages a
 /// theme author gets for a broken template.

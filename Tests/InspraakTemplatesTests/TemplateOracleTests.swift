@@ -1,7 +1,9 @@
 import Foundation
 import Mustache
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
+@testable import InspraakTemplates
 
 /// inspraak renders templates with its own walker; swift-mustache (the library the SPEC names
 /// for templates) is the reference. Every page of the example site, and a set of small
@@ -55,7 +57,7 @@ final class TemplateOracleTests: XCTestCase {
     /// Every page of the example site in the repository, with the default theme.
     func testExampleSitePagesRenderAsSwiftMustacheRendersThem() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let (site, loadProblems) = SiteLoader.load(source: root, options: LoadOptions(baseURL: "https://example.nl/participatie/", useGitHistory: false))
         XCTAssertFalse(loadProblems.hasErrors)
         let loaded = try XCTUnwrap(site)

@@ -1,22 +1,22 @@
 import Foundation
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// A site made of inline files, run through load (without a disk), model and graph.
 /// Paths are as under the source folder: `content/meetings/x.md`.
-struct InMemorySite {
-    static let defaultConfig = """
+package struct InMemorySite {
+    package static let defaultConfig = """
     title = "Participatie in Teststad"
     base_url = "https://example.nl/participatie/"
     """
 
-    var files: [String: String]
-    var config = InMemorySite.defaultConfig
+    package var files: [String: String]
+    package var config = InMemorySite.defaultConfig
 
-    init(_ files: [String: String]) {
+    package init(_ files: [String: String]) {
         self.files = files
     }
 
-    func loaded() -> (LoadedSite?, [Diagnostic]) {
+    package func loaded() -> (LoadedSite?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (config, problems) = SiteConfig.parse(self.config)
         diagnostics += problems
@@ -43,7 +43,7 @@ struct InMemorySite {
     }
 
     /// The graph as of `today`, and every diagnostic of the three stages, sorted.
-    func graph(today: String, drafts: Bool = false) -> (SiteGraph?, [Diagnostic]) {
+    package func graph(today: String, drafts: Bool = false) -> (SiteGraph?, [Diagnostic]) {
         let (site, loadProblems) = loaded()
         guard let site else { return (nil, loadProblems.sorted()) }
         let (model, modelProblems) = ModelBuilder.build(site, includeDrafts: drafts)
@@ -53,6 +53,6 @@ struct InMemorySite {
 }
 
 /// The diagnostics as `path:line: severity: message` lines, for readable assertions.
-func lines(_ diagnostics: [Diagnostic]) -> [String] {
+package func lines(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.map { "\($0.location.path):\($0.location.line): \($0.severity.rawValue): \($0.message)" }
 }

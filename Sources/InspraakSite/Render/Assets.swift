@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// The theme's assets with content-hashed names (`site.3f2a9c1e.css`), so browsers may cache
 /// them for ever and still see a new version at once.
 struct Assets: Sendable {

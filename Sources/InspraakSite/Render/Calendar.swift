@@ -1,4 +1,5 @@
 import Foundation
+import InspraakSource
 
 /// An iCalendar file (RFC 5545) of meetings: `agenda.ics` for the site and for each theme.
 /// Times are never floating: every one is local time in the site's zone with its TZID, and the

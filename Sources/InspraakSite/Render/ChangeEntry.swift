@@ -1,5 +1,6 @@
 import Foundation
 import InspraakMarkdown
+import InspraakSource
 
 /// One change as a feed shows it, worded once for RSS and Atom:
 /// "Begin een kledingbank … (stamtafel 14 mei 2019): doorverwezen".

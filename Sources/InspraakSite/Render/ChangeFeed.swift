@@ -1,5 +1,6 @@
 import Foundation
 import InspraakMarkdown
+import InspraakSource
 
 /// One status change: a step one feedback gave one input point or recommendation (or a record
 /// without items) — an outcome, an implementation report, or both.

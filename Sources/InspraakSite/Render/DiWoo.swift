@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// DiWoo 0.9.8 sitemaps for the national Woo index (only with `[woo]` in site.toml): a sitemap
 /// index and its sitemaps, one `<url>` per advice page, advice document (PDF in its bundle) and
 /// feedback that answers an advice, each with a `diwoo:Document/diwoo:DiWoo` block. Elements are
@@ -16,14 +18,6 @@ enum DiWoo {
     static let languageDutch = "http://publications.europa.eu/resource/authority/language/NLD"
     static let formatHTML = "http://publications.europa.eu/resource/authority/file-type/HTML"
     static let formatPDF = "http://publications.europa.eu/resource/authority/file-type/PDF"
-    private static let municipalityPrefix = "https://identifier.overheid.nl/tooi/id/gemeente/gm"
-
-    /// `https://identifier.overheid.nl/tooi/id/gemeente/gm` and a four-digit CBS code.
-    static func isMunicipalityURI(_ text: String) -> Bool {
-        guard text.hasPrefix(municipalityPrefix) else { return false }
-        let code = text.dropFirst(municipalityPrefix.count)
-        return code.count == 4 && code.allSatisfy { $0.isASCII && $0.isNumber }
-    }
 
     static func sitemapPath(_ number: Int) -> String {
         "sitemap-diwoo-infocat010-\(Day.pad(number, 3)).xml"

@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// One entry of a feed, the same in RSS, Atom and JSON Feed: chosen and worded once, here.
 struct FeedItem: Sendable {
     let record: Record

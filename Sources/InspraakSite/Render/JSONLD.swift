@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// schema.org data for search engines and other machines, one JSON-LD block per page: a meeting
 /// is an `Event`, advice and feedback a `Report`, the home page the `WebSite`. Only what the
 /// record states is said; a field without a value is left out.

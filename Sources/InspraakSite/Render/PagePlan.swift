@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// The HTML pages a site has, where each one lives, which template draws it and the view it
 /// gets. Paths are known without building views, so the sitemap and the output plan can be
 /// made before any page is rendered.

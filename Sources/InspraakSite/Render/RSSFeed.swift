@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// A feed of records (site, per type, per theme): RSS 2.0 with absolute links, RFC 822 dates,
 /// the record's URL as its permanent guid and `atom:link rel="self"`; Atom and JSON Feed beside it.
 struct RSSFeed: Sendable {

@@ -1,4 +1,5 @@
 import InspraakMarkdown
+import InspraakSource
 
 /// Every piece of Markdown in the site rendered once (in parallel), then looked up by pages.
 struct RenderedTexts: Sendable {

@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// Where each page lives in the output, and how one page links to another.
 ///
 /// Pages link with relative URLs (`../../themes/`), so the site works from any sub-path of

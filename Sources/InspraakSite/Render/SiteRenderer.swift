@@ -1,4 +1,6 @@
 import Foundation
+import InspraakSource
+import InspraakTemplates
 
 /// Stage 4: the graph and the theme in, every output file's content out (nothing written yet).
 public enum SiteRenderer {

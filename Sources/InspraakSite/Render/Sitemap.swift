@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// `sitemap.xml` (every indexable page) and `robots.txt` pointing at it.
 enum Sitemap {
     struct Entry {

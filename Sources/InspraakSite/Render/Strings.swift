@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// The theme's UI strings for the site's language, with the few rules of Dutch and English
 /// that templates cannot express (plurals, placeholders, dates).
 public struct Strings: Sendable {

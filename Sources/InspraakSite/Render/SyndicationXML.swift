@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// The RSS 2.0 and Atom 1.0 text of every feed (records, change feeds): one writer per format,
 /// so each feed differs only in what it holds. Built as text, not through a theme: feed readers
 /// need exactly this, whatever the site looks like.

@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// The theme's Mustache templates, parsed once. A template that does not parse, or names a
 /// partial the theme does not have, is reported with its file, line and column.
 ///
@@ -6,11 +9,9 @@
 /// `empty(…)`); the end-to-end tests render the default theme with both and compare. inspraak
 /// renders with its own walker because swift-mustache's reflection-based lookups took most of a
 /// build's time (issue 7).
-struct TemplateSet: Sendable {
+extension TemplateSet {
     /// The pages a theme must be able to render (a theme that extends `default` inherits them).
     static let required = ["home", "list", "record", "themes", "theme", "open", "accessibility", "data", "404"]
-
-    let templates: [String: [TemplateNode]]
 
     static func compile(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics = Diagnostics()
@@ -35,23 +36,5 @@ struct TemplateSet: Sendable {
                               "the theme `\(theme.name)` has no template `\(name)`; add it or extend the default theme (extends = \"default\" in theme.toml)")
         }
         return (diagnostics.hasErrors ? nil : TemplateSet(templates: templates), diagnostics.all)
-    }
-
-    /// The page as UTF-8, or nil when the theme has no such template.
-    func render(_ view: View, template: String) -> [UInt8]? {
-        var page: [UInt8] = []
-        return render(view, template: template, into: &page) ? page : nil
-    }
-
-    /// The page into `page` (emptied first, its capacity kept for the next one); false when
-    /// the theme has no such template.
-    func render(_ view: View, template: String, into page: inout [UInt8]) -> Bool {
-        page.removeAll(keepingCapacity: true)
-        guard let nodes = templates[template] else { return false }
-        var renderer = TemplateRenderer(templates: templates, root: .object(view), output: page)
-        page = []   // the renderer holds the only reference, so appending does not copy
-        renderer.render(nodes)
-        page = renderer.output
-        return true
     }
 }

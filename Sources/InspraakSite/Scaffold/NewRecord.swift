@@ -1,4 +1,5 @@
 import Foundation
+import InspraakSource
 
 /// `inspraak new`: a correct skeleton record with a valid id, so an editor starts from something
 /// that already checks, with short comments on each field in the site's language.

@@ -1,4 +1,5 @@
 import Foundation
+import InspraakSource
 
 /// `inspraak init`: a new site that checks and builds at once, with one record of each kind
 /// (so the trail is visible from the first build), every setting of site.toml explained, a

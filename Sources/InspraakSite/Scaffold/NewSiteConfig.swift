@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// The site.toml that `inspraak init` writes: every setting the loader knows, set to its default
 /// (or the given value) and explained, in the site's language. A test checks that every key of
 /// `SiteConfig.knownKeys` is here.

@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// The records of a new site: one theme, one meeting, one advice built on the meeting's input
 /// and one feedback that answers the advice, dated in the weeks before `today`, so the first
 /// build already shows a whole trail with outcomes.

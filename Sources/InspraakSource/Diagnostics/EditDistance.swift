@@ -1,5 +1,5 @@
 /// Suggestions for misspelt names: "did you mean …?".
-enum EditDistance {
+package enum EditDistance {
     /// Levenshtein distance, on Unicode scalars.
     static func between(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
@@ -19,7 +19,7 @@ enum EditDistance {
     }
 
     /// The closest candidate within a distance that still reads as a typo, ties broken by name.
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let limit = Swift.max(2, name.count / 3)
         var best: (distance: Int, name: String)?
         for candidate in candidates {

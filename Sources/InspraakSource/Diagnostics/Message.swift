@@ -1,6 +1,6 @@
 /// Every sentence inspraak says about a site, in one place, written for the person who edits
 /// the records (a council secretary, not a developer): what is wrong, and what to do.
-enum Message {
+package enum Message {
     // MARK: Git history
     static let shallowClone = "this is a shallow git clone: it lacks the history that tells when each record was last changed, so every \"updated\" date would be wrong. Fetch the full history: `fetch-depth: 0` in GitHub Actions (actions/checkout), `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow` on your own computer"
     static let shallowCloneHint = "or build with --allow-shallow to use each record's `date` instead"
@@ -68,7 +68,7 @@ enum Message {
     }
     static func missingConfigKey(_ key: String) -> String { "site.toml must set `\(key)`" }
     static let missingConfig = "there is no `site.toml` in the source folder"
-    static func invalidBaseURL(_ url: String) -> String {
+    package static func invalidBaseURL(_ url: String) -> String {
         "`base_url` must be an absolute http or https address, like https://participatie.voorbeeldstad.nl/ (found \"\(url)\")"
     }
     static func baseURLExtraParts(_ url: String) -> String {
@@ -87,7 +87,7 @@ enum Message {
     static func baseURLHasInvisible(_ what: String, at position: Int) -> String {
         "`base_url` holds \(what) (character \(position)); write the address on one line without spaces, like https://participatie.voorbeeldstad.nl/"
     }
-    static func unknownLanguage(_ language: String) -> String {
+    package static func unknownLanguage(_ language: String) -> String {
         "`language` must be \"nl\" or \"en\" (found \"\(language)\")"
     }
     static func unknownTimeZone(_ zone: String) -> String {
@@ -103,7 +103,7 @@ enum Message {
         "`[woo] publisher` must be the municipality's TOOI address, like https://identifier.overheid.nl/tooi/id/gemeente/gm0363 (found \"\(uri)\")"
     }
     static let missingWooPublisher = "`[woo]` needs `publisher`, the municipality's TOOI address, like publisher = \"https://identifier.overheid.nl/tooi/id/gemeente/gm0363\""
-    static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
+    package static func didYouMean(_ name: String) -> String { "did you mean `\(name)`?" }
 
     /// A whole number with thousands grouped by commas (1,000,000), the same on every machine.
     static func number(_ value: Int) -> String {

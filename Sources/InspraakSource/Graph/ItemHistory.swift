@@ -10,6 +10,17 @@ public struct HistoryStep: Sendable, Hashable {
     public let note: String?
     /// The entry's position in the feedback's `responds_to` (its note, its line).
     public let responseIndex: Int
+
+    package init(feedback: String, date: Moment, outcome: Outcome?, implementation: Implementation?, expected: Day?, note: String?,
+                 responseIndex: Int) {
+        self.feedback = feedback
+        self.date = date
+        self.outcome = outcome
+        self.implementation = implementation
+        self.expected = expected
+        self.note = note
+        self.responseIndex = responseIndex
+    }
 }
 
 /// Everything feedback said about one item, oldest first, and the state it adds up to: the

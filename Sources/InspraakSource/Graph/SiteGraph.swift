@@ -3,6 +3,11 @@ public struct ItemKey: Sendable, Hashable, Comparable {
     public let record: String
     public let item: String?
 
+    package init(record: String, item: String?) {
+        self.record = record
+        self.item = item
+    }
+
     public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool {
         (lhs.record, lhs.item ?? "") < (rhs.record, rhs.item ?? "")
     }
@@ -38,7 +43,7 @@ public struct SiteGraph: Sendable {
     /// Sorted by id.
     public let records: [Record]
     public let themes: [Theme]
-    let position: [String: Int]
+    package let position: [String: Int]
     let themePosition: [String: Int]
     /// Each record's themes: its own, or those of what it refers to (in theme order).
     public let themesOf: [String: [String]]

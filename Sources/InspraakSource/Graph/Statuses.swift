@@ -56,7 +56,7 @@ public struct Statuses: Sendable {
     public let openByRecord: [String: [OpenItem]]
 
     /// The keys an item list of a record shows: its items, or the record as a whole.
-    static func keys(of record: Record) -> [ItemKey] {
+    package static func keys(of record: Record) -> [ItemKey] {
         record.items.isEmpty ? [ItemKey(record: record.id, item: nil)] : record.items.map { ItemKey(record: record.id, item: $0.id) }
     }
 

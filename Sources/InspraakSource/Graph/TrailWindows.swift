@@ -7,7 +7,7 @@ extension SiteGraph {
     /// from it; the counts and the nearest steps are read off those bits. That is N²/64 machine
     /// words for a chain of N (a few million for 10,000), and linear for many short chains.
     /// `wordBudget`: see `TrailGroup.wordBudget`.
-    func trailWindows(radius: Int = TrailWindow.radius, wordBudget: Int = TrailGroup.wordBudget) -> [TrailWindow] {
+    package func trailWindows(radius: Int = TrailWindow.radius, wordBudget: Int = TrailGroup.wordBudget) -> [TrailWindow] {
         let groups = TrailGroup.groups(records, links: links, position: position)
         let computed = groups.parallelMap { group in
             group.windows(records, radius: radius, wordBudget: wordBudget) ?? group.members.map { member in

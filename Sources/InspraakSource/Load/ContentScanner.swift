@@ -5,7 +5,7 @@ import Foundation
 /// Nothing is passed over in silence: every entry is read, or named in an error or a warning
 /// (hidden files, stray files, pipes and devices, broken links). Only the housekeeping files that
 /// operating systems and git put in folders (`ignoredHousekeeping`) are ignored without a word.
-struct ContentScanner {
+package struct ContentScanner {
     let root: URL
     let realRoot: String
 
@@ -13,12 +13,12 @@ struct ContentScanner {
     /// `.gitkeep`/`.keep` (placeholders that keep an empty folder in git), git's own settings.
     static let ignoredHousekeeping: Set<String> = [".DS_Store", ".gitkeep", ".keep", ".gitignore", ".gitattributes"]
 
-    init(root: URL) {
+    package init(root: URL) {
         self.root = root
         self.realRoot = root.resolvingSymlinksInPath().path
     }
 
-    func scan() -> ([SourceDocument], [Diagnostic]) {
+    package func scan() -> ([SourceDocument], [Diagnostic]) {
         var diagnostics = Diagnostics()
         var documents: [SourceDocument] = []
         let content = root.appendingPathComponent("content")

@@ -2,9 +2,9 @@
 // swiftlint:disable all
 import Foundation
 
-enum EmbeddedDefaultTheme {
+package enum EmbeddedDefaultTheme {
     /// Path under the theme folder, and the file's bytes.
-    static var files: [(String, [UInt8])] {
+    package static var files: [(String, [UInt8])] {
         encoded.map { ($0.0, [UInt8](Data(base64Encoded: $0.1) ?? Data())) }
     }
 

@@ -32,22 +32,6 @@ public struct Field: Sendable {
         case .table: return "a set of fields"
         }
     }
-
-    /// The value as a template sees it: strings, numbers, booleans, arrays and dictionaries.
-    public var templateValue: TemplateValue {
-        switch value {
-        case .string(let text): return .text(text)
-        case .integer(let number): return .number(number)
-        case .number(let number): return .text(String(number))
-        case .boolean(let flag): return .bool(flag)
-        case .null: return .text("")
-        case .list(let items): return .list(items.map(\.templateValue))
-        case .table(let table):
-            var fields: [String: TemplateValue] = [:]
-            for entry in table.entries { fields[entry.key] = entry.field.templateValue }
-            return .object(fields)
-        }
-    }
 }
 
 /// An ordered set of keyed fields (a YAML mapping or a TOML table).

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// What a path holds, as `stat` (following links) tells it, without opening it.
-enum FileKind: Equatable, Sendable {
+package enum FileKind: Equatable, Sendable {
     case regular
     case directory
     case namedPipe
@@ -50,7 +50,7 @@ enum FileKind: Equatable, Sendable {
 
     /// Why the system refused to let a file be read, in words (the catalogue's sentences; the
     /// write stage uses the same ones for the files it copies).
-    static func cause(_ code: Int32) -> String {
+    package static func cause(_ code: Int32) -> String {
         switch code {
         case EACCES, EPERM: return Message.noPermissionCause
         case EIO: return Message.diskErrorCause

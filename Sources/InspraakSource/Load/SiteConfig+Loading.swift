@@ -96,7 +96,7 @@ extension SiteConfig {
         if let woo = reader.table(table, "woo") {
             reader.checkKeys(woo, prefix: "woo")
             if let value = reader.string(woo, "publisher", prefix: "woo") {
-                if DiWoo.isMunicipalityURI(value) { config.wooPublisher = value } else {
+                if WooPublisher.isMunicipalityURI(value) { config.wooPublisher = value } else {
                     reader.diagnostics.error(woo.entry("publisher")!.keyLocation, Message.invalidWooPublisher(value))
                 }
             } else if woo.entry("publisher") == nil {

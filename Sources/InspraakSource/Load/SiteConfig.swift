@@ -71,7 +71,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// A base URL as the site uses it: checked, with a trailing slash.
-    static func normalisedBaseURL(_ text: String) -> String? {
+    package static func normalisedBaseURL(_ text: String) -> String? {
         guard !text.unicodeScalars.contains(where: isInvisible) else { return nil }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty,

@@ -5,13 +5,13 @@ import Darwin
 #endif
 
 /// A source file's bytes made into text: UTF-8 checked, byte-order mark dropped, CRLF made LF.
-enum SourceText {
-    enum Failure: Error, Equatable {
+package enum SourceText {
+    package enum Failure: Error, Equatable {
         /// The first byte that is not UTF-8, on this 1-based line.
         case invalidUTF8(line: Int, column: Int)
     }
 
-    static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+    package static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // The standard library's check is the fast path; our own scan only finds where it failed.

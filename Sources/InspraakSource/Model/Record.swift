@@ -18,6 +18,8 @@ public struct Meeting: Sendable {
     public var attendees: Int?
     public var cancelled = false
     public var input: [Item] = []
+
+    package init() {}
 }
 
 public enum AdviceKind: String, Sendable, CaseIterable {

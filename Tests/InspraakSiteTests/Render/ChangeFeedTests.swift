@@ -1,6 +1,8 @@
 import Foundation
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 /// Status-change feeds: one item per outcome or implementation step, worded, dated and ordered.
 final class ChangeFeedTests: XCTestCase {

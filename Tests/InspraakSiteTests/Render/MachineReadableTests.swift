@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 /// The text rules of the calendar (RFC 5545) and of JSON-LD inside a `<script>` element.
 final class MachineReadableTests: XCTestCase {

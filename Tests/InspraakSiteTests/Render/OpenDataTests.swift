@@ -1,6 +1,8 @@
 import Foundation
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 final class OpenDataTests: XCTestCase {
     func testCSVFieldsAreQuotedOnlyWhenNeeded() {
@@ -34,10 +36,10 @@ final class OpenDataTests: XCTestCase {
     }
 
     func testWooPublisherMustBeATOOIMunicipality() {
-        XCTAssertTrue(DiWoo.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/gemeente/gm0363"))
-        XCTAssertFalse(DiWoo.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/gemeente/gm363"))
-        XCTAssertFalse(DiWoo.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/provincie/pv27"))
-        XCTAssertFalse(DiWoo.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/gemeente/gm03630"))
+        XCTAssertTrue(WooPublisher.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/gemeente/gm0363"))
+        XCTAssertFalse(WooPublisher.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/gemeente/gm363"))
+        XCTAssertFalse(WooPublisher.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/provincie/pv27"))
+        XCTAssertFalse(WooPublisher.isMunicipalityURI("https://identifier.overheid.nl/tooi/id/gemeente/gm03630"))
     }
 
     func testConfigDefaultsAndNewKeys() throws {

@@ -1,6 +1,8 @@
 import Foundation
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,5 +1,6 @@
-@testable import InspraakCore
 import XCTest
+@testable import InspraakSite
+@testable import InspraakSource
 
 final class NewSiteTests: XCTestCase {
     let today = Day(iso: "2026-11-15")!

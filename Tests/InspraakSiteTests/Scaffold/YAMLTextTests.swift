@@ -1,5 +1,6 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 /// What `inspraak new` writes into YAML reads back, through inspraak's own reader, as the text it was.
 final class YAMLTextTests: XCTestCase {

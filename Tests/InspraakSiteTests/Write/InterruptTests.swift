@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +27,7 @@ final class InterruptTests: XCTestCase {
 
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: binary)
-                process.arguments = ["InspraakCoreTests.InterruptTests/testChildWritesAndSignalsItself"]
+                process.arguments = ["InspraakSiteTests.InterruptTests/testChildWritesAndSignalsItself"]
                 var environment = ProcessInfo.processInfo.environment
                 environment[Self.childVariable] = "\(moment) \(signal) \(folder.path)"
                 process.environment = environment

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 #if canImport(Glibc)
 import Glibc
 #endif

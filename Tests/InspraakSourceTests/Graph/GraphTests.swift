@@ -1,5 +1,6 @@
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// The graph on small in-memory sites: every error kind with its file and line, every status
 /// at its boundary days.

@@ -1,5 +1,6 @@
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// Promises and implementation: overdue from the day after the promised day, never on it; an
 /// implementation report keeps the outcome; the latest state counts in figures.

@@ -1,5 +1,6 @@
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// The trail windows record pages show, checked against the whole trail they are cut from.
 final class TrailWindowTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// Hostile front matter gives one located error, never a crash: deep nesting, control
 /// characters, an unclosed quote.

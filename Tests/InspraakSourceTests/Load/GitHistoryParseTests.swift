@@ -1,5 +1,5 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// Reading `git log --name-status -M` (newest first): renames followed back, a pure rename is no
 /// change, the commit that added a file is never its `updated`, an older file of the same name

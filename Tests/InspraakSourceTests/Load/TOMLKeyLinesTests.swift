@@ -1,5 +1,5 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// Every key and every array entry of TOML front matter has its own line, as in YAML.
 final class TOMLKeyLinesTests: XCTestCase {

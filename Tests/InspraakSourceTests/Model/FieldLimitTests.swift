@@ -1,5 +1,6 @@
+import InspraakTestSupport
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// Required fields that are empty, numbers out of range, implausible years, links in theme fields,
 /// and day arithmetic that cannot overflow.

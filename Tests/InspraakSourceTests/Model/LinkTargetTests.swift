@@ -1,5 +1,5 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 /// The one test every link from content passes: http, https, mailto and paths within the site.
 final class LinkTargetTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSource
 
 final class RecordIDTests: XCTestCase {
     func testValidIDs() {

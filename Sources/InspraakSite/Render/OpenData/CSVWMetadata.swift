@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// `data/<name>.csv-metadata.json`: the W3C CSVW description of one CSV file (columns, types,
 /// keys), so a CSVW tool can read the file with its types.
 enum CSVWMetadata {

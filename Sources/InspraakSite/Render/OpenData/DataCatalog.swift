@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// `data/catalog.ttl` and `data/catalog.jsonld`: the DCAT-AP-NL 3.0 description of the open data
 /// (one catalog, one dataset, one distribution per data file), for data.overheid.nl to harvest.
 enum DataCatalog {

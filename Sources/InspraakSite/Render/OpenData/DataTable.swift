@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// One open-data table: its columns (the data dictionary) and its rows, written as CSV and JSON.
 struct DataTable: Sendable {
     enum Value: Sendable {

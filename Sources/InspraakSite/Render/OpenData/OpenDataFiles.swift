@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// Everything under `data/`: each table as CSV and JSON with its CSVW metadata, the data
 /// dictionary (README.md), and the DCAT catalog (the page listing them, `data/index.html`, is
 /// drawn by the theme: `PageBuilder.openDataPage`), made last because it

@@ -1,3 +1,5 @@
+import InspraakSource
+
 /// The site's records as open-data tables, one row per record, item or outcome given, sorted by
 /// id (items in the order written), so anyone can recompute the figures.
 enum OpenDataTables {

@@ -1,3 +1,5 @@
+import InspraakTemplates
+
 /// "Zet in agenda": links to a calendar file, to subscribe (webcal://, the app keeps it up to
 /// date) or to download once.
 extension PageBuilder {

@@ -1,3 +1,5 @@
+import InspraakTemplates
+
 /// Following status changes from the pages: `<link rel="alternate">` in the head, and on a
 /// meeting's or advice's page the "Volg" link to its own `changes.xml`.
 extension PageBuilder {

@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// Accountability figures: numbers in a list, outcomes in a table and an inline SVG chart.
 extension PageBuilder {
     func figures(_ figures: Figures, id: String) -> TemplateValue {

@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// Each item's dated history: every outcome and implementation step, the current state first
 /// with the day it was promised for, and on a feedback page what a later feedback said.
 extension PageBuilder {

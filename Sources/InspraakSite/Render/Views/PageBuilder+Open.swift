@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// Open items: what is still waiting for an answer, and for how long.
 extension PageBuilder {
     func openItem(_ item: OpenItem, from path: String) -> TemplateValue? {

@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 extension PageBuilder {
     /// `data/`: the open-data files for people who want the figures themselves, in the site's
     /// frame and language (the files and their dictionary are made by `OpenDataFiles`).

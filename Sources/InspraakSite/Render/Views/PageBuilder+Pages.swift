@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// The site's index pages: home, lists per kind, themes, a theme, open items, not found.
 extension PageBuilder {
     static let homeLatestCount = 10

@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// The page of one record: its fields, its text, its items with their status, its links and trail.
 extension PageBuilder {
     func recordPage(_ record: Record) -> TemplateValue {

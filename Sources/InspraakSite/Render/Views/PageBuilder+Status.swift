@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// Statuses in words: a label for the badge, and a sentence with the days that matter.
 extension PageBuilder {
     /// A status as a badge shows it: a key for its colour, a label, and the days that matter.

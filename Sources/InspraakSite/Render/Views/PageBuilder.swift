@@ -1,3 +1,6 @@
+import InspraakSource
+import InspraakTemplates
+
 /// Builds the values templates see. Every link is made here, relative to the page that shows it,
 /// so templates never compute a path; every text is plain (templates escape it) unless its name
 /// ends in `HTML` (rendered Markdown or SVG made by inspraak).

@@ -1,15 +1,16 @@
 /// The licences `[data] license` may name: SPDX ids of the open licences DCAT-AP-NL 3.0 takes
-/// for `dct:license`, which points at the EU Vocabularies licence list.
-enum OpenDataLicence {
-    struct Licence: Sendable {
+/// for `dct:license`, which points at the EU Vocabularies licence list. Here with the config
+/// that checks the id; the site target writes the catalog and data files that name the licence.
+package enum OpenDataLicence {
+    package struct Licence: Sendable {
         /// In the EU licence authority list (`dct:license` of the catalog).
-        let uri: String
+        package let uri: String
         /// The licence text people read.
-        let page: String
-        let name: String
+        package let page: String
+        package let name: String
     }
 
-    static let accepted: [String: Licence] = [
+    package static let accepted: [String: Licence] = [
         "CC0-1.0": Licence(uri: "http://publications.europa.eu/resource/authority/licence/CC0",
                            page: "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
                            name: "CC0 1.0 Universeel (publiek domein)"),
