@@ -1,5 +1,5 @@
 import Foundation
-@testable import InspraakSource
+import InspraakSource
 
 /// A site made of inline files, run through load (without a disk), model and graph.
 /// Paths are as under the source folder: `content/meetings/x.md`.

@@ -11,6 +11,14 @@ public struct LoadedSite: Sendable {
     public let unreadableNames: Set<String>
     /// Wall-clock seconds git took (it runs alongside reading the files), for `--timings`.
     public var gitSeconds: Double = 0
+
+    package init(root: URL, config: SiteConfig, theme: ThemeFiles, documents: [LoadedDocument], unreadableNames: Set<String>) {
+        self.root = root
+        self.config = config
+        self.theme = theme
+        self.documents = documents
+        self.unreadableNames = unreadableNames
+    }
 }
 
 /// Options that change what is loaded.

@@ -38,4 +38,11 @@ public struct LoadedDocument: Sendable {
     public let fields: FieldTable
     /// What git says about the file, when the site is in a repository with full history.
     public let history: FileHistory?
+
+    package init(source: SourceDocument, frontMatter: FrontMatter, fields: FieldTable, history: FileHistory?) {
+        self.source = source
+        self.frontMatter = frontMatter
+        self.fields = fields
+        self.history = history
+    }
 }

@@ -19,6 +19,10 @@ public struct ThemeFiles: Sendable {
     public internal(set) var assets: [String: File] = [:]
     /// UI strings per language, parsed; a child's keys override its parent's.
     public internal(set) var strings: [String: [String: String]] = [:]
+
+    package init(name: String) {
+        self.name = name
+    }
 }
 
 /// Finds a theme on disk (`themes/<name>/`) or built in, and follows `extends`.
