@@ -14,6 +14,10 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-con
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/inspraak
 PREFIX ?= /usr/local
+# A target may import only the targets Package.swift says it depends on (the source target never
+# sees the site or templates target). Without this SwiftPM on Linux lets an undeclared import
+# through whenever that module happens to be built already.
+IMPORT_CHECK := --explicit-target-dependency-import-check error
 
 .PHONY: site test lint e2e deps build theme check-theme golden clean bench bench-large dist test-dist install
 
@@ -34,7 +38,7 @@ check-theme:
 	@python3 scripts/embed-default-theme.py --check
 
 build: deps theme
-	$(SWIFT) build -c release --product inspraak
+	$(SWIFT) build -c release --product inspraak $(IMPORT_CHECK)
 
 ## site: the example site into public/ (dates from git history where there is one).
 # The example site from a shallow clone (git clone --depth 1) still builds, with one warning and
@@ -44,7 +48,7 @@ site: build
 
 ## test: every test: unit, golden and CLI tests in Swift, then the browser and validator suite.
 test: deps theme lint
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests $(IMPORT_CHECK)
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
 
@@ -54,12 +58,12 @@ lint:
 
 ## e2e: only the browser and validator suite (Tests/e2e), against the debug build.
 e2e: deps theme
-	$(SWIFT) build --product inspraak
+	$(SWIFT) build --product inspraak $(IMPORT_CHECK)
 	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
 
 ## golden: re-record the golden copy of the example site (then review the diff and commit).
 golden: deps theme
-	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests || true
+	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests $(IMPORT_CHECK) || true
 
 clean:
 	rm -rf .build public dist

@@ -6,7 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "inspraak", targets: ["inspraak"]),
-        .library(name: "InspraakCore", targets: ["InspraakCore"]),
+        .library(name: "InspraakSite", targets: ["InspraakSite"]),
+        .library(name: "InspraakSource", targets: ["InspraakSource"]),
+        .library(name: "InspraakTemplates", targets: ["InspraakTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,33 +29,48 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "InspraakMarkdown", dependencies: ["CCmarkGFM"]),
+        // Diagnostics, Load, Model, Graph: the records and their graph, with no page, template
+        // or output type in sight (the build checks imports: --explicit-target-dependency-import-check).
         .target(
-            name: "InspraakCore",
+            name: "InspraakSource",
             dependencies: [
-                "InspraakMarkdown",
                 "CLibYAML",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // The Mustache engine and its value type: Foundation only.
+        .target(name: "InspraakTemplates"),
+        // Views, render, write, the build façade and scaffolding, on top of the two above
+        // (CLibYAML only for the library versions `inspraak --version --verbose` prints).
+        .target(
+            name: "InspraakSite",
+            dependencies: ["InspraakSource", "InspraakTemplates", "InspraakMarkdown", "CLibYAML"]
+        ),
         .executableTarget(
             name: "inspraak",
             dependencies: [
-                "InspraakCore",
+                "InspraakSite",
+                "InspraakSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildVersion"]
         ),
         // `git describe` at build time → `buildVersion` for `inspraak --version` (scripts/version.sh).
         .plugin(name: "BuildVersion", capability: .buildTool()),
+        // InMemorySite: a site of inline files through load, model and graph, for the tests of
+        // the source and site targets.
+        .target(name: "InspraakTestSupport", dependencies: ["InspraakSource"], path: "Tests/InspraakTestSupport"),
         .testTarget(name: "InspraakMarkdownTests", dependencies: ["InspraakMarkdown"]),
+        .testTarget(name: "InspraakSourceTests", dependencies: ["InspraakSource", "InspraakTestSupport"]),
         // swift-mustache is the reference the template renderer is compared against.
         .testTarget(
-            name: "InspraakCoreTests",
-            dependencies: ["InspraakCore", .product(name: "Mustache", package: "swift-mustache")]
+            name: "InspraakTemplatesTests",
+            dependencies: ["InspraakTemplates", "InspraakSite", "InspraakSource", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .testTarget(name: "InspraakSiteTests", dependencies: ["InspraakSite", "InspraakSource", "InspraakTemplates", "InspraakTestSupport"]),
         .testTarget(
             name: "InspraakEndToEndTests",
-            dependencies: ["InspraakCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["InspraakSite", "InspraakSource", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

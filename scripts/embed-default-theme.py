@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/InspraakCore/Load/EmbeddedDefaultTheme.swift from themes/default/.
+"""Writes Sources/InspraakSource/Load/EmbeddedDefaultTheme.swift from themes/default/.
 
 The default theme is compiled into the binary so `inspraak build` works on a site without a
 themes/ folder. Run by `make` before every build; a test checks the two never drift apart.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "themes" / "default"
-OUT = ROOT / "Sources" / "InspraakCore" / "Load" / "EmbeddedDefaultTheme.swift"
+OUT = ROOT / "Sources" / "InspraakSource" / "Load" / "EmbeddedDefaultTheme.swift"
 
 
 def swift_base64(data: bytes) -> str:
@@ -27,9 +27,9 @@ def render() -> str:
         "// swiftlint:disable all",
         "import Foundation",
         "",
-        "enum EmbeddedDefaultTheme {",
+        "package enum EmbeddedDefaultTheme {",
         "    /// Path under the theme folder, and the file's bytes.",
-        "    static var files: [(String, [UInt8])] {",
+        "    package static var files: [(String, [UInt8])] {",
         "        encoded.map { ($0.0, [UInt8](Data(base64Encoded: $0.1) ?? Data())) }",
         "    }",
         "",

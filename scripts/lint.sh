@@ -6,8 +6,25 @@
 # fail it: swift-format 6.3 cannot switch them off in its configuration
 # (swiftlang/swift-format#764, #964), and the code aligns continuation lines by hand, which the
 # pretty printer never does. `scripts/lint.sh --layout` lists them.
+#
+# It also fails on an import against the direction of the targets (CONTRIBUTING.md), which the
+# build enforces too (--explicit-target-dependency-import-check) but only for what it compiles.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# `import X`, also `@testable import`, `public import`, `import struct X.Y`: the module X.
+IMPORT='^[[:space:]]*(@[A-Za-z_]+[[:space:]]+)*((public|package|internal|fileprivate|private)[[:space:]]+)?import[[:space:]]+((typealias|struct|class|enum|protocol|let|var|func)[[:space:]]+)?'
+direction=$(
+    grep -rnE --include='*.swift' "${IMPORT}(InspraakSite|InspraakTemplates)([[:space:].]|$)" Sources/InspraakSource |
+        sed 's/$/  <- the source target (load, model, graph) must not see pages or templates: records flow one way, into the site target/'
+    grep -rnE --include='*.swift' "${IMPORT}[A-Za-z_]" Sources/InspraakTemplates |
+        grep -vE ":${IMPORT#^}Foundation[[:space:]]*$" |
+        sed 's/$/  <- the templates target imports only Foundation: the Mustache engine knows nothing of records, pages or files/'
+)
+if [ -n "$direction" ]; then
+    echo "$direction"
+    echo "lint: $(wc -l <<<"$direction") import(s) against the direction of the targets; see CONTRIBUTING.md" >&2
+fi
 
 SWIFT=${SWIFT:-swift}
 if ! "$SWIFT" format --version >/dev/null 2>&1; then
@@ -29,6 +46,8 @@ layout=$(grep -cE "$LAYOUT" <<<"$output")
 if [ -n "$findings" ]; then
     echo "$findings"
     echo "lint: $(wc -l <<<"$findings") finding(s); see .swift-format and CONTRIBUTING.md" >&2
+fi
+if [ -n "$findings" ] || [ -n "$direction" ]; then
     exit 1
 fi
 # Exit status 1 with only layout findings is expected; anything else (a file swift-format cannot

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InspraakCore
+import InspraakSite
+import InspraakSource
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

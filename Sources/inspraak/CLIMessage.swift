@@ -1,5 +1,6 @@
 import Foundation
-import InspraakCore
+import InspraakSite
+import InspraakSource
 
 /// Everything the command line says itself: usage errors, summaries and hints. The site's own
 /// problems come from the library's catalogues, as diagnostics.

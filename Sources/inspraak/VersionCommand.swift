@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
-import InspraakCore
+import InspraakSite
+import InspraakSource
 
 extension Inspraak {
     /// `--version` comes from ArgumentParser (`CommandConfiguration.version`); `--version

@@ -1,5 +1,5 @@
 import Foundation
-import InspraakCore
+import InspraakSite
 import XCTest
 import Yams
 

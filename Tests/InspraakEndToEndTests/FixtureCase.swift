@@ -1,5 +1,6 @@
 import Foundation
-import InspraakCore
+import InspraakSite
+import InspraakSource
 
 /// One invalid-site or warnings fixture (`Tests/Fixtures/<group>/<case>/`): the shared base site
 /// (`Tests/Fixtures/base/site/`) with the case's own files laid over it (`<case>/site/…`, each

@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// Mutates the example site's files many times (fixed seed) and checks that `check` never
 /// crashes and always either succeeds or says where the problem is.

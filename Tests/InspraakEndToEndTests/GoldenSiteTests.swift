@@ -1,6 +1,6 @@
 import Foundation
+import InspraakSite
 import XCTest
-import InspraakCore
 
 /// The example site, built with a fixed day, compared file by file with Tests/Golden/example-site/.
 /// `RECORD_GOLDEN=1` (make golden) writes the goldens anew and fails, so a re-recording is

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-import InspraakCore
+import InspraakSite
+import InspraakSource
 
 /// The design tokens of the default theme and the worked house style in themes/voorbeeldstad/:
 /// a house style that replaces only `assets/design-tokens.css` and `templates/footer.mustache`

@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// The fuzz class "huge integers": every number field of the example site (YAML and TOML records,
 /// themes, site.toml) set to the extremes of a 64-bit integer and just past its bounds. `check`

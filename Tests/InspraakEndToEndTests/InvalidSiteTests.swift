@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// Broken sites (Tests/Fixtures/invalid/<case>), one defect each, with the diagnostics they must
 /// give in expected.txt; and sites that only warn (Tests/Fixtures/warnings/<case>). Each is the

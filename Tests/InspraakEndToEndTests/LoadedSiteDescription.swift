@@ -1,5 +1,6 @@
 import Foundation
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 /// Everything a load gives, as lines to compare: the config, the theme's files and strings, and
 /// each record with its source, front matter, every field with its line and column, and history;

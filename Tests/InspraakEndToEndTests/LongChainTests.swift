@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// A long chain of records, each building on the one before: its output grows with its length,
 /// not with its length squared (each of N pages used to show the whole trail of N steps).

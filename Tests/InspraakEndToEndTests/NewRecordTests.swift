@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// `inspraak new`: skeletons that check clean, valid ids, no overwriting, open items pre-filled.
 final class NewRecordTests: XCTestCase {

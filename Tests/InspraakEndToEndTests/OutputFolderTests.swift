@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-import InspraakCore
 #if canImport(Glibc)
 import Glibc
 #endif

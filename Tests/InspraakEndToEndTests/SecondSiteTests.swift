@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// A second realistic site the team did not write its code against (Gemeente Oudewater-aan-Zee,
 /// Tests/Fixtures/sites/second-site): it must build cleanly, and its promises, implementation,

@@ -1,6 +1,6 @@
 import Foundation
+import InspraakSite
 import XCTest
-import InspraakCore
 
 final class SiteOutputTests: XCTestCase {
     /// Every internal link, stylesheet and fragment of every page resolves to a file in the output,

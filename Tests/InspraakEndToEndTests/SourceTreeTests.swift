@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import InspraakCore
+@testable import InspraakSite
+@testable import InspraakSource
 
 /// The seam Load reads through: a site read from disk, from memory, or as edits laid over a disk
 /// tree must load the same (records, fields and their lines, config, theme, diagnostics).

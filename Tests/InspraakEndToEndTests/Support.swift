@@ -1,6 +1,7 @@
 import Foundation
+import InspraakSite
+import InspraakSource
 import XCTest
-import InspraakCore
 
 /// The repository's root (where the example site lives), found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-import InspraakCore
+import InspraakSite
+import InspraakSource
 
 /// Without `--now`, "today" is the clock's day in the site's `timezone`, decided once site.toml
 /// is read. The instant is chosen here, never read from the clock.

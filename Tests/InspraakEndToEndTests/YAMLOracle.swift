@@ -1,6 +1,6 @@
 import Foundation
-@testable import InspraakCore
 import Yams
+@testable import InspraakSource
 
 /// Compares inspraak's YAML reader (libyaml events straight into `Field`s, Load/YAMLFields.swift)
 /// with Yams' node tree of the same text, field by field: keys in order, list lengths, scalar

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
-@testable import InspraakCore
 import Yams
+@testable import InspraakSource
 
 /// inspraak reads front matter with its own libyaml event reader; Yams is the reference. Every
 /// YAML front matter of the example site and of the test fixtures, and a seeded corpus of

@@ -1,0 +1,124 @@
+import Foundation
+import InspraakMarkdown
+import InspraakSource
+
+/// One change as a feed shows it, worded once for RSS and Atom:
+/// "Begin een kledingbank … (stamtafel 14 mei 2019): doorverwezen".
+struct ChangeEntry: Sendable {
+    let title: String
+    /// The item's anchor on its record's page.
+    let url: String
+    /// `<feedback-id>#<ref>`.
+    let guid: String
+    /// The feedback's date.
+    let date: Moment
+    /// The note, the promised day and the feedback it came from, as plain text.
+    let summary: String
+    /// The record's kind, then its themes.
+    let categories: [String]
+
+    /// Nil when the item's record or feedback is not in the graph (never, for a graph's own history).
+    init?(_ change: Change, builder: PageBuilder) {
+        let graph = builder.graph
+        let strings = builder.strings
+        guard let record = graph.record(change.key.record), let feedback = graph.record(change.step.feedback) else { return nil }
+        let step = change.step
+        let label: String
+        if let id = change.key.item, let item = record.items.first(where: { $0.id == id }) {
+            label = Self.shortLabel(Markdown.plainText(item.text))
+        } else {
+            label = Self.shortLabel(record.title)
+        }
+        title = strings.format("changes.item", [
+            "item": label,
+            "kind": Self.kindLabel(record, builder: builder),
+            "date": strings.longDate(record.date.day),
+            "state": Self.state(step, strings: strings),
+        ])
+        // Items have their anchor (`#i1`); a record without items its answer section.
+        let anchor = change.key.item ?? "reactie-heading"
+        url = builder.paths.absolute(SitePaths.record(record)) + "#" + anchor
+        guid = change.guid
+        date = step.date
+        var parts: [String] = []
+        if let note = step.note {
+            let text = Self.oneLine(Markdown.plainText(note))
+            if !text.isEmpty { parts.append(text.last.map { ".!?".contains($0) } == true ? text : text + ".") }
+        }
+        if let expected = step.expected {
+            let key = step.implementation == nil ? "history.promised_decision" : "history.promised_done"
+            parts.append(Self.sentence(strings.format(key, ["date": strings.longDate(expected)])))
+        }
+        parts.append(strings.format("changes.source", ["feedback": feedback.title, "date": strings.longDate(step.date.day)]))
+        summary = parts.joined(separator: " ")
+        categories = [builder.kindLabel(record.kind)] + graph.themesOf[record.id, default: []].map(builder.themeTitle)
+    }
+
+    /// "overgenomen", "wordt uitgevoerd", or "overgenomen, wordt uitgevoerd".
+    static func state(_ step: HistoryStep, strings: Strings) -> String {
+        ([step.outcome.map { strings[$0.stringKey] }, step.implementation.map { strings[$0.stringKey] }].compactMap { $0 })
+            .joined(separator: ", ")
+    }
+
+    /// A meeting's format ("stamtafel"), else the record's kind ("advies"), as it reads mid-sentence.
+    static func kindLabel(_ record: Record, builder: PageBuilder) -> String {
+        var label = builder.kindLabel(record.kind)
+        if case .meeting(let meeting) = record.details, let format = meeting.format {
+            label = builder.formatLabel(format)
+        }
+        guard let first = label.first, label.dropFirst().first?.isUppercase != true else { return label }
+        return first.lowercased() + label.dropFirst()
+    }
+
+    static let labelLength = 80
+
+    /// The first sentence, or the words that fit in ~80 characters followed by "…".
+    static func shortLabel(_ text: String) -> String {
+        let text = oneLine(text)
+        var sentenceEnd: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
+                sentenceEnd = index
+                break
+            }
+            index = next
+        }
+        var sentence = sentenceEnd.map { String(text[..<$0]) } ?? text
+        if sentenceEnd != nil, text[sentenceEnd!] != "." { sentence.append(text[sentenceEnd!]) }
+        if sentence.count <= labelLength { return sentence }
+        let cut = sentence.prefix(labelLength)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–-")) + "…"
+    }
+
+    /// Whitespace (line breaks from Markdown's plain text) as single spaces.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// "klaar beloofd voor 1 juni 2026" as a sentence: "Klaar beloofd voor 1 juni 2026."
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst() + "."
+    }
+
+    /// Atom wants an IRI: a `tag:` URI (RFC 4151) on the site's host, with the guid's own `#`
+    /// kept for the one between feedback and ref and the ref's `#` written `%23`:
+    /// `tag:example.nl,2026:2019-11-19-terugkoppeling#2019-05-14-stamtafel%23i1`. The year is
+    /// fixed, so the id never changes.
+    static func atomID(_ guid: String, config: SiteConfig) -> String {
+        let host = URL(string: config.baseURL)?.host ?? "inspraak"
+        guard let hash = guid.firstIndex(of: "#") else { return "tag:\(host),2026:\(guid)" }
+        let ref = guid[guid.index(after: hash)...].replacingOccurrences(of: "#", with: "%23")
+        return "tag:\(host),2026:\(guid[..<hash])#\(ref)"
+    }
+}
+
+extension PageBuilder {
+    /// A meeting format's label: the site's own (`[formats]`), else the theme's, else its key.
+    func formatLabel(_ format: String) -> String {
+        config.formats[format] ?? strings.table["formats.\(format)"] ?? format
+    }
+}

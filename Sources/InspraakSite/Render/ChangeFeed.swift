@@ -1,0 +1,151 @@
+import Foundation
+import InspraakMarkdown
+import InspraakSource
+
+/// One status change: a step one feedback gave one input point or recommendation (or a record
+/// without items) — an outcome, an implementation report, or both.
+struct Change: Sendable {
+    let key: ItemKey
+    let step: HistoryStep
+
+    /// `record#item`, or the record's id when it has no items: as in `data/answers.csv`.
+    var ref: String { key.record + (key.item.map { "#\($0)" } ?? "") }
+    /// `<feedback-id>#<ref>`: stable whatever else changes on the site.
+    var guid: String { "\(step.feedback)#\(ref)" }
+}
+
+/// Every change of the site, newest first, made once per build; the feeds take their part.
+struct ChangeLog: Sendable {
+    /// Newest first; ties by feedback id, then ref, then the order written.
+    let all: [Change]
+    /// Each record's changes, in the same order.
+    let byRecord: [String: [Change]]
+
+    init(_ graph: SiteGraph) {
+        var changes: [Change] = []
+        for (key, history) in graph.histories {
+            for step in Self.oneStepPerFeedback(history.steps) { changes.append(Change(key: key, step: step)) }
+        }
+        changes.sort {
+            if $0.step.date.epochSeconds != $1.step.date.epochSeconds { return $0.step.date.epochSeconds > $1.step.date.epochSeconds }
+            return ($0.step.feedback, $0.ref, $0.step.responseIndex) < ($1.step.feedback, $1.ref, $1.step.responseIndex)
+        }
+        all = changes
+        byRecord = Dictionary(grouping: changes) { $0.key.record }
+    }
+
+    /// A feedback that answers a record and also one of its items gives that item two steps; a
+    /// feed shows them as one change (one guid), the later entry's words first, as the history
+    /// counts them. The steps come sorted by date, then feedback, so a feedback's are adjacent.
+    static func oneStepPerFeedback(_ steps: [HistoryStep]) -> [HistoryStep] {
+        var merged: [HistoryStep] = []
+        for step in steps {
+            guard let last = merged.last, last.feedback == step.feedback else {
+                merged.append(step)
+                continue
+            }
+            merged[merged.count - 1] = HistoryStep(feedback: step.feedback, date: step.date, outcome: step.outcome ?? last.outcome,
+                                                   implementation: step.implementation ?? last.implementation,
+                                                   expected: step.expected ?? last.expected, note: step.note ?? last.note,
+                                                   responseIndex: step.responseIndex)
+        }
+        return merged
+    }
+
+    /// The changes of records in a theme (the record's themes as the graph computes them).
+    func inTheme(_ slug: String, graph: SiteGraph) -> [Change] {
+        all.filter { graph.themesOf[$0.key.record, default: []].contains(slug) }
+    }
+}
+
+/// A feed of status changes: `changes.xml` (RSS 2.0) and, site-wide and per theme,
+/// `changes.atom` (Atom 1.0) beside it.
+struct ChangeFeed: Sendable {
+    enum Scope: Sendable, Hashable {
+        case site
+        case theme(String)
+        /// "Volg dit punt": one meeting's or advice's changes, all of them.
+        case record(String)
+    }
+
+    let scope: Scope
+    let title: String
+    /// Output path of the RSS feed.
+    let path: String
+    /// Output path of the page the feed belongs to.
+    let pagePath: String
+
+    /// Nil for a record's feed: one format is enough to follow a point.
+    var atomPath: String? {
+        if case .record = scope { return nil }
+        return String(path.dropLast("changes.xml".count)) + "changes.atom"
+    }
+
+    static let fileName = "changes.xml"
+
+    static func rssPath(_ scope: Scope, graph: SiteGraph) -> String {
+        switch scope {
+        case .site: return fileName
+        case .theme(let slug): return SitePaths.theme(slug) + fileName
+        case .record(let id): return (graph.record(id).map(SitePaths.record) ?? "") + fileName
+        }
+    }
+
+    /// The site's, each theme's and each meeting's and advice's change feed.
+    static func all(builder: PageBuilder) -> [ChangeFeed] {
+        let graph = builder.graph
+        var scopes: [Scope] = [.site]
+        scopes += graph.themes.map { .theme($0.slug) }
+        scopes += graph.records.filter { $0.kind != .feedback }.map { .record($0.id) }
+        return scopes.map { feed($0, builder: builder) }
+    }
+
+    static func feed(_ scope: Scope, builder: PageBuilder) -> ChangeFeed {
+        let strings = builder.strings
+        let site = builder.config.title
+        switch scope {
+        case .site:
+            return ChangeFeed(scope: scope, title: "\(strings["changes.site_title"]) – \(site)",
+                              path: rssPath(scope, graph: builder.graph), pagePath: SitePaths.home)
+        case .theme(let slug):
+            return ChangeFeed(scope: scope, title: strings.format("changes.theme_title", ["theme": builder.themeTitle(slug)]) + " – \(site)",
+                              path: rssPath(scope, graph: builder.graph), pagePath: SitePaths.theme(slug))
+        case .record(let id):
+            let record = builder.graph.record(id)
+            return ChangeFeed(scope: scope, title: strings.format("changes.record_title", ["record": record?.title ?? id]) + " – \(site)",
+                              path: rssPath(scope, graph: builder.graph), pagePath: record.map(SitePaths.record) ?? SitePaths.home)
+        }
+    }
+
+    /// The changes this feed holds: site-wide and per theme the newest `feeds.limit`, per record all.
+    func changes(_ log: ChangeLog, graph: SiteGraph, limit: Int) -> [Change] {
+        switch scope {
+        case .site: return Array(log.all.prefix(limit))
+        case .theme(let slug): return Array(log.inTheme(slug, graph: graph).prefix(limit))
+        case .record(let id): return log.byRecord[id] ?? []
+        }
+    }
+
+    func xml(builder: PageBuilder, log: ChangeLog) -> String {
+        SyndicationXML.rss(channel(builder, selfPath: path), entries(builder, log: log))
+    }
+
+    func atom(builder: PageBuilder, log: ChangeLog) -> String {
+        SyndicationXML.atom(channel(builder, selfPath: atomPath ?? path), entries(builder, log: log))
+    }
+
+    /// The feed's own URL is its Atom id: a change feed's page also has `atom.xml`.
+    private func channel(_ builder: PageBuilder, selfPath: String) -> SyndicationXML.Channel {
+        let paths = builder.paths
+        return .init(title: title, description: builder.strings["changes.description"], language: builder.config.language,
+                     pageURL: paths.absolute(pagePath), selfURL: paths.absolute(selfPath), atomID: paths.absolute(selfPath),
+                     siteTitle: builder.config.title, homeURL: paths.absolute(SitePaths.home), today: builder.graph.today)
+    }
+
+    private func entries(_ builder: PageBuilder, log: ChangeLog) -> [SyndicationXML.Entry] {
+        changes(log, graph: builder.graph, limit: builder.config.feedsLimit).compactMap { ChangeEntry($0, builder: builder) }.map {
+            .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
+                  atomID: ChangeEntry.atomID($0.guid, config: builder.config), date: $0.date, summary: $0.summary, categories: $0.categories)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import InspraakSource
+
+/// One entry of a feed, the same in RSS, Atom and JSON Feed: chosen and worded once, here.
+struct FeedItem: Sendable {
+    let record: Record
+    let title: String
+    /// The record's page: its link and its permanent id.
+    let url: String
+    let date: Moment
+    /// The summary; for advice, its status first, so a subscriber sees what is overdue.
+    let summary: String
+    /// The record's kind, then its themes.
+    let categories: [String]
+}
+
+/// `atom.xml` and `feed.json` live beside each `feed.xml`.
+enum FeedFormats {
+    static func atom(besides rss: String) -> String { sibling(of: rss, named: "atom.xml") }
+    static func json(besides rss: String) -> String { sibling(of: rss, named: "feed.json") }
+
+    private static func sibling(of path: String, named name: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return name }
+        return String(path[...slash]) + name
+    }
+}
+
+extension RSSFeed {
+    var atomPath: String { FeedFormats.atom(besides: path) }
+    var jsonPath: String { FeedFormats.json(besides: path) }
+
+    /// The newest records, up to the site's feed limit.
+    func items(builder: PageBuilder) -> [FeedItem] {
+        let graph = builder.graph
+        return graph.newestFirst(records).prefix(builder.config.feedsLimit).map { record in
+            var parts: [String] = []
+            if let badge = builder.recordBadge(record) {
+                parts.append("\(builder.strings["status_label"]): \(badge.label)" + (badge.detail.map { " (\($0))" } ?? "") + ".")
+            }
+            if let summary = builder.texts.records[record.id]?.summaryText { parts.append(summary) }
+            return FeedItem(record: record, title: record.title, url: builder.paths.absolute(SitePaths.record(record)),
+                            date: record.date, summary: parts.joined(separator: " "),
+                            categories: [builder.strings["kind_one.\(record.kind.rawValue)"]]
+                                + graph.themesOf[record.id, default: []].map(builder.themeTitle))
+        }
+    }
+}
+
+/// Dates as Atom and JSON Feed want them (RFC 3339): `2019-05-14T19:30:00+02:00`; a date
+/// without a time is its midnight in the site's zone, as in RSS.
+enum RFC3339 {
+    static func format(_ moment: Moment) -> String {
+        let minutes = moment.minutes ?? 0
+        let offset = moment.offsetSeconds
+        let zone = (offset < 0 ? "-" : "+") + Day.pad(abs(offset) / 3600, 2) + ":" + Day.pad(abs(offset) % 3600 / 60, 2)
+        return moment.day.iso + "T" + Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2) + ":00" + zone
+    }
+}

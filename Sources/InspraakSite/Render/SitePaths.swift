@@ -1,0 +1,58 @@
+import InspraakSource
+
+/// Where each page lives in the output, and how one page links to another.
+///
+/// Pages link with relative URLs (`../../themes/`), so the site works from any sub-path of
+/// `base_url` and even straight from disk; feeds and the sitemap use absolute URLs.
+public struct SitePaths: Sendable {
+    public let baseURL: String
+    public let basePath: String
+
+    init(config: SiteConfig) {
+        baseURL = config.baseURL
+        basePath = config.basePath
+    }
+
+    /// Output folder (or file) of a page, relative to the output root, "" for the home page.
+    static func record(_ record: Record) -> String { "\(record.kind.rawValue)/\(record.id)/" }
+    static func list(_ kind: RecordKind, page: Int) -> String {
+        page <= 1 ? "\(kind.rawValue)/" : "\(kind.rawValue)/page/\(page)/"
+    }
+    static func theme(_ slug: String) -> String { "themes/\(slug)/" }
+    static let themes = "themes/"
+    static let open = "open/"
+    static let accessibility = "accessibility/"
+    static let home = ""
+    static let notFound = "404.html"
+
+    /// The HTML file that serves a page path.
+    static func file(for page: String) -> String {
+        page.hasSuffix(".html") ? page : page + "index.html"
+    }
+
+    /// A link from the page at `from` to `to` (both output paths).
+    static func relative(from: String, to: String) -> String {
+        let depth = depth(of: from)
+        if depth == 0 { return to.isEmpty ? "./" : to }
+        return (depth < ups.count ? ups[depth] : String(repeating: "../", count: depth)) + to
+    }
+
+    private static let ups = (0..<8).map { String(repeating: "../", count: $0) }
+
+    /// How many folders deep a page is: output paths have no empty parts, so the number of
+    /// slashes (`meetings/page/2/` is 3).
+    static func depth(of path: String) -> Int {
+        var depth = 0
+        for byte in path.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        return depth
+    }
+
+    /// The deepest page a site has: a list page after the first (`meetings/page/2/`).
+    static let deepestPage = 3
+
+    /// `https://example.nl/participatie/meetings/x/`.
+    func absolute(_ path: String) -> String { baseURL + path }
+
+    /// `/participatie/meetings/x/`, for pages served at any address (404.html).
+    func rooted(_ path: String) -> String { basePath + path }
+}

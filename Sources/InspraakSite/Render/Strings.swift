@@ -1,0 +1,95 @@
+import InspraakSource
+import InspraakTemplates
+
+/// The theme's UI strings for the site's language, with the few rules of Dutch and English
+/// that templates cannot express (plurals, placeholders, dates).
+public struct Strings: Sendable {
+    let table: [String: String]
+    let language: String
+    let months: [String]
+    let monthsShort: [String]
+    let weekdaysShort: [String]
+
+    init(_ table: [String: String], language: String) {
+        self.table = table
+        self.language = language
+        months = (table["date.months"] ?? "").split(separator: " ").map(String.init)
+        monthsShort = (table["date.months_short"] ?? "").split(separator: " ").map(String.init)
+        weekdaysShort = (table["date.weekdays_short"] ?? "").split(separator: " ").map(String.init)
+    }
+
+    /// The string, or its key when the theme lacks it (visible, so it gets noticed and fixed).
+    subscript(key: String) -> String { table[key] ?? key }
+
+    /// `{name}` placeholders filled in.
+    /// One pass: a value that itself contains `{…}` is left as it is.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        let text = self[key]
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// `key.zero` (when present), `key.one` or `key.other`, with `{n}` filled in.
+    func count(_ key: String, _ n: Int, _ values: [String: String] = [:]) -> String {
+        let form = n == 0 && table["\(key).zero"] != nil ? "zero" : (n == 1 ? "one" : "other")
+        return format("\(key).\(form)", values.merging(["n": String(n)]) { a, _ in a })
+    }
+
+    /// The strings as nested dictionaries, for templates: `{{t.kind.meetings}}`.
+    func templateTree() -> TemplateValue {
+        var root: TemplateValue = [:]
+        for (key, value) in table.sorted(by: { $0.key < $1.key }) {
+            Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        return root
+    }
+
+    private static func insert(_ value: String, at path: ArraySlice<String>, into tree: inout TemplateValue) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            if tree[first] == nil { tree[first] = .text(value) }
+            return
+        }
+        var child: TemplateValue = [:]
+        if case .object? = tree[first] { child = tree[first]! }
+        insert(value, at: path.dropFirst(), into: &child)
+        tree[first] = child
+    }
+
+    // MARK: Dates, as a resident writes them
+
+    /// "14 mei 2019" / "14 May 2019".
+    func longDate(_ day: Day) -> String {
+        let (year, month, date) = day.components
+        return "\(date) \(months.indices.contains(month - 1) ? months[month - 1] : String(month)) \(year)"
+    }
+
+    /// "14 mei 2019", or "di 14 mei 2019 19:30" when there is a time.
+    func moment(_ moment: Moment) -> String {
+        guard let minutes = moment.minutes else { return longDate(moment.day) }
+        let weekday = weekdaysShort.indices.contains(moment.day.weekday) ? weekdaysShort[moment.day.weekday] + " " : ""
+        return "\(weekday)\(longDate(moment.day)) \(Self.clock(minutes))"
+    }
+
+    /// "19:30".
+    static func clock(_ minutes: Int) -> String {
+        Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2)
+    }
+
+    /// The `datetime` attribute of `<time>`: `2019-05-14` or `2019-05-14T19:30+02:00`.
+    static func machine(_ moment: Moment) -> String {
+        guard let minutes = moment.minutes else { return moment.day.iso }
+        let offset = moment.offsetSeconds
+        let sign = offset < 0 ? "-" : "+"
+        let zone = sign + Day.pad(abs(offset) / 3600, 2) + ":" + Day.pad(abs(offset) % 3600 / 60, 2)
+        return moment.day.iso + "T" + clock(minutes) + zone
+    }
+}

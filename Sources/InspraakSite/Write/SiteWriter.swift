@@ -1,0 +1,271 @@
+import Foundation
+import InspraakSource
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Stage 5, the only one that writes: the whole plan into a staging folder beside the output,
+/// then swapped in. A build that fails leaves the published folder exactly as it was; one that
+/// is interrupted (Ctrl-C, SIGTERM) removes its staging folder; one that was killed outright
+/// leaves it for the next build to remove (see `Leftovers`).
+public enum SiteWriter {
+    /// What writing took: the problems, and the processor time spent making files (pages and
+    /// feeds are rendered here, see `OutputPlan.Content.rendered`) apart from writing them.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var renderSeconds = 0.0
+        public var writeSeconds = 0.0
+        /// Whether the new site took the output's place (also when the previous output could
+        /// not be removed afterwards).
+        public var outputReplaced = false
+    }
+
+    public static func write(_ plan: OutputPlan, to output: URL, source: URL) -> Report {
+        write(plan, to: output, source: source, reaching: { _ in })
+    }
+
+    /// The worst moments for a signal to arrive, which a test can reach (`reaching`) to send
+    /// one itself: every file written but nothing swapped yet; the new output in place and the
+    /// previous one removed, just before the signals are given back.
+    enum Moment { case written, replaced }
+
+    static func write(_ plan: OutputPlan, to output: URL, source: URL, reaching moment: (Moment) -> Void) -> Report {
+        var report = Report()
+        // Checked again here, right before acting: the folder may have changed during the build.
+        let target: String
+        switch OutputGuard.check(output: output, source: source) {
+        case .failure(let refusal):
+            report.diagnostics = [refusal]
+            return report
+        case .success(let path): target = path
+        }
+        let whole = SourceLocation(path: OutputGuard.shown(output))
+        report.diagnostics += Leftovers.removeDead(beside: target)
+
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent + "/" + Leftovers.stagingName(of: name, token: token)
+        let retired = parent + "/" + Leftovers.retiredName(of: name, token: token)
+        // A file in the staging folder is named where it would have been in the output; a
+        // source file as the load stage names it (and reported there).
+        let sourcePrefix = source.path + "/"
+        let show = { (path: String) -> String in
+            if path == staging { return target }
+            if path.hasPrefix(staging + "/") { return target + path.dropFirst(staging.count) }
+            if path.hasPrefix(sourcePrefix) { return String(path.dropFirst(sourcePrefix.count)) }
+            return path
+        }
+        func failed(_ problem: FileProblem) -> Report {
+            var location = whole
+            if problem.action == .reading, problem.path.hasPrefix(sourcePrefix) {
+                location = SourceLocation(path: String(problem.path.dropFirst(sourcePrefix.count)))
+            }
+            report.diagnostics.append(.error(location, WriteMessage.siteNotWritten(problem.sentence(showing: show))))
+            return report
+        }
+
+        let cleanup = InterruptCleanup(removing: staging, movingAsideTo: retired)
+        defer { cleanup.end() }
+        if let problem = catching({
+            try makeFolder(containing: staging, below: "/")
+            if mkdir(staging, 0o755) != 0 { throw FileProblem(.makingFolder, staging) }
+        }) {
+            return failed(problem)
+        }
+        // Held until the build ends: the proof for later builds that this folder is in use.
+        let stagingLock = FolderLock(staging)
+        defer { stagingLock?.release() }
+
+        let (problem, render, write) = writeFiles(plan, into: staging, source: source.path)
+        report.renderSeconds = render
+        report.writeSeconds = write
+        let markerProblem = problem == nil ? catching { try writeFile(Array(OutputGuard.markerText.utf8), to: staging + "/" + OutputGuard.markerName) } : nil
+        if let problem = problem ?? markerProblem {
+            removeQuietly(staging, movingAsideTo: retired)
+            return failed(problem)
+        }
+        moment(.written)
+
+        var status = stat()
+        let hadOutput = lstat(target, &status) == 0
+        var previousLock: FolderLock?
+        var swapProblem: FileProblem?
+        var previousStrandedAside = false
+        cleanup.swap {
+            if hadOutput {
+                // Locked before it is moved aside, so no other build takes it for a leftover.
+                previousLock = FolderLock(target)
+                guard rename(target, retired) == 0 else {
+                    swapProblem = FileProblem(.moving, target)
+                    return staging
+                }
+            }
+            guard rename(staging, target) == 0 else {
+                swapProblem = FileProblem(.moving, staging)
+                if hadOutput && rename(retired, target) != 0 {
+                    // Neither folder is removed: the user puts the previous one back by hand.
+                    previousStrandedAside = true
+                    return nil
+                }
+                return staging
+            }
+            return hadOutput ? retired : nil
+        }
+        if let swapProblem {
+            if previousStrandedAside {
+                // Out of the leftovers' names, so no later build removes it.
+                let kept = parent + "/" + name + ".previous-" + token
+                let place = rename(retired, kept) == 0 ? kept : retired
+                report.diagnostics.append(.error(whole, WriteMessage.previousOutputStranded(place, problem: swapProblem.sentence(showing: show))))
+                return report
+            }
+            removeQuietly(staging, movingAsideTo: retired)
+            return failed(swapProblem)
+        }
+        report.outputReplaced = true
+        if hadOutput {
+            do {
+                try FileManager.default.removeItem(atPath: retired)
+            } catch {
+                let problem = FileProblem(.removing, retired, error: error).sentence
+                report.diagnostics.append(.error(whole, WriteMessage.oldOutputNotRemoved(retired, problem: problem)))
+            }
+            previousLock?.release()
+        }
+        moment(.replaced)
+        return report
+    }
+
+    /// Every file of the plan into `staging`, on all cores: the first problem (in the plan's
+    /// order of work), and the processor seconds spent rendering and writing.
+    private static func writeFiles(_ plan: OutputPlan, into staging: String, source: String) -> (FileProblem?, Double, Double) {
+        // Plain string paths: URL.appendingPathComponent asks the disk whether each is a folder.
+        let stagingPath = staging + "/"
+        let sourcePath = source + "/"
+        // The biggest files first, so no core is left finishing a long page alone at the end.
+        let schedule = plan.files.indices.sorted { (plan.files[$0].weight, $1) > (plan.files[$1].weight, $0) }
+        // One page buffer per core, reused: freeing and reallocating a buffer per page made
+        // the allocator's work grow with the site (measured: +2 s of processor time at 10k).
+        let results = schedule.parallelMap(state: { [UInt8]() }) { buffer, index -> (problem: FileProblem?, render: Double, write: Double) in
+            let file = plan.files[index]
+            let target = stagingPath + file.path
+            let started = threadSeconds()
+            var rendered = started
+            let problem = catching {
+                switch file.content {
+                case .bytes(let bytes):
+                    try makeFolder(containing: target, below: stagingPath)
+                    try writeFile(bytes, to: target)
+                case .rendered(_, let make):
+                    make(&buffer)
+                    rendered = threadSeconds()
+                    try makeFolder(containing: target, below: stagingPath)
+                    try writeFile(buffer, to: target)
+                case .copy(let path):
+                    try makeFolder(containing: target, below: stagingPath)
+                    try copyFile(from: sourcePath + path, to: target, buffer: &buffer)
+                }
+            }
+            return (problem, rendered - started, threadSeconds() - rendered)
+        }
+        return (results.lazy.compactMap(\.problem).first, results.reduce(0) { $0 + $1.render }, results.reduce(0) { $0 + $1.write })
+    }
+
+    private static func catching(_ work: () throws -> Void) -> FileProblem? {
+        do {
+            try work()
+            return nil
+        } catch {
+            return error as? FileProblem ?? FileProblem(.writing, "", error: error)
+        }
+    }
+
+    /// Removes a folder that is of no use any more; moved aside first (to a leftover's name) so
+    /// that, should the removal stop half-way, the next build finishes it.
+    private static func removeQuietly(_ folder: String, movingAsideTo aside: String) {
+        try? FileManager.default.removeItem(atPath: rename(folder, aside) == 0 ? aside : folder)
+    }
+
+    /// The folder a file goes in, made with its missing parents (a plain `mkdir` each: most
+    /// already exist or need only the last one). Two cores may race to make the same folder;
+    /// that is fine.
+    private static func makeFolder(containing file: String, below root: String) throws {
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(file[..<slash])
+        guard folder.utf8.count >= root.utf8.count, !folder.isEmpty else { return }
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw FileProblem(.makingFolder, folder) }
+        try makeFolder(containing: folder, below: root)
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw FileProblem(.makingFolder, folder)
+        }
+    }
+
+    /// Processor time of the calling thread: how much of a core rendering and writing took.
+    private static func threadSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// One open-write-close, without the temporary file and rename Foundation may add.
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileProblem(.writing, path) }
+        try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        // Some file systems (network ones) report a full disk only when the file is closed.
+        guard close(descriptor) == 0 else { throw FileProblem(.writing, path) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var written = 0
+        while written < bytes.count {
+            let result = posixWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else {
+                let problem = FileProblem(.writing, path, code: result == 0 ? ENOSPC : errno)
+                close(descriptor)
+                throw problem
+            }
+            written += result
+        }
+    }
+
+    /// A page bundle's file, copied through `buffer`. Opened without waiting (a named pipe
+    /// would block) and copied only when it is a regular file.
+    private static func copyFile(from source: String, to target: String, buffer: inout [UInt8]) throws {
+        let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { throw FileProblem(.reading, source) }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0 else { throw FileProblem(.reading, source) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw FileProblem(.reading, source, code: FileProblem.notRegularFile) }
+        let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw FileProblem(.writing, target) }
+        if buffer.count < 1 << 16 { buffer = [UInt8](repeating: 0, count: 1 << 16) }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { posixRead(input, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                let problem = FileProblem(.reading, source)
+                close(output)
+                throw problem
+            }
+            if count == 0 { break }
+            try buffer.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, path: target) }
+        }
+        guard close(output) == 0 else { throw FileProblem(.writing, target) }
+    }
+}
+
+/// The C `write` and `read`, reachable from inside `SiteWriter` (whose own `write` shadows them).
+private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

@@ -1,0 +1,110 @@
+/// One step in an item's history: what one feedback said about it.
+public struct HistoryStep: Sendable, Hashable {
+    public let feedback: String
+    public let date: Moment
+    /// Nil when the feedback reported implementation only: the item keeps its outcome.
+    public let outcome: Outcome?
+    public let implementation: Implementation?
+    /// The promised day: of a decision (`in-progress`) or of completion (`implementation`).
+    public let expected: Day?
+    public let note: String?
+    /// The entry's position in the feedback's `responds_to` (its note, its line).
+    public let responseIndex: Int
+
+    package init(feedback: String, date: Moment, outcome: Outcome?, implementation: Implementation?, expected: Day?, note: String?,
+                 responseIndex: Int) {
+        self.feedback = feedback
+        self.date = date
+        self.outcome = outcome
+        self.implementation = implementation
+        self.expected = expected
+        self.note = note
+        self.responseIndex = responseIndex
+    }
+}
+
+/// Everything feedback said about one item, oldest first, and the state it adds up to: the
+/// latest outcome, and the latest implementation step given since that outcome.
+public struct ItemHistory: Sendable, Hashable {
+    public let steps: [HistoryStep]
+    /// The steps that gave an outcome, as answers, oldest first.
+    public let answers: [Answer]
+    /// The step that gave the current outcome.
+    public let outcomeStep: HistoryStep?
+    /// Where carrying it out stands, when the current outcome is (partly) adopted.
+    public let implementationStep: HistoryStep?
+
+    init(steps: [HistoryStep]) {
+        self.steps = steps
+        answers = steps.compactMap { step in
+            step.outcome.map { Answer(feedback: step.feedback, date: step.date, outcome: $0, note: step.note, expected: $0 == .inProgress ? step.expected : nil) }
+        }
+        let outcomeIndex = steps.lastIndex { $0.outcome != nil }
+        outcomeStep = outcomeIndex.map { steps[$0] }
+        if let outcomeIndex, steps[outcomeIndex].outcome?.canBeImplemented == true {
+            implementationStep = steps[outcomeIndex...].last { $0.implementation != nil }
+        } else {
+            implementationStep = nil
+        }
+    }
+
+    /// The item's current outcome.
+    public var latest: Answer? { answers.last }
+
+    /// When carrying it out is promised and not done: the promised day.
+    public var implementationPromise: Day? {
+        guard let step = implementationStep, step.implementation != .done else { return nil }
+        return step.expected
+    }
+
+    /// A ref to a whole record answers each of its items; a record without items is answered
+    /// as a whole (`item == nil`). Steps are sorted by feedback date, then feedback id, then the
+    /// order written.
+    static func collect(_ records: [Record], position: [String: Int], links: [String: [Link]]) -> [ItemKey: ItemHistory] {
+        var steps: [ItemKey: [HistoryStep]] = [:]
+        for record in records where record.kind == .feedback {
+            for link in links[record.id] ?? [] {
+                guard let response = link.response, let index = link.responseIndex, let targetIndex = position[link.target] else { continue }
+                let target = records[targetIndex]
+                let step = HistoryStep(feedback: record.id, date: record.date, outcome: response.outcome, implementation: response.implementation,
+                                       expected: response.expected, note: response.note, responseIndex: index)
+                if let item = link.item {
+                    steps[ItemKey(record: target.id, item: item), default: []].append(step)
+                } else if target.items.isEmpty {
+                    steps[ItemKey(record: target.id, item: nil), default: []].append(step)
+                } else {
+                    for item in target.items {
+                        steps[ItemKey(record: target.id, item: item.id), default: []].append(step)
+                    }
+                }
+            }
+        }
+        return steps.mapValues { list in
+            ItemHistory(steps: list.sorted {
+                ($0.date.epochSeconds, $0.feedback, $0.responseIndex) < ($1.date.epochSeconds, $1.feedback, $1.responseIndex)
+            })
+        }
+    }
+
+    /// An implementation report for an item that, at that point, was not (partly) adopted.
+    static func problems(_ histories: [ItemKey: ItemHistory], records: [Record], position: [String: Int]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for key in histories.keys.sorted() {
+            var outcome: Outcome?
+            for step in histories[key]!.steps {
+                if let given = step.outcome {
+                    outcome = given
+                    continue
+                }
+                guard outcome?.canBeImplemented != true, let index = position[step.feedback],
+                      let ref = records[index].refs[safe: step.responseIndex] else { continue }
+                found.append(.error(ref.location, GraphMessage.implementationBeforeAdoption(ref.description, outcome: outcome?.rawValue)))
+            }
+        }
+        return found
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,123 @@
+/// An input point or recommendation (`item`), or a record answered as a whole (`item == nil`).
+public struct ItemKey: Sendable, Hashable, Comparable {
+    public let record: String
+    public let item: String?
+
+    package init(record: String, item: String?) {
+        self.record = record
+        self.item = item
+    }
+
+    public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool {
+        (lhs.record, lhs.item ?? "") < (rhs.record, rhs.item ?? "")
+    }
+}
+
+/// One feedback's answer to one item.
+public struct Answer: Sendable, Hashable {
+    public let feedback: String
+    public let date: Moment
+    public let outcome: Outcome
+    public let note: String?
+    /// For `in-progress`: the day a decision is promised.
+    public var expected: Day? = nil
+}
+
+/// A resolved reference: from a record to a record, or to one of its items.
+public struct Link: Sendable, Hashable {
+    public let target: String
+    public let item: String?
+    /// For feedback: what it said about the target.
+    public let outcome: Outcome?
+    public let note: String?
+    /// For feedback: the response this link came from (its position in `responds_to`).
+    public var response: Response? = nil
+    public var responseIndex: Int? = nil
+}
+
+/// Stage 3, pure: the records resolved into a graph of references, with statuses and figures as
+/// of one day. Same records, settings and day in, same graph out.
+public struct SiteGraph: Sendable {
+    public let today: Day
+    /// Sorted by id.
+    public let records: [Record]
+    public let themes: [Theme]
+    package let position: [String: Int]
+    let themePosition: [String: Int]
+    /// Each record's themes: its own, or those of what it refers to (in theme order).
+    public let themesOf: [String: [String]]
+    /// Each theme's records, as positions in `records`.
+    let themeMembers: [String: [Int]]
+    /// Resolved refs per record, in the order written.
+    public let links: [String: [Link]]
+    /// Records that refer to each record, sorted by date then id.
+    public let backlinks: [String: [String]]
+    /// Every answer per item, oldest first; the last one is the item's outcome.
+    public let answers: [ItemKey: [Answer]]
+    /// Every outcome and implementation step per item, oldest first (see `ItemHistory`).
+    public let histories: [ItemKey: ItemHistory]
+    public let statuses: Statuses
+
+    public func record(_ id: String) -> Record? {
+        position[id].map { records[$0] }
+    }
+
+    public func theme(_ slug: String) -> Theme? {
+        themePosition[slug].map { themes[$0] }
+    }
+
+    /// Records newest first (date, then id descending for a total order).
+    public func newestFirst(_ records: [Record]) -> [Record] {
+        records.sorted { ($0.date.epochSeconds, $0.id) > ($1.date.epochSeconds, $1.id) }
+    }
+
+    /// The records of a theme.
+    public func records(inTheme slug: String) -> [Record] {
+        themeMembers[slug, default: []].map { records[$0] }
+    }
+
+    private static func members(_ records: [Record], themesOf: [String: [String]]) -> [String: [Int]] {
+        var members: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() {
+            for slug in themesOf[record.id, default: []] { members[slug, default: []].append(index) }
+        }
+        return members
+    }
+
+    public static func build(_ model: SiteModel, settings: GraphSettings, today: Day) -> (SiteGraph, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        var position: [String: Int] = [:]
+        var records: [Record] = []
+        for record in model.records {
+            if let existing = position[record.id] {
+                diagnostics.error(record.location, GraphMessage.duplicateID(record.id, other: records[existing].origin.path))
+                continue
+            }
+            position[record.id] = records.count
+            records.append(record)
+        }
+        let resolution = RefResolution.resolve(records, position: position, model: model)
+        diagnostics.append(contentsOf: resolution.diagnostics.all)
+        // Cycles and themes on one core, answers and statuses on the other: neither needs the other.
+        let links = resolution.links, themes = model.themes, frozenRecords = records
+        let ((cycles, themesOf, themeProblems), (answers, statuses)) = alongside({
+            let cycles = CycleDetection.cycles(frozenRecords, links: links)
+            let (themesOf, themeProblems) = ThemeAssignment.assign(frozenRecords, links: links, themes: themes)
+            return (cycles, themesOf, themeProblems)
+        }) {
+            let histories = ItemHistory.collect(records, position: position, links: links)
+            let answers = histories.mapValues(\.answers)
+            return ((answers, histories), Statuses.compute(records, histories: histories, settings: settings, today: today))
+        }
+        diagnostics.append(contentsOf: ItemHistory.problems(answers.1, records: records, position: position))
+        diagnostics.append(contentsOf: cycles)
+        diagnostics.append(contentsOf: themeProblems)
+        let graph = SiteGraph(
+            today: today, records: records, themes: model.themes, position: position,
+            themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
+            themesOf: themesOf, themeMembers: members(records, themesOf: themesOf), links: resolution.links, backlinks: resolution.backlinks,
+            answers: answers.0, histories: answers.1, statuses: statuses
+        )
+        return (graph, diagnostics.all)
+    }
+}

@@ -1,0 +1,132 @@
+/// Where an input point or recommendation stands today.
+public enum ItemStatus: Sendable, Hashable {
+    /// Its latest answer (which may be `in-progress`).
+    case answered(Answer)
+    /// No answer yet; due on `due`.
+    case awaiting(due: Day)
+    /// No answer, and `due` has passed.
+    case overdue(due: Day)
+    /// Nothing is expected: a cancelled or planned meeting.
+    case notExpected
+}
+
+/// Where an advice stands today.
+public enum AdviceStatus: Sendable, Hashable {
+    case awaiting(due: Day)
+    case overdue(due: Day)
+    case answered
+    case partlyAnswered(open: Int)
+
+    public var key: String {
+        switch self {
+        case .awaiting: return "awaiting"
+        case .overdue: return "overdue"
+        case .answered: return "answered"
+        case .partlyAnswered: return "partly-answered"
+        }
+    }
+}
+
+/// Something still waiting for an answer, for the open-items lists.
+public struct OpenItem: Sendable, Hashable {
+    public let key: ItemKey
+    /// The day the input was given (the meeting or the advice).
+    public let since: Day
+    public let due: Day
+    public let isOverdue: Bool
+    /// For in-progress items: the answer that said so.
+    public let inProgress: Answer?
+    /// The promised day, when an answer promised one (a decision, or completion).
+    public var promised: Day? = nil
+    /// For implementation that is late: the step that promised it.
+    public var implementation: HistoryStep? = nil
+}
+
+/// Every status of the site as of `today`.
+public struct Statuses: Sendable {
+    public let items: [ItemKey: ItemStatus]
+    public let advice: [String: AdviceStatus]
+    /// Awaiting and overdue, oldest first.
+    public let open: [OpenItem]
+    /// Answered `in-progress` for now (promise not yet broken), oldest first.
+    public let inProgress: [OpenItem]
+    /// Adopted, implementation planned or underway, and past its promised day; oldest first.
+    public let implementationOverdue: [OpenItem]
+    /// `open` by record id, for pages that show one record's open items.
+    public let openByRecord: [String: [OpenItem]]
+
+    /// The keys an item list of a record shows: its items, or the record as a whole.
+    package static func keys(of record: Record) -> [ItemKey] {
+        record.items.isEmpty ? [ItemKey(record: record.id, item: nil)] : record.items.map { ItemKey(record: record.id, item: $0.id) }
+    }
+
+    /// Whether a record expects answers at all (meetings that took place and produced input, advice).
+    static func expectsAnswers(_ record: Record, today: Day) -> Bool {
+        switch record.details {
+        case .meeting(let meeting): return !meeting.cancelled && record.date.day <= today && !meeting.input.isEmpty
+        case .advice: return true
+        case .feedback: return false
+        }
+    }
+
+    static func due(of record: Record, settings: GraphSettings) -> Day {
+        if let advice = record.advice { return advice.responseDue }
+        return record.date.day.adding(days: settings.feedbackExpectedDays)
+    }
+
+    static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Statuses {
+        var items: [ItemKey: ItemStatus] = [:]
+        var adviceStatuses: [String: AdviceStatus] = [:]
+        var open: [OpenItem] = []
+        var inProgress: [OpenItem] = []
+        var lateImplementation: [OpenItem] = []
+        for record in records where record.kind != .feedback {
+            let keys = keys(of: record)
+            let due = due(of: record, settings: settings)
+            let expects = expectsAnswers(record, today: today)
+            var unanswered = 0
+            for key in keys {
+                if let history = histories[key], let latest = history.latest {
+                    items[key] = .answered(latest)
+                    let since = record.date.day
+                    if latest.outcome == .inProgress {
+                        // A broken promise makes the item overdue again, from the day after it.
+                        if let promised = latest.expected, today > promised {
+                            open.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: latest, promised: promised))
+                        } else {
+                            inProgress.append(OpenItem(key: key, since: since, due: latest.expected ?? due, isOverdue: false, inProgress: latest, promised: latest.expected))
+                        }
+                    }
+                    if let promised = history.implementationPromise, today > promised {
+                        lateImplementation.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: nil,
+                                                           promised: promised, implementation: history.implementationStep))
+                    }
+                } else if expects {
+                    unanswered += 1
+                    let overdue = today > due
+                    items[key] = overdue ? .overdue(due: due) : .awaiting(due: due)
+                    open.append(OpenItem(key: key, since: record.date.day, due: due, isOverdue: overdue, inProgress: nil))
+                } else {
+                    items[key] = .notExpected
+                }
+            }
+            if record.kind == .advice {
+                let anyAnswer = keys.contains { histories[$0]?.latest != nil }
+                if !anyAnswer {
+                    adviceStatuses[record.id] = today > due ? .overdue(due: due) : .awaiting(due: due)
+                } else if unanswered == 0 {
+                    adviceStatuses[record.id] = .answered
+                } else {
+                    adviceStatuses[record.id] = .partlyAnswered(open: unanswered)
+                }
+            }
+        }
+        let order: (OpenItem, OpenItem) -> Bool = {
+            ($0.since, $0.key) < ($1.since, $1.key)
+        }
+        let sortedOpen = open.sorted(by: order)
+        return Statuses(items: items, advice: adviceStatuses, open: sortedOpen, inProgress: inProgress.sorted(by: order),
+                        implementationOverdue: lateImplementation.sorted(by: order),
+                        openByRecord: Dictionary(grouping: sortedOpen, by: \.key.record))
+    }
+}

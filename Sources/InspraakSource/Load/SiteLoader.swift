@@ -1,0 +1,163 @@
+import Foundation
+
+/// What the load stage hands on: settings, theme, and every record file read and split.
+public struct LoadedSite: Sendable {
+    /// The site's folder on disk; nil for a site loaded from memory.
+    public let root: URL?
+    public let config: SiteConfig
+    public let theme: ThemeFiles
+    /// Sorted by path.
+    public let documents: [LoadedDocument]
+    /// Names of record files that could not be read, so refs to them are not reported twice.
+    public let unreadableNames: Set<String>
+    /// Wall-clock seconds git took (it runs alongside reading the files), for `--timings`.
+    public var gitSeconds: Double = 0
+
+    package init(root: URL?, config: SiteConfig, theme: ThemeFiles, documents: [LoadedDocument], unreadableNames: Set<String>) {
+        self.root = root
+        self.config = config
+        self.theme = theme
+        self.documents = documents
+        self.unreadableNames = unreadableNames
+    }
+}
+
+/// Options that change what is loaded.
+public struct LoadOptions: Sendable {
+    public var baseURL: String?
+    /// Take `updated` from git when a record does not set it (false: leave git alone entirely).
+    public var useGitHistory: Bool
+    /// False for `check`: ask git only whether the clone is shallow, without reading the log.
+    public var readGitDates = true
+    /// Accept a shallow clone (one warning; dates fall back to `date`).
+    public var allowShallow = false
+
+    public init(baseURL: String? = nil, useGitHistory: Bool = true) {
+        self.baseURL = baseURL
+        self.useGitHistory = useGitHistory
+    }
+}
+
+/// Stage 1: files in, values out. Nothing here knows what a meeting is.
+public enum SiteLoader {
+    /// Records larger than this are refused: nobody writes 32 MB of minutes.
+    static let maximumRecordBytes = 32 * 1024 * 1024
+
+    /// The site in the folder `root` on disk.
+    public static func load(source root: URL, options: LoadOptions) -> (LoadedSite?, [Diagnostic]) {
+        load(tree: DiskSourceTree(root: root), options: options)
+    }
+
+    /// The site in `tree`: every file is read through it, and git is asked only about a tree on disk.
+    public static func load(tree: any SourceTree, options: LoadOptions) -> (LoadedSite?, [Diagnostic]) {
+        var diagnostics = Diagnostics()
+        var config: SiteConfig?
+        switch readText("site.toml", in: tree) {
+        case .success(let text):
+            let (parsed, problems) = SiteConfig.parse(text)
+            diagnostics.append(contentsOf: problems)
+            config = parsed
+        case .failure(let problem):
+            diagnostics.append(problem)
+        }
+        if var adjusted = config, let override = options.baseURL {
+            if let problem = SiteConfig.baseURLProblem(override) {
+                diagnostics.error(SourceLocation(path: "--base-url"), problem)
+                config = nil
+            } else if let url = SiteConfig.normalisedBaseURL(override) {
+                adjusted.baseURL = url
+                config = adjusted
+            }
+        }
+        let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", tree: tree, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
+        diagnostics.append(contentsOf: themeProblems)
+
+        let (sources, scanProblems) = ContentScanner(tree: tree).scan()
+        diagnostics.append(contentsOf: scanProblems)
+        // git runs while the files are read: it mostly waits for its own process.
+        let zone = TimeZone(identifier: config?.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
+        let (timedReading, results) = alongside({ () -> (GitHistory.Reading, Double) in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let reading = gitReading(tree.diskFolder, options: options, zone: zone)
+            return (reading, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }) {
+            sources.parallelMap { source in read(source, in: tree) }
+        }
+        let (reading, gitSeconds) = timedReading
+        var history: [String: FileHistory] = [:]
+        switch reading {
+        case .none: break
+        case .files(let files): history = files
+        case .shallow:
+            if options.allowShallow {
+                diagnostics.warning(SourceLocation(path: "content"), LoadMessage.shallowCloneAllowed)
+            } else {
+                diagnostics.error(SourceLocation(path: "content"), LoadMessage.shallowClone, hint: LoadMessage.shallowCloneHint)
+            }
+        }
+        var documents: [LoadedDocument] = []
+        var unreadable = Set<String>()
+        for (source, result) in zip(sources, results) {
+            switch result {
+            case .success(let document):
+                documents.append(LoadedDocument(source: document.source, frontMatter: document.frontMatter, fields: document.fields,
+                                                history: history[source.path]))
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                unreadable.insert(source.name)
+            }
+        }
+        guard let config, let theme else { return (nil, diagnostics.all) }
+        var site = LoadedSite(root: tree.diskFolder, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
+        site.gitSeconds = gitSeconds
+        return (site, diagnostics.all)
+    }
+
+    /// git's side of loading: nothing (`--no-git`), only whether the clone is shallow (`check`),
+    /// or every file's history in one pass. A tree only in memory has no history.
+    static func gitReading(_ root: URL?, options: LoadOptions, zone: TimeZone) -> GitHistory.Reading {
+        guard options.useGitHistory, let root else { return .none }
+        guard options.readGitDates else {
+            return GitHistory.repository(at: root)?.shallow == true ? .shallow : .none
+        }
+        return GitHistory.read(in: root, folder: "content", zone: zone)
+    }
+
+    static func read(_ source: SourceDocument, in tree: any SourceTree) -> Result<LoadedDocument, Diagnostic> {
+        let text: String
+        switch readText(source.path, in: tree) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let decoded): text = decoded
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, path: source.path) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let split): frontMatter = split
+        }
+        switch frontMatter.fields(path: source.path) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let fields):
+            return .success(LoadedDocument(source: source, frontMatter: frontMatter, fields: fields, history: nil))
+        }
+    }
+
+    /// A source file's text (site.toml, a record), or why it cannot be had. Pipes and devices
+    /// are refused without being opened.
+    static func readText(_ path: String, in tree: any SourceTree) -> Result<String, Diagnostic> {
+        let whole = SourceLocation(path: path, line: 1, column: 1)
+        let bytes: [UInt8]
+        switch tree.read(path, limit: maximumRecordBytes) {
+        case .tooLarge: return .failure(.error(whole, LoadMessage.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
+        case .missing where path == "site.toml": return .failure(.error(SourceLocation(path: path), LoadMessage.missingConfig))
+        case .missing: return .failure(.error(whole, LoadMessage.brokenLink))
+        case .notRegular(let kind): return .failure(.error(whole, LoadMessage.notRegularFile(kind.description)))
+        case .unreadable(let cause): return .failure(.error(whole, LoadMessage.unreadable(cause)))
+        case .bytes(let read): bytes = read
+        }
+        switch SourceText.decode(bytes) {
+        case .failure(.invalidUTF8(let line, let column)):
+            return .failure(.error(SourceLocation(path: path, line: line, column: column), LoadMessage.invalidUTF8(column: column)))
+        case .success(let decoded): return .success(decoded)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import XCTest
+@testable import InspraakSource
+
+final class SiteConfigTests: XCTestCase {
+    func testDefaults() throws {
+        let (config, problems) = SiteConfig.parse("title = \"T\"\nbase_url = \"https://example.nl/participatie\"\n")
+        XCTAssertEqual(problems, [])
+        let c = try XCTUnwrap(config)
+        XCTAssertEqual(c.baseURL, "https://example.nl/participatie/")
+        XCTAssertEqual(c.basePath, "/participatie/")
+        XCTAssertEqual(c.language, "nl")
+        XCTAssertEqual(c.timezone, "Europe/Amsterdam")
+        XCTAssertEqual(c.theme, "default")
+        XCTAssertEqual(c.adviceResponseDays, 42)
+        XCTAssertEqual(c.feedbackExpectedDays, 90)
+        XCTAssertEqual(c.feedsLimit, 50)
+        XCTAssertEqual(c.paginationSize, 20)
+        XCTAssertFalse(c.unsafeHTML)
+        XCTAssertEqual(c.adviceAddressedTo, "College van burgemeester en wethouders")
+    }
+
+    func testEverySectionIsRead() throws {
+        let text = """
+        title = "T"
+        base_url = "https://example.nl/"
+        language = "en"
+        [advice]
+        addressed_to = "De raad"
+        response_days = 30
+        [feedback]
+        expected_days = 60
+        [feeds]
+        limit = 5
+        [pagination]
+        size = 7
+        [markdown]
+        unsafe_html = true
+        [formats]
+        stamtafel = "Open tafel"
+        """
+        let c = try XCTUnwrap(SiteConfig.parse(text).0)
+        XCTAssertEqual([c.adviceResponseDays, c.feedbackExpectedDays, c.feedsLimit, c.paginationSize], [30, 60, 5, 7])
+        XCTAssertEqual(c.adviceAddressedTo, "De raad")
+        XCTAssertTrue(c.unsafeHTML)
+        XCTAssertEqual(c.formats, ["stamtafel": "Open tafel"])
+        XCTAssertEqual(c.language, "en")
+    }
+
+    func testUnknownKeysWrongTypesAndMissingKeysAreAllReported() {
+        let text = "title = 3\ntheem = \"x\"\n[feeds]\nlimit = \"veel\"\n[advise]\nx = 1\n"
+        let (config, problems) = SiteConfig.parse(text)
+        XCTAssertNil(config)
+        let described = problems.sorted().map(\.description)
+        XCTAssertEqual(described, [
+            "site.toml:1:1: error: site.toml must set `base_url`",
+            "site.toml:1:1: error: the setting `title` should be text between quotes, not a number",
+            "site.toml:2:1: error: unknown setting `theem` in site.toml (did you mean `theme`?)",
+            "site.toml:4:1: error: the setting `feeds.limit` should be a whole number, not text",
+            "site.toml:5:1: error: unknown setting `advise` in site.toml (did you mean `advice`?)",
+        ])
+    }
+
+    func testBaseURLMustBeAbsoluteHTTP() {
+        let (config, problems) = SiteConfig.parse("title = \"T\"\nbase_url = \"/participatie/\"\n")
+        XCTAssertNil(config)
+        XCTAssertEqual(problems.first?.location.line, 2)
+        XCTAssertTrue(problems.first?.message.contains("absolute http or https") ?? false)
+    }
+
+    func testInvalidTOMLNamesTheLine() {
+        let (config, problems) = SiteConfig.parse("title = \"T\"\nbase_url = https://x.nl\n")
+        XCTAssertNil(config)
+        XCTAssertEqual(problems.first?.location.line, 2)
+    }
+}

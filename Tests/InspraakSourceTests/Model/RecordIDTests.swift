@@ -1,0 +1,45 @@
+import XCTest
+@testable import InspraakSource
+
+final class RecordIDTests: XCTestCase {
+    func testValidIDs() {
+        XCTAssertTrue(RecordID.isValid("2019-05-14-stamtafel-betaalbaarheid"))
+        for bad in ["Stamtafel", "cliëntondersteuning", "a--b", "-a", "a-", "", "../x", "a/b", "a_b", "a b"] {
+            XCTAssertFalse(RecordID.isValid(bad), bad)
+        }
+    }
+
+    func testFolding() {
+        XCTAssertEqual(RecordID.folded("cliëntondersteuning"), "clientondersteuning")
+        XCTAssertEqual(RecordID.folded("Stamtafel 14 mei: Één tafel!"), "stamtafel-14-mei-een-tafel")
+        XCTAssertEqual(RecordID.folded("../../etc/passwd"), "etc-passwd")
+    }
+
+    func testDaysAndMoments() throws {
+        let day = try XCTUnwrap(Day(iso: "2019-05-14"))
+        XCTAssertEqual(day.weekday, 2)
+        XCTAssertEqual(day.iso, "2019-05-14")
+        XCTAssertNil(Day(iso: "2019-02-29"))
+        XCTAssertNotNil(Day(iso: "2020-02-29"))
+        XCTAssertNil(Day(iso: "2019-13-01"))
+        XCTAssertNil(Day(iso: "14-05-2019"))
+        let zone = try XCTUnwrap(TimeZone(identifier: "Europe/Amsterdam"))
+        let summer = try XCTUnwrap(Moment.parse("2019-05-14T19:30", zone: zone))
+        XCTAssertEqual(summer.offsetSeconds, 7200)
+        XCTAssertEqual(summer.minutes, 19 * 60 + 30)
+        let winter = try XCTUnwrap(Moment.parse("2019-12-03 10:00:00", zone: zone))
+        XCTAssertEqual(winter.offsetSeconds, 3600)
+        // A time written in another offset is the same instant on the site's clock.
+        let utc = try XCTUnwrap(Moment.parse("2019-12-03T10:00:00Z", zone: zone))
+        XCTAssertEqual(utc.offsetSeconds, 3600)
+        XCTAssertEqual(utc.minutes, 11 * 60)
+        XCTAssertLessThan(winter, utc)
+        let newYork = try XCTUnwrap(Moment.parse("2021-06-08T21:00:00-05:00", zone: zone))
+        XCTAssertEqual(newYork.day.iso, "2021-06-09")
+        XCTAssertEqual(newYork.minutes, 4 * 60)
+        XCTAssertEqual(newYork.offsetSeconds, 7200)
+        XCTAssertEqual(newYork.epochSeconds, try XCTUnwrap(Moment.parse("2021-06-09T02:00Z", zone: zone)).epochSeconds)
+        XCTAssertNil(Moment.parse("2019-12-03T25:00", zone: zone))
+        XCTAssertNil(Moment.parse("morgen", zone: zone))
+    }
+}
