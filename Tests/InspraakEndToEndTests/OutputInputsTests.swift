@@ -136,4 +136,119 @@ final class OutputInputsTests: XCTestCase {
         ]
         XCTAssertEqual(mapped.sorted(), expected.sorted())
     }
+
+    /// Appends `text` to a file of the copied site.
+    func append(_ text: String, to path: String) -> (URL) throws -> Void {
+        { folder in
+            let url = folder.appendingPathComponent(path)
+            try (try String(contentsOf: url, encoding: .utf8) + text).write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// A partial changes the pages whose template includes it, and only those; the parent
+    /// every page extends changes every page.
+    func testTemplateChangesThePagesThatIncludeIt() throws {
+        let base = try baseBuild()
+        let pages = Set(base.files.keys.filter { $0.hasSuffix(".html") })
+        let figures = try build("Figures", edit: append("<p>cijfers</p>\n", to: "themes/default/templates/figures.mustache"))
+        let mapped = Set(base.map.outputs(dependingOn: .template("figures")))
+        XCTAssertEqual(mapped.sorted(), (["index.html"] + base.map.outputs.map(\.path).filter {
+            $0.hasPrefix("themes/") && $0.hasSuffix("/index.html") && $0 != "themes/index.html"
+        }).sorted(), "the home page and each theme page show figures")
+        XCTAssertEqual(differing(base, figures).sorted(), mapped.sorted())
+
+        let frame = try build("Base", edit: append("<!-- voet -->\n", to: "themes/default/templates/base.mustache"))
+        XCTAssertEqual(differing(base, frame).sorted(), pages.sorted())
+        XCTAssertEqual(Set(base.map.outputs(dependingOn: .template("base"))).sorted(), pages.sorted())
+    }
+
+    /// The stylesheet: every page links it by its fingerprinted name, and the copy of it.
+    func testAssetChangesEveryPageThatLinksIt() throws {
+        let base = try baseBuild()
+        let styled = try build("Stylesheet", edit: append("/* huisstijl */\n", to: "themes/default/assets/site.css"))
+        let mapped = Set(base.map.outputs(dependingOn: .asset("site.css")))
+        let oldSheet = try XCTUnwrap(base.files.keys.first { $0.hasPrefix("assets/site.") })
+        XCTAssertEqual(mapped.sorted(), (base.files.keys.filter { $0.hasSuffix(".html") } + [oldSheet]).sorted())
+        // The new stylesheet is a new file; every other change is one the map foresaw.
+        let newSheet = try XCTUnwrap(styled.files.keys.first { $0.hasPrefix("assets/site.") })
+        XCTAssertEqual(differing(base, styled).subtracting([newSheet]).sorted(), mapped.sorted())
+        XCTAssertEqual(styled.map.inputs(of: newSheet)?.inputs, [.asset("site.css")])
+    }
+
+    /// Another day: only outputs that say they depend on the day change; pages, feeds and data
+    /// files that do not stay as they were.
+    func testAnotherDayChangesOnlyWhatDependsOnTheDay() throws {
+        let base = try baseBuild()
+        let later = try build("Later", today: "2027-02-01")
+        let changed = differing(base, later)
+        let mapped = Set(base.map.outputs(dependingOn: .today))
+        XCTAssertFalse(changed.isEmpty)
+        XCTAssertEqual(changed.subtracting(mapped).sorted(), [], "changed with the day although the map says they do not depend on it")
+        for path in ["sitemap.xml", "robots.txt", "accessibility/index.html", "404.html", "data/README.md", "data/meetings.csv",
+                     "meetings/2019-03-19-stamtafel-eenzaamheid/index.html", "feedback/2019-06-11-terugkoppeling-stamtafel-eenzaamheid/index.html"] {
+            XCTAssertEqual(base.map.inputs(of: path)?.dependsOnToday, false, path)
+        }
+        for path in ["index.html", "open/index.html", "agenda.ics", "data/catalog.ttl", "advice/2026-10-28-advies-wonen-voor-jongeren/index.html"] {
+            XCTAssertEqual(base.map.inputs(of: path)?.dependsOnToday, true, path)
+        }
+    }
+
+    /// The inverse: each input with what is made from it, the same as asking output by output.
+    func testInverseMapMatchesTheOutputs() throws {
+        let map = try baseBuild().map
+        let dependents = map.dependents()
+        for input: OutputInput in [.record("2023-02-14-advies-armoedebeleid-2023-2026"), .theme("wonen"), .config(.feeds), .today, .strings] {
+            XCTAssertEqual(dependents[input] ?? [], map.outputs(dependingOn: input), "\(input)")
+        }
+        // The list pages: `meetings/index.html`, `meetings/page/2/index.html`, …
+        let lists = map.outputs.map(\.path).filter { path in
+            let parts = path.split(separator: "/")
+            return ["meetings", "advice", "feedback"].contains(parts[0])
+                && (parts.count == 2 && parts[1] == "index.html" || parts.count == 4 && parts[1] == "page")
+        }
+        XCTAssertEqual(lists.count, 7)
+        XCTAssertEqual(map.outputs(dependingOn: .config(.pagination)), lists)
+        XCTAssertEqual(map.outputs(dependingOn: .file("content/advice/2022-06-28-advies-energiearmoede/adviesbrief.pdf")),
+                       ["advice/2022-06-28-advies-energiearmoede/adviesbrief.pdf"])
+    }
+
+    /// `build --explain`: a page, a feed, and a path that is not an output; nothing is written.
+    func testExplainPrintsWhatAnOutputIsMadeFrom() throws {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")
+        guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let build = ["build", "--source", repositoryRoot.path, "--output", output.path, "--now", "2026-11-15", "--no-git", "--explain"]
+
+        let page = try runCapturing(executable, build + ["/themes/wonen"])
+        XCTAssertEqual(page.status, 0, page.err)
+        let lines = page.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "themes/wonen/index.html is made from:")
+        XCTAssertTrue(lines.contains("  records it shows (10):"), page.out)
+        XCTAssertTrue(lines.contains("    2026-10-28-advies-wonen-voor-jongeren (content/advice/2026-10-28-advies-wonen-voor-jongeren.md)"), page.out)
+        XCTAssertTrue(lines.contains("    wonen (content/themes/wonen.md)"), page.out)
+        let templates = try XCTUnwrap(lines.firstIndex(of: "  templates (the page's own, then every partial it includes):"))
+        XCTAssertEqual(Array(lines[(templates + 1)...].prefix(3)), ["    theme (themes/default/templates/theme.mustache)",
+                                                                  "    base (themes/default/templates/base.mustache)",
+                                                                  "    calendar-links (themes/default/templates/calendar-links.mustache)"])
+        XCTAssertTrue(lines.contains("    site.css (themes/default/assets/site.css)"), page.out)
+        XCTAssertEqual(lines.last, "  the day: yes, it reads differently on another day (--now)")
+
+        let feed = try runCapturing(executable, build + ["feed.xml"])
+        XCTAssertEqual(feed.status, 0, feed.err)
+        let feedLines = feed.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(feedLines.first, "feed.xml is made from:")
+        XCTAssertTrue(feedLines.contains("  records it shows (50):"), feed.out)
+        XCTAssertTrue(feedLines.contains("  records it only counts, for figures, totals and which come first: 2 (of the site's 52)"), feed.out)
+        XCTAssertTrue(feedLines.contains("  settings in site.toml: the top-level keys (title, description, base_url, language, timezone, theme), [advice], [feedback], [feeds], [markdown]"), feed.out)
+        XCTAssertFalse(feedLines.contains { $0.hasPrefix("  templates") }, feed.out)
+
+        let marker = try runCapturing(executable, build + [".inspraak-output"])
+        XCTAssertEqual(marker.out, ".inspraak-output is always the same text: it is made from nothing a site changes.\n")
+
+        let unknown = try runCapturing(executable, build + ["feeds.xml"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertEqual(unknown.out, "")
+        XCTAssertEqual(unknown.err, "error: `feeds.xml` is not a file this build writes; did you mean `feed.xml`?\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "--explain writes nothing")
+    }
 }

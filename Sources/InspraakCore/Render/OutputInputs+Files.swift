@@ -17,7 +17,7 @@ extension DependencyMap {
         for feed in SiteRenderer.feeds(builder, byKind: pages.byKind) {
             var inputs = collector()
             let shown = PageContents.feedRecords(feed.records, graph: graph)
-            shown.forEach { inputs.card($0) }
+            inputs.cards(shown)
             inputs.count(feed.records)
             inputs.add(syndication)
             if let theme = graph.themes.first(where: { SitePaths.theme($0.slug) == feed.pagePath }) { inputs.add([.theme(theme.slug)]) }
@@ -57,7 +57,7 @@ extension DependencyMap {
         let allMeetings = graph.records.filter { $0.kind == .meetings }
         for calendar in MeetingCalendar.all(graph, strings: builder.strings) {
             var inputs = collector()
-            calendar.meetings.forEach { inputs.show($0) }
+            inputs.showAll(calendar.meetings)
             // The time-zone block covers the years of all meetings; DTSTAMP is today.
             inputs.count(allMeetings)
             inputs.add([.strings, .config(.topLevel), .today])
@@ -69,7 +69,7 @@ extension DependencyMap {
         outputs += diWoo(graph, paths: builder.paths, collector: collector)
 
         var sitemap = collector()
-        graph.records.forEach { sitemap.show($0) }
+        sitemap.showAll(graph.records)
         sitemap.add([.config(.topLevel)])
         outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
@@ -135,7 +135,7 @@ extension DependencyMap {
         for entry in DiWoo.entries(graph, paths: paths, publisher: publisher) {
             guard let record = pages[entry.location] else { continue }
             inputs.show(record)
-            if record.kind == .feedback { (graph.links[record.id] ?? []).forEach { inputs.show(graph.record($0.target)) } }
+            if record.kind == .feedback { inputs.showAll((graph.links[record.id] ?? []).compactMap { graph.record($0.target) }) }
         }
         inputs.add([.config(.topLevel), .config(.woo)])
         let made = inputs.finished()

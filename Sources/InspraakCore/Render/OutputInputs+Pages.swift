@@ -17,15 +17,15 @@ struct PageInputs {
         inputs.add(pages.builder.assets.stylesheetNames.map(OutputInput.asset))
         switch page {
         case .home:
-            PageContents.homeLatest(graph).forEach { inputs.card($0) }
-            PageContents.homePlanned(graph).forEach { inputs.card($0) }
-            PageContents.homeOldestOpen(graph).forEach { inputs.openItem($0) }
+            inputs.cards(PageContents.homeLatest(graph))
+            inputs.cards(PageContents.homePlanned(graph))
+            inputs.openItems(PageContents.homeOldestOpen(graph))
             // Open totals, each theme's summary, the site's figures and the count per kind.
             inputs.count(graph.records)
             inputs.add(graph.themes.map { .theme($0.slug) } + [.today])
         case .list(let kind, let number):
             let records = pages.byKind[kind] ?? []
-            PageContents.listSlice(records, page: number, size: graph.config.paginationSize).forEach { inputs.card($0) }
+            inputs.cards(PageContents.listSlice(records, page: number, size: graph.config.paginationSize))
             inputs.count(records)
             inputs.add([.config(.pagination)])
         case .record(let index):
@@ -36,13 +36,13 @@ struct PageInputs {
         case .theme(let index):
             let theme = graph.themes[index]
             let records = graph.records(inTheme: theme.slug)
-            records.forEach { inputs.card($0) }
+            inputs.cards(records)
             let open = PageContents.themeOpen(graph, records: records)
-            (open.open + open.inProgress + open.implementationOverdue).forEach { inputs.openItem($0) }
+            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
             inputs.add([.theme(theme.slug), .today])
         case .open:
             let statuses = graph.statuses
-            (statuses.open + statuses.inProgress + statuses.implementationOverdue).forEach { inputs.openItem($0) }
+            inputs.openItems(statuses.open + statuses.inProgress + statuses.implementationOverdue)
             inputs.add([.today])
         case .openData:
             inputs.add([.config(.data)])
@@ -106,6 +106,14 @@ struct InputCollector {
         themes(of: record)
     }
 
+    mutating func cards(_ records: some Sequence<Record>) {
+        for record in records { card(record) }
+    }
+
+    mutating func showAll(_ records: some Sequence<Record>) {
+        for record in records { show(record) }
+    }
+
     mutating func themes(of record: Record) {
         inputs.formUnion(graph.themesOf[record.id, default: []].map(OutputInput.theme))
     }
@@ -119,6 +127,10 @@ struct InputCollector {
         card(graph.record(item.key.record)!)
         inputs.insert(.today)
         if item.inProgress != nil || item.implementation != nil { sources(of: item.key) }
+    }
+
+    mutating func openItems(_ items: some Sequence<OpenItem>) {
+        for item in items { openItem(item) }
     }
 
     /// The feedback each step of an item's history comes from (its title, its note).
