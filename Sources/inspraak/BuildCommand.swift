@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand {
         }
         if timings {
             for (stage, seconds) in report.timings {
-                FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
+                printTiming(stage, seconds)
             }
             if let git = report.gitSeconds {
                 FileHandle.standardError.write(line: String(format: "  (load: the git pass took %.1f ms, alongside reading the files)", git * 1000))
@@ -94,7 +94,15 @@ struct BuildCommand: ParsableCommand {
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
         }
-        guard let map = plan?.inputs(), report.succeeded else {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let map = plan?.inputs()
+        if timings {
+            let made = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            for (stage, seconds) in report.timings + [("inputs", made)] {
+                printTiming(stage, seconds)
+            }
+        }
+        guard let map, report.succeeded else {
             let errors = report.diagnostics.errorCount
             FileHandle.standardError.write(line: "explain failed: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
             Foundation.exit(ExitStatus.contentErrors)
@@ -105,5 +113,10 @@ struct BuildCommand: ParsableCommand {
         }
         print(text)
         withExtendedLifetime(report) { Foundation.exit(0) }
+    }
+
+    /// One line of `--timings`: the stage and its milliseconds.
+    private func printTiming(_ stage: String, _ seconds: Double) {
+        FileHandle.standardError.write(line: "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", seconds * 1000))")
     }
 }

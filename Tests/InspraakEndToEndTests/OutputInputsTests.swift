@@ -212,6 +212,44 @@ final class OutputInputsTests: XCTestCase {
                        ["advice/2022-06-28-advies-energiearmoede/adviesbrief.pdf"])
     }
 
+    /// A setting in site.toml changes only outputs that depend on its section (files a
+    /// build only then writes, like a new list page, are new outputs, not changed ones).
+    func testSettingChangesOnlyWhatDependsOnItsSection() throws {
+        let base = try baseBuild()
+        let edits: [(ConfigSection, String, String)] = [
+            (.feeds, "limit = 50", "limit = 5"),
+            (.pagination, "size = 10", "size = 4"),
+            (.formats, "stamtafel = \"Stamtafel\"", "stamtafel = \"Keukentafel\""),
+            (.data, "license = \"CC0-1.0\"", "license = \"CC-BY-4.0\""),
+            (.feedback, "expected_days = 90", "expected_days = 30"),
+        ]
+        for (section, old, new) in edits {
+            let edited = try build("Setting" + section.rawValue) { folder in
+                let url = folder.appendingPathComponent("site.toml")
+                let text = try String(contentsOf: url, encoding: .utf8)
+                XCTAssertTrue(text.contains(old), old)
+                try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+            }
+            let changed = differing(base, edited).intersection(base.files.keys)
+            XCTAssertFalse(changed.isEmpty, "\(section)")
+            XCTAssertEqual(changed.subtracting(base.map.outputs(dependingOn: .config(section))).sorted(), [], "[\(section.rawValue)]")
+        }
+    }
+
+    /// Paths as people write them, and the nearest output to one that is not.
+    func testOutputPathsAreFoundAsWritten() throws {
+        let map = try baseBuild().map
+        for written in ["themes/wonen", "/themes/wonen/", "themes/wonen/index.html", "/themes/wonen/index.html"] {
+            XCTAssertEqual(map.output(named: written), "themes/wonen/index.html", written)
+        }
+        XCTAssertEqual(map.output(named: "/"), "index.html")
+        XCTAssertEqual(map.output(named: "feed.xml"), "feed.xml")
+        XCTAssertNil(map.output(named: "themes/wonen/feed"))
+        XCTAssertEqual(map.closest(to: "/themes/wonenn"), "themes/wonen/index.html")
+        XCTAssertEqual(map.closest(to: "themes/wonen/feeds.xml"), "themes/wonen/feed.xml")
+        XCTAssertEqual(map.closest(to: "agenda.ical"), "agenda.ics")
+    }
+
     /// `build --explain`: a page, a feed, and a path that is not an output; nothing is written.
     func testExplainPrintsWhatAnOutputIsMadeFrom() throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")

@@ -70,7 +70,8 @@ extension DependencyMap {
 
         var sitemap = collector()
         sitemap.showAll(graph.records)
-        sitemap.add([.config(.topLevel)])
+        // Every page's address: each record's (and its last change), and the list pages.
+        sitemap.add([.config(.topLevel), .config(.pagination)])
         outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
 

@@ -106,12 +106,15 @@ public struct DependencyMap: Sendable {
         return candidates.first { index[$0] != nil }
     }
 
-    /// The existing output nearest to a path that does not exist, for "did you mean".
+    /// The existing output nearest to a path that does not exist, for "did you mean": pages
+    /// compared as folders (`themes/wonen/`), so `index.html` neither helps nor hurts.
     public func closest(to written: String) -> String? {
-        let path = written.hasPrefix("/") ? String(written.drop { $0 == "/" }) : written
+        let asPage = { (path: Substring) -> Substring in path.hasSuffix("/index.html") || path == "index.html" ? path.dropLast("index.html".count) : path }
+        var wanted = asPage(written.drop { $0 == "/" })
+        if !wanted.isEmpty, !wanted.hasSuffix("/"), !(wanted.split(separator: "/").last?.contains(".") ?? false) { wanted += "/" }
         var best: (distance: Int, path: String)?
         for output in outputs {
-            let distance = EditDistance.between(path, output.path)
+            let distance = EditDistance.between(String(wanted), String(asPage(Substring(output.path))))
             if best == nil || distance < best!.distance { best = (distance, output.path) }
         }
         return best?.path
