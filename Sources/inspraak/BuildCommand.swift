@@ -26,6 +26,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-shallow"), help: "Accept a shallow git clone: warn, and use each record's `date` instead of git's dates.")
     var allowShallow = false
 
+    @Option(help: ArgumentHelp("Print what one output file is made from (records, site.toml settings, templates, assets, the day) and write nothing. The path as under the output folder: feed.xml, themes/wonen/ or themes/wonen/index.html.",
+                               valueName: "output path"))
+    var explain: String?
+
     func validate() throws {
         if let output, output.isEmpty { throw ValidationError(CLIMessage.emptyOutput) }
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
@@ -44,12 +48,13 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = site.drafts
         options.useGitHistory = !noGit
         // Before any work: an output that is not the build's to replace is a usage error.
-        if case .failure(let refusal) = OutputGuard.check(output: options.output, source: source) {
+        if explain == nil, case .failure(let refusal) = OutputGuard.check(output: options.output, source: source) {
             FileHandle.standardError.write(line: DiagnosticFormat.text(refusal))
             FileHandle.standardError.write(line: CLIMessage.buildNotStarted)
             throw ExitCode(ExitStatus.usage)
         }
         options.allowShallow = allowShallow
+        if let explain { try printInputs(of: explain, options: options) }
         let report = SiteBuild.build(options)
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
@@ -77,5 +82,33 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(line: CLIMessage.buildFailed(errors: report.diagnostics.errorCount, time: time, outputReplaced: report.outputReplaced))
             throw ExitCode(ExitStatus.contentErrors)
         }
+    }
+
+    /// `--explain`: load, model, graph and the render plan as a build makes them, then the
+    /// inputs of one output; nothing is written.
+    private func printInputs(of written: String, options: BuildOptions) throws -> Never {
+        let (plan, _, report) = SiteBuild.plan(options)
+        for diagnostic in report.diagnostics {
+            FileHandle.standardError.write(line: DiagnosticFormat.text(diagnostic))
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let map = plan?.inputs()
+        if timings {
+            let made = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            for (stage, seconds) in report.timings + [("inputs", made)] {
+                FileHandle.standardError.write(line: CLIMessage.stageTime(stage, milliseconds: seconds * 1000))
+            }
+        }
+        guard let map, report.succeeded else {
+            let errors = report.diagnostics.errorCount
+            FileHandle.standardError.write(line: CLIMessage.explainFailed(errors: errors))
+            Foundation.exit(ExitStatus.contentErrors)
+        }
+        guard let path = map.output(named: written), let text = map.explanation(of: path) else {
+            FileHandle.standardError.write(line: CLIMessage.error(map.unknownOutput(written)))
+            Foundation.exit(ExitStatus.usage)
+        }
+        print(text)
+        withExtendedLifetime(report) { Foundation.exit(0) }
     }
 }

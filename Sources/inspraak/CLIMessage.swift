@@ -37,6 +37,8 @@ enum CLIMessage {
     static func stageTime(_ stage: String, milliseconds: Double) -> String {
         "  \(stage.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%7.1f ms", milliseconds))"
     }
+    static func explainFailed(errors: Int) -> String { "explain failed: \(count(errors, "error")); nothing was written" }
+    static func error(_ message: String) -> String { "error: " + message }
     static func gitTime(milliseconds: Double) -> String {
         String(format: "  (load: the git pass took %.1f ms, alongside reading the files)", milliseconds)
     }

@@ -6,6 +6,8 @@ struct Assets: Sendable {
     /// Original name under assets/ → published path (`assets/site.3f2a9c1e.css`).
     let published: [String: String]
     let files: [(path: String, bytes: [UInt8])]
+    /// The stylesheets every page links, by name under assets/, sorted.
+    let stylesheetNames: [String]
 
     init(_ theme: ThemeFiles) {
         var published: [String: String] = [:]
@@ -18,6 +20,7 @@ struct Assets: Sendable {
         }
         self.published = published
         self.files = files
+        stylesheetNames = published.keys.filter { $0.hasSuffix(".css") }.sorted()
     }
 
     /// FNV-1a, 64 bits, first 10 hex digits: enough to tell versions apart, not a security measure.

@@ -31,7 +31,7 @@ extension RSSFeed {
     /// The newest records, up to the site's feed limit.
     func items(builder: PageBuilder) -> [FeedItem] {
         let graph = builder.graph
-        return graph.newestFirst(records).prefix(builder.config.feedsLimit).map { record in
+        return PageContents.feedRecords(records, graph: graph, limit: builder.config.feedsLimit).map { record in
             var parts: [String] = []
             if let badge = builder.recordBadge(record) {
                 parts.append("\(builder.strings["status_label"]): \(badge.label)" + (badge.detail.map { " (\($0))" } ?? "") + ".")

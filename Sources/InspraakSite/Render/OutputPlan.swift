@@ -38,10 +38,16 @@ public struct OutputPlan: Sendable {
     }
 
     public let files: [File]
+    /// Makes the map of what each file is made from; only when asked, so a build pays nothing.
+    private let makeInputs: (@Sendable () -> DependencyMap)?
 
-    init(_ files: [File]) {
+    init(_ files: [File], inputs: (@Sendable () -> DependencyMap)? = nil) {
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        makeInputs = inputs
     }
+
+    /// What each file of the plan (and the write stage's output marker) is made from.
+    public func inputs() -> DependencyMap? { makeInputs?() }
 
     /// Number of HTML pages, for the summary line.
     public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }

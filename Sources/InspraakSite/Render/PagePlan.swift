@@ -63,7 +63,7 @@ struct PagePlan: Sendable {
         })
         var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
         for kind in RecordKind.allCases {
-            let count = PageBuilder.pageCount(byKind[kind]!.count, size: builder.config.paginationSize)
+            let count = PageContents.pageCount(byKind[kind]!.count, size: builder.config.paginationSize)
             pages += (1...count).map { Page.list(kind, page: $0) }
         }
         pages += graph.records.indices.map(Page.record)

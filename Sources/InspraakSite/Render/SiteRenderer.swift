@@ -78,7 +78,8 @@ public enum SiteRenderer {
                 files.append(.init(path: SitePaths.record(record) + file, content: .copy(sourcePath: folder + "/" + file)))
             }
         }
-        return (diagnostics.hasErrors ? nil : OutputPlan(files), diagnostics.all)
+        let plan = OutputPlan(files) { DependencyMap.make(pages, theme: theme) }
+        return (diagnostics.hasErrors ? nil : plan, diagnostics.all)
     }
 
     /// Every page with its template and view, as `render` makes them: for comparing the
@@ -88,7 +89,8 @@ public enum SiteRenderer {
         return pages.all.map { (pages.path(of: $0), $0.template, pages.view(of: $0)) }
     }
 
-    private static func feeds(_ builder: PageBuilder, byKind: [RecordKind: [Record]]) -> [RSSFeed] {
+    /// The record feeds: the site's, each kind's and each theme's.
+    static func feeds(_ builder: PageBuilder, byKind: [RecordKind: [Record]]) -> [RSSFeed] {
         let graph = builder.graph
         let config = builder.config
         var feeds = [RSSFeed(title: config.title, description: config.description.isEmpty ? config.title : config.description,

@@ -1,7 +1,7 @@
 /// Suggestions for misspelt names: "did you mean …?".
 package enum EditDistance {
     /// Levenshtein distance, on Unicode scalars.
-    static func between(_ a: String, _ b: String) -> Int {
+    package static func between(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }

@@ -8,8 +8,11 @@ package enum Message {
     /// The one "did you mean …?": the candidate closest to `word` when one is close enough to be
     /// a typo of it (ties broken by name), as a hint; nil when none is.
     package static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String? {
-        EditDistance.closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
+        EditDistance.closest(to: word, in: candidates).map(didYouMean(nearest:))
     }
+
+    /// The same question for a candidate already chosen as the nearest (however far it is).
+    package static func didYouMean(nearest candidate: String) -> String { "did you mean `\(candidate)`?" }
 
     // MARK: Files on disk: the system's reason in words (reading a site, writing its output)
     package static let unknownCause = "the system gave no reason"

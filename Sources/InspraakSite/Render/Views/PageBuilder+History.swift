@@ -82,8 +82,7 @@ extension PageBuilder {
     /// On a feedback page: what a later feedback said about the item this response answered,
     /// "later: overgenomen, 31 maart 2020", linked; nil when this feedback has the last word.
     func laterState(of key: ItemKey, after feedback: Record, from path: String) -> TemplateValue? {
-        guard let history = graph.histories[key], let last = history.steps.last, last.feedback != feedback.id,
-              let mine = history.steps.lastIndex(where: { $0.feedback == feedback.id }), mine < history.steps.count - 1,
+        guard let (history, last) = PageContents.laterStep(of: key, after: feedback.id, graph: graph),
               let later = graph.record(last.feedback), let outcome = history.latest?.outcome else { return nil }
         // The state as it stands now: the outcome, and how far carrying it out has come.
         let label = ([strings[outcome.stringKey]] + [history.implementationStep?.implementation.map { strings[$0.stringKey] }].compactMap { $0 })

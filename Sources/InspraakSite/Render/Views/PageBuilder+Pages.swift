@@ -3,15 +3,11 @@ import InspraakTemplates
 
 /// The site's index pages: home, lists per kind, themes, a theme, open items, not found.
 extension PageBuilder {
-    static let homeLatestCount = 10
-    static let homeOpenCount = 5
-
     func homePage() -> View {
         let path = SitePaths.home
         var view = frame(at: path, title: nil, description: nil, feeds: feeds(), section: nil)
-        let latest = graph.newestFirst(graph.records.filter { $0.date.day <= graph.today }).prefix(Self.homeLatestCount)
-        let planned = graph.records.filter { $0.date.day > graph.today && !($0.meeting?.cancelled ?? false) }
-            .sorted { ($0.date.epochSeconds, $0.id) < ($1.date.epochSeconds, $1.id) }
+        let latest = PageContents.homeLatest(graph)
+        let planned = PageContents.homePlanned(graph)
         view["cardLevel"] = 3
         view["latest"] = .list(latest.map { card($0, from: path) })
         view["planned"] = .list(planned.map { card($0, from: path) })
@@ -19,7 +15,7 @@ extension PageBuilder {
         view["open"] = [
             "overdueCount": .number(overdue),
             "awaitingCount": .number(graph.statuses.open.count - overdue),
-            "oldest": .list(graph.statuses.open.prefix(Self.homeOpenCount).compactMap { openItem($0, from: path) }),
+            "oldest": .list(PageContents.homeOldestOpen(graph).compactMap { openItem($0, from: path) }),
             "href": .text(SitePaths.relative(from: path, to: SitePaths.open)),
         ]
         view["themes"] = .list(themeSummaries(from: path))
@@ -38,7 +34,7 @@ extension PageBuilder {
     /// One page of the records of one kind (`records` already newest first).
     func listPage(_ kind: RecordKind, page: Int, of records: [Record]) -> View {
         let size = config.paginationSize
-        let pageCount = Self.pageCount(records.count, size: size)
+        let pageCount = PageContents.pageCount(records.count, size: size)
         let path = SitePaths.list(kind, page: page)
         let label = strings["kind.\(kind.rawValue)"]
         let pageText = strings.format("page_of", ["page": String(page), "pages": String(pageCount)])
@@ -46,7 +42,7 @@ extension PageBuilder {
         view["heading"] = .text(label)
         view["cardLevel"] = 2
         view["kind"] = .text(kind.rawValue)
-        let slice = records.dropFirst((page - 1) * size).prefix(size)
+        let slice = PageContents.listSlice(records, page: page, size: size)
         view["records"] = .list(slice.map { card($0, from: path) })
         view["isEmpty"] = .bool(slice.isEmpty)
         view["feedHref"] = .text(SitePaths.relative(from: path, to: "\(kind.rawValue)/feed.xml"))
@@ -59,8 +55,6 @@ extension PageBuilder {
         }
         return view
     }
-
-    static func pageCount(_ count: Int, size: Int) -> Int { max(1, (count + size - 1) / size) }
 
     func themeSummaries(from path: String) -> [TemplateValue] {
         graph.themes.map { theme in
@@ -94,8 +88,7 @@ extension PageBuilder {
         var view = frame(at: path, title: theme.title, description: theme.description.isEmpty ? nil : theme.description,
                          feeds: feeds(themes: [theme.slug]), section: "themes")
         let records = graph.records(inTheme: theme.slug)
-        let ids = Set(records.map(\.id))
-        let inProgress = graph.statuses.inProgress.filter { ids.contains($0.key.record) }
+        let open = PageContents.themeOpen(graph, records: records)
         view["theme"] = [
             "title": .text(theme.title),
             "description": .optional(theme.description.nonEmpty),
@@ -106,8 +99,7 @@ extension PageBuilder {
         view["figures"] = figures(graph.figures(for: records), id: "cijfers-\(theme.slug)")
         view["cardLevel"] = 4
         view["groupLevel"] = 3
-        let lateImplementation = graph.statuses.implementationOverdue.filter { ids.contains($0.key.record) }
-        view["open"] = openGroups(graph.openItems(for: records), inProgress: inProgress, implementationOverdue: lateImplementation, from: path)
+        view["open"] = openGroups(open.open, inProgress: open.inProgress, implementationOverdue: open.implementationOverdue, from: path)
         view["groups"] = .list(RecordKind.allCases.compactMap { kind -> TemplateValue? in
             let group = graph.newestFirst(records.filter { $0.kind == kind })
             guard !group.isEmpty else { return nil }

@@ -177,8 +177,7 @@ extension PageBuilder {
             }
             view["targetHref"] = .text(SitePaths.relative(from: path, to: SitePaths.record(target)) + anchor)
             // Later feedback may have changed this outcome or reported on carrying it out; say so.
-            if response.ref.item != nil || target.items.isEmpty {
-                let key = ItemKey(record: target.id, item: response.ref.item)
+            if let key = PageContents.laterStateKey(response, target: target) {
                 view["superseded"] = .optional(laterState(of: key, after: record, from: path))
             }
             return .object(view)

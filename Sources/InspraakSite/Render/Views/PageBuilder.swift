@@ -78,8 +78,8 @@ struct PageBuilder: Sendable {
             ["label": .text(strings["kind.\(key)"]), "href": .text(link(target)), "section": .bool(section == key), "current": .bool(path == target)]
         }
         var stylesheets: [TemplateValue] = []
-        for (name, published) in assets.published.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".css") {
-            stylesheets.append(["href": .text(link(published)), "name": .text(name)])
+        for name in assets.stylesheetNames {
+            stylesheets.append(["href": .text(link(assets.published[name]!)), "name": .text(name)])
         }
         let pageTitle = title.map { "\($0) – \(config.title)" } ?? config.title
         var frame: View = [

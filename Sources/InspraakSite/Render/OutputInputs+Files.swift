@@ -1,0 +1,147 @@
+import InspraakTemplates
+import InspraakSource
+import Foundation
+
+extension DependencyMap {
+    /// The map of a site's outputs, from the same plan of pages and the same feeds, calendars
+    /// and data files the render stage writes (`SiteRenderer.render`), plus the output marker
+    /// the write stage adds.
+    static func make(_ pages: PagePlan, theme: ThemeFiles) -> DependencyMap {
+        let builder = pages.builder
+        let graph = builder.graph
+        let pageInputs = PageInputs(pages: pages, templates: TemplateIncludes(theme), dayRecords: PageInputs.dayDependent(graph))
+        var outputs = pages.all.parallelMap { page in
+            OutputInputs(path: SitePaths.file(for: pages.path(of: page)), inputs: pageInputs.inputs(of: page))
+        }
+        let collector = { InputCollector(graph: graph, dayRecords: pageInputs.dayRecords) }
+        let syndication: [OutputInput] = [.strings, .config(.topLevel), .config(.feeds)]
+
+        for feed in SiteRenderer.feeds(builder, byKind: pages.byKind) {
+            var inputs = collector()
+            let shown = PageContents.feedRecords(feed.records, graph: graph, limit: builder.config.feedsLimit)
+            inputs.cards(shown)
+            inputs.count(feed.records)
+            inputs.add(syndication)
+            if let theme = graph.themes.first(where: { SitePaths.theme($0.slug) == feed.pagePath }) { inputs.add([.theme(theme.slug)]) }
+            let made = inputs.finished()
+            outputs += [feed.path, feed.jsonPath].map { OutputInputs(path: $0, inputs: made) }
+            // An empty Atom feed is "updated" today.
+            outputs.append(OutputInputs(path: feed.atomPath, inputs: shown.isEmpty ? made.union([.today]) : made))
+        }
+
+        let log = ChangeLog(graph)
+        for feed in ChangeFeed.all(builder: builder) {
+            var inputs = collector()
+            let changes = feed.changes(log, graph: graph, limit: builder.config.feedsLimit)
+            for change in changes {
+                // Its title, kind, date, item text and themes; no status.
+                let record = graph.record(change.key.record)!
+                inputs.show(record)
+                inputs.themes(of: record)
+                inputs.show(graph.record(change.step.feedback))
+            }
+            switch feed.scope {
+            case .site:
+                inputs.count(log.all.compactMap { graph.record($0.key.record) })
+            case .theme(let slug):
+                inputs.add([.theme(slug)])
+                inputs.count(log.inTheme(slug, graph: graph).compactMap { graph.record($0.key.record) })
+            case .record(let id):
+                inputs.show(graph.record(id))
+            }
+            inputs.add(syndication + [.config(.formats)])
+            let made = inputs.finished()
+            outputs.append(OutputInputs(path: feed.path, inputs: made))
+            if let atom = feed.atomPath { outputs.append(OutputInputs(path: atom, inputs: changes.isEmpty ? made.union([.today]) : made)) }
+        }
+
+        let calendarThemes = Dictionary(graph.themes.map { (MeetingCalendar.themeFile($0.slug), $0.slug) }) { first, _ in first }
+        let allMeetings = graph.records.filter { $0.kind == .meetings }
+        for calendar in MeetingCalendar.all(graph, siteTitle: builder.config.title, strings: builder.strings) {
+            var inputs = collector()
+            inputs.showAll(calendar.meetings)
+            // The time-zone block covers the years of all meetings; DTSTAMP is today.
+            inputs.count(allMeetings)
+            inputs.add([.strings, .config(.topLevel), .today])
+            if let slug = calendarThemes[calendar.path] { inputs.add([.theme(slug)]) }
+            outputs.append(OutputInputs(path: calendar.path, inputs: inputs.finished()))
+        }
+
+        outputs += openData(graph, paths: builder.paths, collector: collector)
+        outputs += diWoo(graph, config: builder.config, paths: builder.paths, collector: collector)
+
+        var sitemap = collector()
+        sitemap.showAll(graph.records)
+        // Every page's address: each record's (and its last change), and the list pages.
+        sitemap.add([.config(.topLevel), .config(.pagination)])
+        outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
+        outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
+
+        let assetNames = Dictionary(builder.assets.published.map { ($1, $0) }) { first, _ in first }
+        outputs += builder.assets.files.map { OutputInputs(path: $0.path, inputs: [.asset(assetNames[$0.path]!)]) }
+        for record in graph.records {
+            guard let folder = record.origin.bundleFolder else { continue }
+            outputs += record.origin.bundleFiles.map { OutputInputs(path: SitePaths.record(record) + $0, inputs: [.file(folder + "/" + $0)]) }
+        }
+        // Always the same sentence.
+        outputs.append(OutputInputs(path: OutputGuard.markerName, inputs: []))
+
+        var sources: [OutputInput: String] = [:]
+        for record in graph.records { sources[.record(record.id)] = record.location.path }
+        for theme in graph.themes { sources[.theme(theme.slug)] = theme.location.path }
+        for (name, file) in theme.templates { sources[.template(name)] = file.path }
+        for (name, file) in theme.assets { sources[.asset(name)] = file.path }
+        if let language = builder.config.language.nonEmpty {
+            sources[.strings] = ExplainMessage.stringsSource(language: language, theme: theme.name)
+        }
+        let pageTemplates = Dictionary(pages.all.map { (SitePaths.file(for: pages.path(of: $0)), $0.template) }) { first, _ in first }
+        return DependencyMap(outputs, sources: sources, pageTemplates: pageTemplates, recordCount: graph.records.count)
+    }
+
+    /// The columns of the open-data tables that hold a record's id.
+    private static let idColumns: Set<String> = ["id", "meeting", "advice", "feedback", "record"]
+
+    /// `data/`: each table shows the records in its id columns; a table with a status column
+    /// reads "awaiting" or "overdue" as of today; the catalog states each file's size (which
+    /// a new title changes) and today.
+    private static func openData(_ graph: SiteGraph, paths: SitePaths, collector: () -> InputCollector) -> [OutputInputs] {
+        var outputs: [OutputInputs] = []
+        var catalog = collector()
+        for table in OpenDataTables.all(graph, paths: paths) {
+            var inputs = collector()
+            let columns = table.columns.indices.filter { idColumns.contains(table.columns[$0].name) }
+            for row in table.rows {
+                for column in columns {
+                    if case .text(let id) = row[column] { inputs.show(graph.record(id)) }
+                }
+            }
+            inputs.add([.config(.topLevel)])
+            if table.columns.contains(where: { $0.name == "status" }) { inputs.add([.today]) }
+            let made = inputs.finished()
+            outputs += ["data/\(table.name).csv", "data/\(table.name).json"].map { OutputInputs(path: $0, inputs: made) }
+            outputs.append(OutputInputs(path: "data/\(table.name).csv-metadata.json", inputs: [.config(.data)]))
+            catalog.add(made)
+        }
+        catalog.add([.config(.data), .config(.woo), .today])
+        let made = catalog.finished()
+        outputs += ["data/catalog.ttl", "data/catalog.jsonld"].map { OutputInputs(path: $0, inputs: made) }
+        outputs.append(OutputInputs(path: "data/README.md", inputs: [.config(.topLevel), .config(.data)]))
+        return outputs
+    }
+
+    /// The DiWoo sitemaps (with `[woo]`): each advice and the feedback answering one, with
+    /// the titles of what it answers.
+    private static func diWoo(_ graph: SiteGraph, config: SiteConfig, paths: SitePaths, collector: () -> InputCollector) -> [OutputInputs] {
+        guard let files = DiWoo.files(graph, config: config, paths: paths), let publisher = config.wooPublisher else { return [] }
+        var inputs = collector()
+        let pages = Dictionary(graph.records.map { (paths.absolute(SitePaths.record($0)), $0) }) { first, _ in first }
+        for entry in DiWoo.entries(graph, paths: paths, publisher: publisher, site: config.title) {
+            guard let record = pages[entry.location] else { continue }
+            inputs.show(record)
+            if record.kind == .feedback { inputs.showAll((graph.links[record.id] ?? []).compactMap { graph.record($0.target) }) }
+        }
+        inputs.add([.config(.topLevel), .config(.woo)])
+        let made = inputs.finished()
+        return files.map { OutputInputs(path: $0.path, inputs: made) }
+    }
+}
