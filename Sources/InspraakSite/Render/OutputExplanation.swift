@@ -4,8 +4,8 @@ extension DependencyMap {
     /// not an output).
     public func explanation(of path: String) -> String? {
         guard let output = inputs(of: path) else { return nil }
-        if output.inputs.isEmpty { return ExplainMessage.nothing(path) }
-        var lines = [ExplainMessage.heading(path)]
+        if output.inputs.isEmpty { return RenderMessage.Explain.nothing(path) }
+        var lines = [RenderMessage.Explain.heading(path)]
         func named(_ input: OutputInput, _ name: String) -> String {
             sources[input].map { "\(name) (\($0))" } ?? name
         }
@@ -15,30 +15,30 @@ extension DependencyMap {
             lines += items.map { "    " + $0 }
         }
         let records = output.records
-        list(ExplainMessage.shows(records.count), records.map { named(.record($0), $0) })
+        list(RenderMessage.Explain.shows(records.count), records.map { named(.record($0), $0) })
         let counted = output.counted
         if !counted.isEmpty {
-            lines.append("  " + ExplainMessage.counts(counted.count, of: recordCount))
+            lines.append("  " + RenderMessage.Explain.counts(counted.count, of: recordCount))
         }
         let sorted = output.inputs.sorted()
-        list(ExplainMessage.themes, sorted.compactMap { if case .theme(let slug) = $0 { named($0, slug) } else { nil } })
+        list(RenderMessage.Explain.themes, sorted.compactMap { if case .theme(let slug) = $0 { named($0, slug) } else { nil } })
         let sections = sorted.compactMap { input -> String? in
             guard case .config(let section) = input else { return nil }
-            return section == .topLevel ? ExplainMessage.topLevel : ExplainMessage.section(section.rawValue)
+            return section == .topLevel ? RenderMessage.Explain.topLevel : RenderMessage.Explain.section(section.rawValue)
         }
-        if !sections.isEmpty { lines.append("  " + ExplainMessage.settings + " " + sections.joined(separator: ", ")) }
-        list(ExplainMessage.templates, templateOrder(output).map { named(.template($0), $0) })
-        if output.inputs.contains(.strings) { lines.append("  " + ExplainMessage.strings(sources[.strings] ?? "")) }
-        list(ExplainMessage.assets, sorted.compactMap { if case .asset(let name) = $0 { named($0, name) } else { nil } })
-        list(ExplainMessage.files, sorted.compactMap { if case .file(let file) = $0 { file } else { nil } })
-        lines.append("  " + (output.dependsOnToday ? ExplainMessage.today : ExplainMessage.notToday))
+        if !sections.isEmpty { lines.append("  " + RenderMessage.Explain.settings + " " + sections.joined(separator: ", ")) }
+        list(RenderMessage.Explain.templates, templateOrder(output).map { named(.template($0), $0) })
+        if output.inputs.contains(.strings) { lines.append("  " + RenderMessage.Explain.strings(sources[.strings] ?? "")) }
+        list(RenderMessage.Explain.assets, sorted.compactMap { if case .asset(let name) = $0 { named($0, name) } else { nil } })
+        list(RenderMessage.Explain.files, sorted.compactMap { if case .file(let file) = $0 { file } else { nil } })
+        lines.append("  " + (output.dependsOnToday ? RenderMessage.Explain.today : RenderMessage.Explain.notToday))
         return lines.joined(separator: "\n")
     }
 
     /// What to say about a path that is not an output: so, and the nearest one that is.
     public func unknownOutput(_ written: String) -> String {
         let hint = closest(to: written).map { "; " + Message.didYouMean(nearest: $0) } ?? ""
-        return ExplainMessage.unknown(written) + hint
+        return RenderMessage.Explain.unknown(written) + hint
     }
 
     /// The page's own template first (`pageTemplates`), then its partials by name.

@@ -92,7 +92,7 @@ extension DependencyMap {
         for (name, file) in theme.templates { sources[.template(name)] = file.path }
         for (name, file) in theme.assets { sources[.asset(name)] = file.path }
         if let language = builder.config.language.nonEmpty {
-            sources[.strings] = ExplainMessage.stringsSource(language: language, theme: theme.name)
+            sources[.strings] = RenderMessage.Explain.stringsSource(language: language, theme: theme.name)
         }
         let pageTemplates = Dictionary(pages.all.map { (SitePaths.file(for: pages.path(of: $0)), $0.template) }) { first, _ in first }
         return DependencyMap(outputs, sources: sources, pageTemplates: pageTemplates, recordCount: graph.records.count)
