@@ -37,9 +37,9 @@ enum DiWoo {
 
     /// Nil without `[woo]`; else the index and its sitemaps (at least one, empty when nothing qualifies).
     /// `limit`: addresses per sitemap (smaller only in tests).
-    static func files(_ graph: SiteGraph, paths: SitePaths, limit: Int = urlsPerSitemap) -> [(path: String, text: String)]? {
-        guard let publisher = graph.config.wooPublisher else { return nil }
-        let entries = self.entries(graph, paths: paths, publisher: publisher)
+    static func files(_ graph: SiteGraph, settings: RenderSettings, paths: SitePaths, limit: Int = urlsPerSitemap) -> [(path: String, text: String)]? {
+        guard let publisher = settings.wooPublisher else { return nil }
+        let entries = self.entries(graph, paths: paths, publisher: publisher, site: settings.title)
         var chunks = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min($0 + limit, entries.count)]) }
         if chunks.isEmpty { chunks = [[]] }
         var files: [(path: String, text: String)] = []
@@ -61,19 +61,19 @@ enum DiWoo {
         return files
     }
 
-    static func entries(_ graph: SiteGraph, paths: SitePaths, publisher: String) -> [Entry] {
+    static func entries(_ graph: SiteGraph, paths: SitePaths, publisher: String, site: String) -> [Entry] {
         var entries: [Entry] = []
         for record in graph.records {
             let page = paths.absolute(SitePaths.record(record))
             let lastModified = record.updated ?? record.date.day
             if let advice = record.advice {
                 entries.append(Entry(location: page, lastModified: lastModified, block: block(
-                    publisher: publisher, site: graph.config.title, author: advice.council, title: record.title, created: record.date.day,
+                    publisher: publisher, site: site, author: advice.council, title: record.title, created: record.date.day,
                     format: (formatHTML, "html"), documentType: true, act: (actReceipt, "ontvangst", record.date), isPartOf: nil, replyTo: [])))
                 for document in record.documents {
                     guard let file = document.file, file.lowercased().hasSuffix(".pdf") else { continue }
                     entries.append(Entry(location: page + file, lastModified: lastModified, block: block(
-                        publisher: publisher, site: graph.config.title, author: advice.council, title: document.title, created: record.date.day,
+                        publisher: publisher, site: site, author: advice.council, title: document.title, created: record.date.day,
                         format: (formatPDF, "pdf"), documentType: true, act: (actReceipt, "ontvangst", record.date),
                         isPartOf: (page, record.title), replyTo: [])))
                 }
@@ -86,7 +86,7 @@ enum DiWoo {
                 }
                 guard let first = answered.first?.advice else { continue }
                 entries.append(Entry(location: page, lastModified: lastModified, block: block(
-                    publisher: publisher, site: graph.config.title, author: first.addressedTo, title: record.title, created: record.date.day,
+                    publisher: publisher, site: site, author: first.addressedTo, title: record.title, created: record.date.day,
                     format: (formatHTML, "html"), documentType: false, act: (actAdoption, "vaststelling", record.date), isPartOf: nil,
                     replyTo: answered.map { (paths.absolute(SitePaths.record($0)), $0.title) })))
             }
@@ -135,7 +135,7 @@ enum DiWoo {
 
     /// When the site lives under a sub-path, harvesters still read only the host's root
     /// robots.txt: the lines it must carry, for the build summary.
-    static func robotsNote(_ config: SiteConfig, paths: SitePaths) -> String? {
+    static func robotsNote(_ config: RenderSettings, paths: SitePaths) -> String? {
         guard config.wooPublisher != nil, config.basePath != "/" else { return nil }
         return "note: the site is under \(config.basePath); for the Woo index, \(config.origin)/robots.txt must carry these lines:\n"
             + "  Sitemap: \(paths.absolute(indexPath))"

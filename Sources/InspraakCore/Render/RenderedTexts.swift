@@ -17,8 +17,7 @@ struct RenderedTexts: Sendable {
     let records: [String: RecordTexts]
     let themes: [String: RenderedMarkdown]
 
-    static func render(_ graph: SiteGraph) -> RenderedTexts {
-        let unsafe = graph.config.unsafeHTML
+    static func render(_ graph: SiteGraph, unsafeHTML unsafe: Bool) -> RenderedTexts {
         let rendered = graph.records.parallelMap { record -> RecordTexts in
             let body = Markdown.render(record.body, unsafeHTML: unsafe)
             var summaryHTML = body.firstParagraphHTML
@@ -40,5 +39,10 @@ struct RenderedTexts: Sendable {
         var themes: [String: RenderedMarkdown] = [:]
         for theme in graph.themes { themes[theme.slug] = Markdown.render(theme.body, unsafeHTML: unsafe) }
         return RenderedTexts(records: records, themes: themes)
+    }
+
+    /// The note of a feedback's response that gave a history step.
+    func note(of step: HistoryStep) -> String? {
+        records[step.feedback]?.notes[step.responseIndex]
     }
 }

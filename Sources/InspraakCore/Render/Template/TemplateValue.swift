@@ -1,5 +1,6 @@
-/// What a template sees. Views are built from these typed values, so rendering a page needs no
-/// dynamic casts or reflection: a lookup is a dictionary access, a section a `switch`.
+/// What a template sees. Views are typed values (`TemplateObject`), so rendering a page needs no
+/// dynamic casts or reflection: a lookup is a `switch` over a view's keys, a section a `switch`
+/// over the value.
 ///
 /// Truthiness follows swift-mustache, whose templates we keep: `false`, a missing name and an
 /// empty list leave a section out; everything else (an empty text, the number 0) shows it.
@@ -8,7 +9,10 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case number(Int)
     case list([TemplateValue])
+    /// Data that truly is a dictionary: the UI strings (`t`), a record's extra front matter.
     case object([String: TemplateValue])
+    /// A typed view; its values are made when a template asks for them.
+    case view(any TemplateObject)
 
     /// A text that may be absent: `false` when it is, so `{{#x}}` leaves its section out and a
     /// lookup does not climb into enclosing contexts to find another `x`.
@@ -17,15 +21,38 @@ public enum TemplateValue: Sendable {
     }
 
     /// A view that may be absent, with the same rule as `optional(_:)`.
-    static func optional(_ value: TemplateValue?) -> TemplateValue {
-        value ?? .bool(false)
+    static func optional(_ view: (any TemplateObject)?) -> TemplateValue {
+        view.map(TemplateValue.view) ?? .bool(false)
+    }
+
+    /// A list of views.
+    static func views(_ views: [some TemplateObject]) -> TemplateValue {
+        .list(views.map { .view($0) })
+    }
+
+    /// The value of `name` in an object or view; nil for anything else or a name it does not have.
+    func field(_ name: String) -> TemplateValue? {
+        switch self {
+        case .object(let fields): return fields[name]
+        case .view(let view): return view.value(for: name)
+        default: return nil
+        }
+    }
+
+    /// The names an object or view has a value for, with their values (a view's all made now).
+    var fields: [String: TemplateValue]? {
+        switch self {
+        case .object(let fields): return fields
+        case .view(let view):
+            var fields: [String: TemplateValue] = [:]
+            for name in view.templateKeys { if let value = view.value(for: name) { fields[name] = value } }
+            return fields
+        default: return nil
+        }
     }
 
     subscript(key: String) -> TemplateValue? {
-        get {
-            if case .object(let fields) = self { return fields[key] }
-            return nil
-        }
+        get { field(key) }
         set {
             guard case .object(var fields) = self else { return }
             self = .bool(false) // release the old storage, so the change below does not copy it
@@ -33,6 +60,30 @@ public enum TemplateValue: Sendable {
             self = .object(fields)
         }
     }
+}
+
+/// A typed value a template can look into (`{{record.title}}`, `{{#status}}`).
+public protocol TemplateObject: Sendable {
+    /// The value of `name`; nil when this object has none, so the lookup climbs to the
+    /// enclosing ones (Mustache's rule), which is not the same as `false`.
+    func value(for name: String) -> TemplateValue?
+    /// Every name `value(for:)` may answer (for the theme contract and for comparisons).
+    var templateKeys: [String] { get }
+}
+
+/// A view type: its names are an enum, each turned into a template value in one `switch`.
+protocol TemplateView: TemplateObject {
+    associatedtype Key: RawRepresentable, CaseIterable where Key.RawValue == String
+    func value(_ key: Key) -> TemplateValue?
+}
+
+extension TemplateView {
+    func value(for name: String) -> TemplateValue? {
+        Key(rawValue: name).flatMap(value)
+    }
+
+    var templateKeys: [String] { Self.keys }
+    static var keys: [String] { Key.allCases.map(\.rawValue) }
 }
 
 extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
@@ -44,12 +95,4 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(Dictionary(elements) { _, last in last })
     }
-}
-
-/// A view: the named values of one page or one part of it.
-typealias View = [String: TemplateValue]
-
-extension TemplateValue {
-    init(_ view: View) { self = .object(view) }
-    init(_ views: [View]) { self = .list(views.map(TemplateValue.object)) }
 }
