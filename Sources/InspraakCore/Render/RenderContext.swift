@@ -14,17 +14,17 @@ final class RenderContext: Sendable {
     let stringTree: TemplateValue
     /// What each record's page shows of its trail, in the order of `graph.records`.
     let trails: [TrailWindow]
-    /// A record's date and status badge: a record is on its own page, a list page, one or more
-    /// theme pages and other records' trails.
+    /// A record's date and status badge as template values, made once: a record is on its own
+    /// page, a list page, one or more theme pages and other records' trails.
     private let recordFacts: [String: RecordFacts]
     /// Each theme's link as seen from a page `depth` folders deep (`themeLinksByDepth[depth][slug]`).
-    private let themeLinksByDepth: [[String: ThemeLink]]
+    private let themeLinksByDepth: [[String: TemplateValue]]
     /// "Bijeenkomst" and "Bijeenkomsten" per kind, looked up once.
     private let kindLabels: [RecordKind: (one: String, many: String)]
 
     private struct RecordFacts: Sendable {
-        let date: TimeView
-        let status: StatusBadge?
+        let date: TemplateValue
+        let status: TemplateValue
     }
 
     init(graph: SiteGraph, settings: RenderSettings, strings: Strings, texts: RenderedTexts, assets: Assets) {
@@ -41,12 +41,12 @@ final class RenderContext: Sendable {
         self.themeLinksByDepth = (0...SitePaths.deepestPage).map { depth in
             let page = String(repeating: "x/", count: depth)
             return Dictionary(graph.themes.map { theme in
-                (theme.slug, ThemeLink(title: theme.title, href: SitePaths.relative(from: page, to: SitePaths.theme(theme.slug))))
+                (theme.slug, .view(ThemeLink(title: theme.title, href: SitePaths.relative(from: page, to: SitePaths.theme(theme.slug)))))
             }) { first, _ in first }
         }
         self.trails = graph.trailWindows()
         let facts = graph.records.parallelMap { record in
-            RecordFacts(date: TimeView(record.date, strings: strings), status: Self.recordBadge(record, graph: graph, strings: strings))
+            RecordFacts(date: .view(TimeView(record.date, strings: strings)), status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
         }
         self.recordFacts = Dictionary(zip(graph.records.map(\.id), facts)) { first, _ in first }
     }
@@ -56,26 +56,25 @@ final class RenderContext: Sendable {
         plural ? kindLabels[kind]!.many : kindLabels[kind]!.one
     }
 
-    /// The record's date, looked up.
-    func date(of record: Record) -> TimeView {
-        recordFacts[record.id]?.date ?? TimeView(record.date, strings: strings)
+    /// The record's date (a `TimeView`), looked up.
+    func date(of record: Record) -> TemplateValue {
+        recordFacts[record.id]?.date ?? .view(TimeView(record.date, strings: strings))
     }
 
-    /// The record's status badge (`recordBadge(record)`, looked up).
-    func status(of record: Record) -> StatusBadge? {
-        guard let facts = recordFacts[record.id] else { return recordBadge(record) }
-        return facts.status
+    /// The record's status badge (`recordBadge(record)`), looked up; false when it has none.
+    func status(of record: Record) -> TemplateValue {
+        recordFacts[record.id]?.status ?? .optional(recordBadge(record))
     }
 
-    /// The links to a record's themes from the page at `path`.
-    func themeLinks(_ record: Record, from path: String) -> [ThemeLink] {
+    /// The links to a record's themes (`ThemeLink`s) from the page at `path`.
+    func themeLinks(_ record: Record, from path: String) -> TemplateValue {
         let depth = SitePaths.depth(of: path)
         let links = depth < themeLinksByDepth.count ? themeLinksByDepth[depth] : [:]
-        return graph.themesOf[record.id, default: []].compactMap { slug in
+        return .list(graph.themesOf[record.id, default: []].compactMap { slug in
             if let link = links[slug] { return link }
             guard let theme = graph.theme(slug) else { return nil }
-            return ThemeLink(title: theme.title, href: SitePaths.relative(from: path, to: SitePaths.theme(slug)))
-        }
+            return .view(ThemeLink(title: theme.title, href: SitePaths.relative(from: path, to: SitePaths.theme(slug))))
+        })
     }
 
     func themeTitle(_ slug: String) -> String {

@@ -28,10 +28,10 @@ struct OpenItemView: TemplateView {
         case .recordTitle: return .text(record.title)
         case .recordHref: return .text(SitePaths.relative(from: path, to: SitePaths.record(record)) + (item.key.item.map { "#\($0)" } ?? ""))
         case .kindLabel: return .text(context.kindLabel(record.kind))
-        case .since: return .view(context.date(of: record))
+        case .since: return context.date(of: record)
         case .due: return .view(TimeView(item.due, strings: strings))
         case .age: return .text(strings.count("status.open_since", item.since.days(until: today)))
-        case .themes: return .views(context.themeLinks(record, from: path))
+        case .themes: return context.themeLinks(record, from: path)
         case .itemID: return .optional(item.key.item)
         case .textHTML:
             guard let id = item.key.item else { return .text(XMLText.escape(strings["open.whole_record"])) }

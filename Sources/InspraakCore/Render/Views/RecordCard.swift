@@ -14,10 +14,10 @@ struct RecordCard: TemplateView {
         case .href: return .text(SitePaths.relative(from: path, to: SitePaths.record(record)))
         case .kind: return .text(record.kind.rawValue)
         case .kindLabel: return .text(context.kindLabel(record.kind))
-        case .date: return .view(context.date(of: record))
-        case .themes: return .views(context.themeLinks(record, from: path))
+        case .date: return context.date(of: record)
+        case .themes: return context.themeLinks(record, from: path)
         case .summaryHTML: return .optional(context.texts.records[record.id]?.summaryHTML)
-        case .status: return .optional(context.status(of: record))
+        case .status: return context.status(of: record)
         }
     }
 

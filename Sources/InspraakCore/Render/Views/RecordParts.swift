@@ -96,8 +96,8 @@ struct RecordReference: TemplateView {
         case .title: return .text(target.title)
         case .href: return .text(SitePaths.relative(from: path, to: SitePaths.record(target)))
         case .kindLabel: return .text(context.kindLabel(target.kind))
-        case .date: return .view(context.date(of: target))
-        case .status: return trailOf == nil ? .bool(false) : .optional(context.status(of: target))
+        case .date: return context.date(of: target)
+        case .status: return trailOf == nil ? .bool(false) : context.status(of: target)
         case .current: return .bool(trailOf === target)
         case .gap: return trailOf == nil ? nil : .bool(false)
         }

@@ -27,19 +27,19 @@ struct RecordView: TemplateView {
         case .kindLabel: return .text(context.kindLabel(record.kind))
         case .kindListLabel: return .text(context.strings["kind.\(record.kind.rawValue)"])
         case .kindHref: return .text(SitePaths.relative(from: path, to: SitePaths.list(record.kind, page: 1)))
-        case .date: return .view(context.date(of: record))
+        case .date: return context.date(of: record)
         case .updated:
             // "Bijgewerkt" only when it says something: a change after the record's own date.
             guard let updated = record.updated, updated > record.date.day else { return .bool(false) }
             return .view(TimeView(updated, strings: context.strings))
-        case .status: return .optional(context.status(of: record))
+        case .status: return context.status(of: record)
         case .summaryHTML: return .optional(record.summary.flatMap { _ in context.texts.records[record.id]?.summaryHTML })
         case .bodyHTML: return .text(context.texts.records[record.id]?.body.html ?? "")
         case .isMeeting: return .bool(record.kind == .meetings)
         case .isAdvice: return .bool(record.kind == .advice)
         case .isFeedback: return .bool(record.kind == .feedback)
         case .meta: return .views(MetaRow.rows(record, context))
-        case .themes: return .views(context.themeLinks(record, from: path))
+        case .themes: return context.themeLinks(record, from: path)
         case .documents: return .views(record.documents.map { DocumentLink(document: $0, record: record, from: path) })
         case .extra: return .object(record.extra.reduce(into: [:]) { $0[$1.key] = $1.field.templateValue })
         case .items:
