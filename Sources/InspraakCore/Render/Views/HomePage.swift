@@ -6,6 +6,13 @@ struct HomePage: TemplateView {
 
     let context: RenderContext
     let path = SitePaths.home
+    /// Made once: `{{#jsonLD}}{{{jsonLD}}}{{/jsonLD}}` asks for it twice.
+    let jsonLD: String
+
+    init(context: RenderContext) {
+        self.context = context
+        jsonLD = JSONLD.website(context.settings, paths: context.paths).encoded
+    }
 
     enum Key: String, CaseIterable { case cardLevel, latest, planned, open, themes, themesHref, figures, kinds, jsonLD, changeFeeds }
 
@@ -28,7 +35,7 @@ struct HomePage: TemplateView {
                 KindLink(label: context.strings["kind.\(kind.rawValue)"], href: SitePaths.relative(from: path, to: SitePaths.list(kind, page: 1)),
                          count: graph.records.filter { $0.kind == kind }.count)
             })
-        case .jsonLD: return .text(JSONLD.website(context.settings, paths: context.paths).encoded)
+        case .jsonLD: return .text(jsonLD)
         case .changeFeeds: return .views([ChangeFeedLink(ChangeFeed.feed(.site, context), paths: context.paths)])
         }
     }

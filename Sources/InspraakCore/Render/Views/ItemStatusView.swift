@@ -8,6 +8,10 @@ struct ItemStatusView: TemplateView {
     /// The output path of the page that shows the status.
     let path: String
     private let state: ItemStatus?
+    /// When answered: the item's history, and its latest step with the feedback that gave it
+    /// (looked up once, not per name).
+    private let history: ItemHistory?
+    private let last: (step: HistoryStep, feedback: Record)?
 
     init(_ context: RenderContext, item: ItemKey, since: Day, from path: String) {
         self.context = context
@@ -15,6 +19,14 @@ struct ItemStatusView: TemplateView {
         self.since = since
         self.path = path
         state = context.graph.statuses.items[item]
+        if case .answered = state {
+            let history = context.graph.histories[item]
+            self.history = history
+            last = history?.steps.last.flatMap { step in context.graph.record(step.feedback).map { (step, $0) } }
+        } else {
+            history = nil
+            last = nil
+        }
     }
 
     enum Key: String, CaseIterable {
@@ -57,9 +69,6 @@ struct ItemStatusView: TemplateView {
     private func answered(_ key: Key, _ answer: Answer) -> TemplateValue? {
         let graph = context.graph
         let strings = context.strings
-        let history = graph.histories[item]
-        let steps = history?.steps ?? []
-        let last = steps.last.flatMap { step in graph.record(step.feedback).map { (step, $0) } }
         switch key {
         case .key: return .text(answer.outcome.rawValue)
         case .label: return .text(strings[answer.outcome.stringKey])
@@ -83,7 +92,7 @@ struct ItemStatusView: TemplateView {
             guard let promise else { return .bool(false) }
             return key == .detail ? .text(context.promise(promise.day, key: promise.key)) : .bool(graph.today > promise.day)
         case .history:
-            return .views(steps.dropLast().reversed().compactMap { HistoryStepView(context, step: $0, from: path) })
+            return .views((history?.steps ?? []).dropLast().reversed().compactMap { HistoryStepView(context, step: $0, from: path) })
         }
     }
 }

@@ -3,6 +3,14 @@
 struct RecordPage: TemplateView {
     let context: RenderContext
     let record: Record
+    /// Made once: `{{#jsonLD}}{{{jsonLD}}}{{/jsonLD}}` asks for it twice.
+    let jsonLD: String
+
+    init(context: RenderContext, record: Record) {
+        self.context = context
+        self.record = record
+        jsonLD = JSONLD.record(record, context).encoded
+    }
 
     var path: String { SitePaths.record(record) }
 
@@ -19,7 +27,7 @@ struct RecordPage: TemplateView {
     func value(_ key: Key) -> TemplateValue? {
         switch key {
         case .record: return .view(RecordView(context, record: record))
-        case .jsonLD: return .text(JSONLD.record(record, context).encoded)
+        case .jsonLD: return .text(jsonLD)
         case .calendar:
             guard record.kind == .meetings else { return nil }
             return .view(CalendarLinks(from: path, file: MeetingCalendar.siteFile, paths: context.paths))
