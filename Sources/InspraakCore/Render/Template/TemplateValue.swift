@@ -73,13 +73,15 @@ public protocol TemplateObject: Sendable {
 
 /// A view type: its names are an enum, each turned into a template value in one `switch`.
 protocol TemplateView: TemplateObject {
-    associatedtype Key: RawRepresentable, CaseIterable where Key.RawValue == String
+    associatedtype Key: RawRepresentable, CaseIterable, Sendable where Key.RawValue == String
+    /// Names to keys, hashed once per type (`Key(rawValue:)` compares the name with every case).
+    static var keyIndex: KeyIndex<Key> { get }
     func value(_ key: Key) -> TemplateValue?
 }
 
 extension TemplateView {
     func value(for name: String) -> TemplateValue? {
-        Key(rawValue: name).flatMap(value)
+        Self.keyIndex(name).flatMap(value)
     }
 
     var templateKeys: [String] { Self.keys }
@@ -95,4 +97,15 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(Dictionary(elements) { _, last in last })
     }
+}
+
+/// A view type's names, looked up by hashing.
+struct KeyIndex<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    private let keys: [String: Key]
+
+    init() {
+        keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    }
+
+    func callAsFunction(_ name: String) -> Key? { keys[name] }
 }

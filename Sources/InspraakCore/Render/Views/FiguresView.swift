@@ -6,6 +6,8 @@ struct FiguresView: TemplateView {
     let id: String
     let strings: Strings
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable {
         case id, rows, outcomes, hasOutcomes, outcomeTotal, chartHTML
         case hasCarriedOut, carriedOutTotal, carriedOut, carriedOutChartHTML
@@ -65,6 +67,8 @@ struct FigureRow: TemplateView {
     let value: String
     var key: String?
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case label, value, key }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -82,6 +86,8 @@ struct ChartBar: TemplateView {
     let label: String
     let count: Int
     let total: Int
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case key, label, count, percent }
 

@@ -14,6 +14,8 @@ struct HomePage: TemplateView {
         jsonLD = JSONLD.website(context.settings, paths: context.paths).encoded
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case cardLevel, latest, planned, open, themes, themesHref, figures, kinds, jsonLD, changeFeeds }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -46,6 +48,8 @@ struct HomeOpen: TemplateView {
     let context: RenderContext
     let path: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case overdueCount, awaitingCount, oldest, href }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -64,6 +68,8 @@ struct KindLink: TemplateView {
     let label: String
     let href: String
     let count: Int
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case label, href, count }
 

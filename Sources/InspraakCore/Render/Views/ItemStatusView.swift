@@ -29,6 +29,8 @@ struct ItemStatusView: TemplateView {
         }
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable {
         case key, label, detail, isOpen, isAnswered, date, sourceTitle, sourceHref, noteHTML, implementation, promiseOverdue, history
     }
@@ -113,6 +115,8 @@ struct HistoryStepView: TemplateView {
         self.path = path
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case outcome, implementation, expected, sourceTitle, sourceHref, date, noteHTML }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -153,6 +157,8 @@ struct LaterStateView: TemplateView {
         source = later
         self.path = path
     }
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case text, sourceTitle, sourceHref }
 

@@ -5,6 +5,8 @@ struct ThemeLink: TemplateView {
     let title: String
     let href: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, href }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -24,6 +26,8 @@ struct NavEntry: TemplateView {
     /// The page is this entry's page.
     let current: Bool
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case label, href, section, current }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -41,6 +45,8 @@ struct StylesheetLink: TemplateView {
     let href: String
     let name: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case href, name }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -57,6 +63,8 @@ struct FeedLink: TemplateView {
     /// Output path of the RSS feed.
     let path: String
     let paths: SitePaths
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case title, href, atomHref, jsonHref }
 
@@ -82,6 +90,8 @@ struct ChangeFeedLink: TemplateView {
         atomHref = feed.atomPath.map(paths.absolute)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, href, atomHref }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -105,6 +115,8 @@ struct CalendarLinks: TemplateView {
         downloadHref = SitePaths.relative(from: path, to: file)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case subscribeHref, downloadHref }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -118,6 +130,8 @@ struct CalendarLinks: TemplateView {
 /// "Volg wat er met deze punten gebeurt (RSS)": the record's own `changes.xml`, also when nothing
 /// happened yet, so a subscription made today keeps working. The feed sits in the page's folder.
 struct FollowLink: TemplateView {
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case href }
 
     func value(_ key: Key) -> TemplateValue? {

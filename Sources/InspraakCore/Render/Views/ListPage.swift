@@ -28,6 +28,8 @@ struct ListPage: TemplateView {
         return records.dropFirst((page - 1) * size).prefix(size)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case cardLevel, kind, records, isEmpty, feedHref, pager, calendar }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -54,6 +56,8 @@ struct Pager: TemplateView {
     let text: String
     let previousHref: String?
     let nextHref: String?
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case text, previousHref, nextHref }
 

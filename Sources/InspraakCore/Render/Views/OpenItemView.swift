@@ -17,6 +17,8 @@ struct OpenItemView: TemplateView {
         answer = item.inProgress ?? item.implementation.flatMap { _ in context.graph.histories[item.key]?.latest }
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable {
         case key, label, detail, status, itemID, textHTML, recordTitle, recordHref, kindLabel, since, due, age, themes
     }
@@ -83,6 +85,8 @@ struct OpenGroupsView: TemplateView {
         self.strings = strings
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case groups, isEmpty, summary, overdueCount, awaitingCount }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -102,6 +106,8 @@ struct OpenGroup: TemplateView {
     let heading: String
     let intro: String
     let items: [OpenItemView]
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case key, heading, intro, items, count }
 

@@ -3,6 +3,8 @@ struct OpenPage: TemplateView {
     let context: RenderContext
     let path = SitePaths.open
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case intro, groupLevel, open }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -20,6 +22,8 @@ struct OpenPage: TemplateView {
 /// The accessibility statement (`accessibility` template): its words are all in `t.statement`.
 struct AccessibilityPage: TemplateView {
     /// No names of its own.
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: RawRepresentable, CaseIterable {
         init?(rawValue: String) { nil }
         var rawValue: String { switch self {} }
@@ -33,6 +37,8 @@ struct AccessibilityPage: TemplateView {
 /// The page not found (`404` template), served at any address: root-relative links.
 struct NotFoundPage: TemplateView {
     let context: RenderContext
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case themesHref, openHref }
 
@@ -55,6 +61,8 @@ struct DataPage: TemplateView {
     private var licence: OpenDataLicence.Licence {
         OpenDataLicence.accepted[context.settings.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
     }
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable {
         case dataTables, licenceName, licenceHref, licenceID, readmeHref, catalogTurtleHref, catalogJSONLDHref
@@ -83,6 +91,8 @@ struct DataTableLink: TemplateView {
     let csvHref: String
     let jsonHref: String
     let metadataHref: String
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case title, csvHref, jsonHref, metadataHref }
 

@@ -48,6 +48,8 @@ struct PageFrame: TemplateView {
         isNotFound ? context.paths.rooted(target) : SitePaths.relative(from: path, to: target)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable {
         case lang, siteTitle, siteDescription, title, heading, description, canonical, isIndexable, homeHref
         case stylesheets, feeds, footerFeedHref, sitemapHref, openDataHref, accessibilityHref, nav, t
@@ -97,7 +99,7 @@ struct FramedPage<Content: TemplateView>: TemplateObject {
     let content: Content
 
     func value(for name: String) -> TemplateValue? {
-        if let key = Content.Key(rawValue: name) { return content.value(key) }
+        if let key = Content.keyIndex(name) { return content.value(key) }
         return frame.value(for: name)
     }
 

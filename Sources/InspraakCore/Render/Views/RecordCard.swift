@@ -6,6 +6,8 @@ struct RecordCard: TemplateView {
     /// The output path of the page the card is on.
     let path: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, href, kind, kindLabel, date, themes, summaryHTML, status }
 
     func value(_ key: Key) -> TemplateValue? {

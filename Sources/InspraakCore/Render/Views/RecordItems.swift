@@ -3,6 +3,8 @@ struct ItemsSection: TemplateView {
     let context: RenderContext
     let record: Record
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case heading, intro, list }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -20,6 +22,8 @@ struct ItemView: TemplateView {
     let context: RenderContext
     let record: Record
     let id: String
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case id, textHTML, status }
 
@@ -50,6 +54,8 @@ struct ResponseView: TemplateView {
         self.target = target
         self.index = index
     }
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable {
         case targetTitle, targetKind, targetHref, itemID, itemTextHTML, coversAll, outcome, implementation, expected, noteHTML, superseded

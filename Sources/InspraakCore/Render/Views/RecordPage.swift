@@ -22,6 +22,8 @@ struct RecordPage: TemplateView {
                   section: record.kind.rawValue)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case record, jsonLD, calendar, follow, changeFeeds }
 
     func value(_ key: Key) -> TemplateValue? {

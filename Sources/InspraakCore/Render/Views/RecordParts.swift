@@ -6,6 +6,8 @@ struct MetaRow: TemplateView {
     let label: String
     let value: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case label, value }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -57,6 +59,8 @@ struct DocumentLink: TemplateView {
         self.path = path
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, href, isFile, type }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -89,6 +93,8 @@ struct RecordReference: TemplateView {
         self.trailOf = trailOf
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, href, kindLabel, date, status, current, gap }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -107,6 +113,8 @@ struct RecordReference: TemplateView {
 /// Where a long trail leaves steps out: a step whose only name is `gap`.
 struct TrailGapStep: TemplateView {
     let gap: TrailGap
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case gap }
 
@@ -132,6 +140,8 @@ struct TrailGap: TemplateView {
         self.path = path
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case text, `continue`, title, href }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -149,6 +159,8 @@ struct FollowGroup: TemplateView {
     let kindLabel: String
     let records: [RecordReference]
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case kindLabel, records }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -164,6 +176,8 @@ struct DecisionView: TemplateView {
     let title: String
     let href: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, href }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -178,6 +192,8 @@ struct DecisionView: TemplateView {
 struct ChangeLogEntry: TemplateView {
     let date: TimeView
     let subject: String
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case date, subject }
 

@@ -12,6 +12,8 @@ struct RecordView: TemplateView {
         path = SitePaths.record(record)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable {
         case id, title, kind, kindLabel, kindListLabel, kindHref, date, updated, status, summaryHTML, bodyHTML
         case isMeeting, isAdvice, isFeedback, meta, themes, documents, extra

@@ -5,6 +5,8 @@ struct StatusBadge: TemplateView {
     let label: String
     let detail: String?
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case key, label, detail }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -28,6 +30,8 @@ struct BadgeLabel: TemplateView {
     static func implementation(_ state: Implementation, strings: Strings) -> BadgeLabel {
         BadgeLabel(key: "implementation-\(state.rawValue)", label: strings[state.stringKey])
     }
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case key, label }
 

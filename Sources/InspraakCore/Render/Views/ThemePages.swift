@@ -3,6 +3,8 @@ struct ThemesPage: TemplateView {
     let context: RenderContext
     let path = SitePaths.themes
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case intro, themes }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -32,6 +34,8 @@ struct ThemeSummary: TemplateView {
                                 overdue: overdue, awaiting: open.count - overdue, strings: context.strings)
         }
     }
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case title, description, href, count, countText, overdue, awaiting, hasOpen, openText }
 
@@ -70,6 +74,8 @@ struct ThemePage: TemplateView {
                   feeds: PageFrame.feeds(context, themes: [theme.slug]), section: "themes")
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable {
         case theme, feedHref, themesHref, figures, cardLevel, groupLevel, open, groups, calendar, changeFeeds
     }
@@ -105,6 +111,8 @@ struct ThemeHeader: TemplateView {
     let theme: Theme
     let bodyHTML: String
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case title, description, bodyHTML }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -122,6 +130,8 @@ struct KindGroup: TemplateView {
     let kind: RecordKind
     let records: [Record]
     let path: String
+
+    static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable { case kind, heading, count, records }
 

@@ -13,6 +13,8 @@ struct TimeView: TemplateView {
         text = strings.longDate(day)
     }
 
+    static let keyIndex = KeyIndex<Key>()
+
     enum Key: String, CaseIterable { case iso, text }
 
     func value(_ key: Key) -> TemplateValue? {
