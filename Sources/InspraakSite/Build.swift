@@ -58,20 +58,27 @@ public struct BuildReport: Sendable {
 public enum SiteBuild {
     /// Load → model → graph → render, without writing: what `check` runs, and `build` before writing.
     public static func plan(_ options: BuildOptions) -> (OutputPlan?, SiteGraph?, BuildReport) {
+        let (plan, graph, _, report) = planWithSettings(options)
+        return (plan, graph, report)
+    }
+
+    /// `plan`, with the render settings it made (the build's summary note needs them).
+    static func planWithSettings(_ options: BuildOptions) -> (OutputPlan?, SiteGraph?, RenderSettings?, BuildReport) {
         var clock = StageClock()
         let (site, graph, problems) = analyse(options, clock: &clock)
         var diagnostics = problems
         guard let site, let graph, !diagnostics.hasErrors else {
-            return (nil, graph, clock.report(diagnostics, records: graph?.records.count ?? 0))
+            return (nil, graph, nil, clock.report(diagnostics, records: graph?.records.count ?? 0))
         }
-        let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: site.config.unsafeHTML) }
-        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, config: site.config, theme: site.theme, texts: texts) }
+        // What Render reads of site.toml, made once here: render never reads the graph's config.
+        let settings = RenderSettings(site.config)
+        let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML) }
+        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, settings: settings, theme: site.theme, texts: texts) }
         diagnostics += renderProblems
         var report = clock.report(diagnostics, records: graph.records.count, plan: plan)
         report.madeValues = [site, graph]
         report.gitSeconds = site.gitSeconds
-        if let note = DiWoo.robotsNote(site.config, paths: SitePaths(config: site.config)) { report.notes.append(note) }
-        return (plan, graph, report)
+        return (plan, graph, settings, report)
     }
 
     /// What `check` runs: every stage's validation (templates included), but no page is rendered
@@ -81,7 +88,7 @@ public enum SiteBuild {
         let (site, graph, problems) = analyse(options, readGitDates: false, clock: &clock)
         var diagnostics = problems
         if let site {
-            diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, config: site.config) }
+            diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, language: site.config.language) }
         }
         var report = clock.report(diagnostics, records: graph?.records.count ?? 0)
         report.madeValues = [site, graph]
@@ -108,7 +115,7 @@ public enum SiteBuild {
         if case .failure(let refusal) = OutputGuard.check(output: options.output, source: options.source) {
             return StageClock().report([refusal])
         }
-        let (plan, graph, report) = plan(options)
+        let (plan, graph, settings, report) = planWithSettings(options)
         guard let plan, report.succeeded else { return report }
         var clock = StageClock(timings: report.timings)
         let written = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
@@ -116,7 +123,7 @@ public enum SiteBuild {
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
         result.outputReplaced = written.outputReplaced
         result.gitSeconds = report.gitSeconds
-        result.notes = report.notes
+        if let settings, let note = DiWoo.robotsNote(settings, paths: SitePaths(settings)) { result.notes.append(note) }
         result.madeValues = report.madeValues + [plan]
         return result
     }

@@ -35,7 +35,7 @@ struct TemplateRenderer {
             case .text(let text): write(text, escaped: escaped && escaping)
             case .number(let number): write(String(number), escaped: false)
             case .bool(let flag): write(flag ? "true" : "false", escaped: false)
-            case .list, .object: break // nothing a reader could use
+            case .list, .object, .view: break // nothing a reader could use
             }
         case .section(let name, let body, let inverted):
             let value = resolve(name)
@@ -129,7 +129,7 @@ struct TemplateRenderer {
             let first = name.path[0]
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let fields) = stack[index], let found = fields[first] {
+                if let found = stack[index].field(first) {
                     value = name.path.count == 1 ? found : Self.lookUp(name.path.dropFirst(), in: found)
                     break
                 }
@@ -146,7 +146,7 @@ struct TemplateRenderer {
     private static func lookUp(_ path: ArraySlice<String>, in value: TemplateValue) -> TemplateValue? {
         var current = value
         for part in path {
-            guard case .object(let fields) = current, let next = fields[part] else { return nil }
+            guard let next = current.field(part) else { return nil }
             current = next
         }
         return current

@@ -8,17 +8,17 @@ package struct TemplateSet: Sendable {
     }
 
     /// The page as UTF-8, or nil when the theme has no such template.
-    package func render(_ view: View, template: String) -> [UInt8]? {
+    package func render(_ view: TemplateValue, template: String) -> [UInt8]? {
         var page: [UInt8] = []
         return render(view, template: template, into: &page) ? page : nil
     }
 
     /// The page into `page` (emptied first, its capacity kept for the next one); false when
     /// the theme has no such template.
-    package func render(_ view: View, template: String, into page: inout [UInt8]) -> Bool {
+    package func render(_ view: TemplateValue, template: String, into page: inout [UInt8]) -> Bool {
         page.removeAll(keepingCapacity: true)
         guard let nodes = templates[template] else { return false }
-        var renderer = TemplateRenderer(templates: templates, root: .object(view), output: page)
+        var renderer = TemplateRenderer(templates: templates, root: view, output: page)
         page = []   // the renderer holds the only reference, so appending does not copy
         renderer.render(nodes)
         page = renderer.output

@@ -21,9 +21,10 @@ enum TemplateTransform: String, CaseIterable, Sendable {
         case (.last, .list(let items)): return items.last
         case (.reversed, .list(let items)): return .list(items.reversed())
         case (.sorted, .list(let items)): return Self.sort(items).map(TemplateValue.list)
-        case (.empty, .object(let fields)): return .bool(fields.isEmpty)
-        case (.count, .object(let fields)): return .number(fields.count)
-        case (.sorted, .object(let fields)), (.enumerated, .object(let fields)):
+        case (.empty, .object), (.empty, .view): return .bool(value.fields?.isEmpty ?? true)
+        case (.count, .object), (.count, .view): return .number(value.fields?.count ?? 0)
+        case (.sorted, .object), (.enumerated, .object), (.sorted, .view), (.enumerated, .view):
+            let fields = value.fields ?? [:]
             // swift-mustache's `enumerated` follows dictionary order; sorted keeps output deterministic.
             return .list(fields.keys.sorted().map { .object(["key": .text($0), "value": fields[$0]!]) })
         case (.equalzero, .number(let n)): return .bool(n == 0)

@@ -1,5 +1,6 @@
-/// What a template sees. Views are built from these typed values, so rendering a page needs no
-/// dynamic casts or reflection: a lookup is a dictionary access, a section a `switch`.
+/// What a template sees. Views are typed values (`TemplateObject`), so rendering a page needs no
+/// dynamic casts or reflection: a lookup is a `switch` over a view's keys, a section a `switch`
+/// over the value.
 ///
 /// Truthiness follows swift-mustache, whose templates we keep: `false`, a missing name and an
 /// empty list leave a section out; everything else (an empty text, the number 0) shows it.
@@ -8,7 +9,10 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case number(Int)
     case list([TemplateValue])
+    /// Data that truly is a dictionary: the UI strings (`t`), a record's extra front matter.
     case object([String: TemplateValue])
+    /// A typed view; its values are made when a template asks for them.
+    case view(any TemplateObject)
 
     /// A text that may be absent: `false` when it is, so `{{#x}}` leaves its section out and a
     /// lookup does not climb into enclosing contexts to find another `x`.
@@ -17,15 +21,38 @@ public enum TemplateValue: Sendable {
     }
 
     /// A view that may be absent, with the same rule as `optional(_:)`.
-    package static func optional(_ value: TemplateValue?) -> TemplateValue {
-        value ?? .bool(false)
+    package static func optional(_ view: (any TemplateObject)?) -> TemplateValue {
+        view.map(TemplateValue.view) ?? .bool(false)
+    }
+
+    /// A list of views.
+    package static func views(_ views: [some TemplateObject]) -> TemplateValue {
+        .list(views.map { .view($0) })
+    }
+
+    /// The value of `name` in an object or view; nil for anything else or a name it does not have.
+    package func field(_ name: String) -> TemplateValue? {
+        switch self {
+        case .object(let fields): return fields[name]
+        case .view(let view): return view.value(for: name)
+        default: return nil
+        }
+    }
+
+    /// The names an object or view has a value for, with their values (a view's all made now).
+    package var fields: [String: TemplateValue]? {
+        switch self {
+        case .object(let fields): return fields
+        case .view(let view):
+            var fields: [String: TemplateValue] = [:]
+            for name in view.templateKeys { if let value = view.value(for: name) { fields[name] = value } }
+            return fields
+        default: return nil
+        }
     }
 
     package subscript(key: String) -> TemplateValue? {
-        get {
-            if case .object(let fields) = self { return fields[key] }
-            return nil
-        }
+        get { field(key) }
         set {
             guard case .object(var fields) = self else { return }
             self = .bool(false) // release the old storage, so the change below does not copy it
@@ -33,6 +60,32 @@ public enum TemplateValue: Sendable {
             self = .object(fields)
         }
     }
+}
+
+/// A typed value a template can look into (`{{record.title}}`, `{{#status}}`).
+public protocol TemplateObject: Sendable {
+    /// The value of `name`; nil when this object has none, so the lookup climbs to the
+    /// enclosing ones (Mustache's rule), which is not the same as `false`.
+    func value(for name: String) -> TemplateValue?
+    /// Every name `value(for:)` may answer (for the theme contract and for comparisons).
+    var templateKeys: [String] { get }
+}
+
+/// A view type: its names are an enum, each turned into a template value in one `switch`.
+package protocol TemplateView: TemplateObject {
+    associatedtype Key: RawRepresentable, CaseIterable, Sendable where Key.RawValue == String
+    /// Names to keys, hashed once per type (`Key(rawValue:)` compares the name with every case).
+    static var keyIndex: KeyIndex<Key> { get }
+    func value(_ key: Key) -> TemplateValue?
+}
+
+extension TemplateView {
+    package func value(for name: String) -> TemplateValue? {
+        Self.keyIndex(name).flatMap(value)
+    }
+
+    package var templateKeys: [String] { Self.keys }
+    package static var keys: [String] { Key.allCases.map(\.rawValue) }
 }
 
 extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
@@ -46,10 +99,13 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
     }
 }
 
-/// A view: the named values of one page or one part of it.
-package typealias View = [String: TemplateValue]
+/// A view type's names, looked up by hashing.
+package struct KeyIndex<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    private let keys: [String: Key]
 
-extension TemplateValue {
-    package init(_ view: View) { self = .object(view) }
-    package init(_ views: [View]) { self = .list(views.map(TemplateValue.object)) }
+    package init() {
+        keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    }
+
+    package func callAsFunction(_ name: String) -> Key? { keys[name] }
 }

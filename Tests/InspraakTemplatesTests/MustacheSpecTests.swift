@@ -73,7 +73,7 @@ final class MustacheSpecTests: XCTestCase {
             }
         }
         guard case .object(let view) = specCase.data.value else { return "data is not an object" }
-        let bytes = TemplateSet(templates: templates).render(view, template: "__spec_main__") ?? []
+        let bytes = TemplateSet(templates: templates).render(.object(view), template: "__spec_main__") ?? []
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -1,11 +1,11 @@
 /// Atom 1.0 (RFC 4287) beside every RSS feed, with the same items: the page's URL as the feed's
 /// stable id, each record's URL as the entry's.
 extension RSSFeed {
-    func atom(builder: PageBuilder) -> String {
-        let base = channel(builder)
+    func atom(_ context: RenderContext) -> String {
+        let base = channel(context)
         let channel = SyndicationXML.Channel(title: base.title, description: base.description, language: base.language,
-                                             pageURL: base.pageURL, selfURL: builder.paths.absolute(atomPath), atomID: base.atomID,
+                                             pageURL: base.pageURL, selfURL: context.paths.absolute(atomPath), atomID: base.atomID,
                                              siteTitle: base.siteTitle, homeURL: base.homeURL, today: base.today)
-        return SyndicationXML.atom(channel, entries(builder))
+        return SyndicationXML.atom(channel, entries(context))
     }
 }

@@ -17,29 +17,29 @@ struct MeetingCalendar: Sendable {
     static let siteFile = "agenda.ics"
     static func themeFile(_ slug: String) -> String { "themes/\(slug)/agenda.ics" }
 
-    func text(builder: PageBuilder, zone: CalendarZone) -> String {
-        let config = builder.config
+    func text(_ context: RenderContext, zone: CalendarZone) -> String {
+        let settings = context.settings
         var lines = [
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
-            "PRODID:-//inspraak//inspraak//\(config.language.uppercased())",
+            "PRODID:-//inspraak//inspraak//\(settings.language.uppercased())",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
             "X-WR-CALNAME:\(ICSText.escape(name))",
             "X-WR-TIMEZONE:\(zone.identifier)",
         ]
         lines += zone.lines
-        let stamp = Self.utcStamp(builder.graph.today)
+        let stamp = Self.utcStamp(context.graph.today)
         for meeting in meetings.sorted(by: { ($0.date.epochSeconds, $0.id) < ($1.date.epochSeconds, $1.id) }) {
-            lines += event(meeting, builder: builder, zone: zone, stamp: stamp)
+            lines += event(meeting, context, zone: zone, stamp: stamp)
         }
         lines.append("END:VCALENDAR")
         return lines.map(ICSText.fold).joined()
     }
 
-    private func event(_ record: Record, builder: PageBuilder, zone: CalendarZone, stamp: String) -> [String] {
+    private func event(_ record: Record, _ context: RenderContext, zone: CalendarZone, stamp: String) -> [String] {
         let meeting = record.meeting ?? Meeting()
-        var lines = ["BEGIN:VEVENT", "UID:\(Self.uid(record, config: builder.config))", "DTSTAMP:\(stamp)", "SEQUENCE:0"]
+        var lines = ["BEGIN:VEVENT", "UID:\(Self.uid(record, baseURL: context.settings.baseURL))", "DTSTAMP:\(stamp)", "SEQUENCE:0"]
         let start = record.date
         if start.minutes == nil {
             // A date without a time: an all-day event, to the day after its last day.
@@ -54,11 +54,11 @@ struct MeetingCalendar: Sendable {
             lines.append("DTEND;TZID=\(zone.identifier):\(zone.local(endSeconds))")
         }
         lines.append("SUMMARY:\(ICSText.escape(record.title))")
-        if let summary = builder.texts.records[record.id]?.summaryText, !summary.isEmpty {
+        if let summary = context.texts.records[record.id]?.summaryText, !summary.isEmpty {
             lines.append("DESCRIPTION:\(ICSText.escape(summary))")
         }
         if let place = meeting.place, !place.isEmpty { lines.append("LOCATION:\(ICSText.escape(place))") }
-        lines.append("URL:\(builder.paths.absolute(SitePaths.record(record)))")
+        lines.append("URL:\(context.paths.absolute(SitePaths.record(record)))")
         lines.append("STATUS:\(meeting.cancelled ? "CANCELLED" : "CONFIRMED")")
         lines.append("END:VEVENT")
         return lines
@@ -66,8 +66,8 @@ struct MeetingCalendar: Sendable {
 
     /// `<id>@<host of base_url>`: the same in every calendar, so a subscriber's app updates the
     /// event instead of adding it twice.
-    static func uid(_ record: Record, config: SiteConfig) -> String {
-        let host = URL(string: config.baseURL)?.host ?? "inspraak"
+    static func uid(_ record: Record, baseURL: String) -> String {
+        let host = URL(string: baseURL)?.host ?? "inspraak"
         return "\(record.id)@\(host)"
     }
 

@@ -18,9 +18,9 @@ struct ChangeEntry: Sendable {
     let categories: [String]
 
     /// Nil when the item's record or feedback is not in the graph (never, for a graph's own history).
-    init?(_ change: Change, builder: PageBuilder) {
-        let graph = builder.graph
-        let strings = builder.strings
+    init?(_ change: Change, _ context: RenderContext) {
+        let graph = context.graph
+        let strings = context.strings
         guard let record = graph.record(change.key.record), let feedback = graph.record(change.step.feedback) else { return nil }
         let step = change.step
         let label: String
@@ -31,13 +31,13 @@ struct ChangeEntry: Sendable {
         }
         title = strings.format("changes.item", [
             "item": label,
-            "kind": Self.kindLabel(record, builder: builder),
+            "kind": Self.kindLabel(record, context),
             "date": strings.longDate(record.date.day),
             "state": Self.state(step, strings: strings),
         ])
         // Items have their anchor (`#i1`); a record without items its answer section.
         let anchor = change.key.item ?? "reactie-heading"
-        url = builder.paths.absolute(SitePaths.record(record)) + "#" + anchor
+        url = context.paths.absolute(SitePaths.record(record)) + "#" + anchor
         guid = change.guid
         date = step.date
         var parts: [String] = []
@@ -51,7 +51,7 @@ struct ChangeEntry: Sendable {
         }
         parts.append(strings.format("changes.source", ["feedback": feedback.title, "date": strings.longDate(step.date.day)]))
         summary = parts.joined(separator: " ")
-        categories = [builder.kindLabel(record.kind)] + graph.themesOf[record.id, default: []].map(builder.themeTitle)
+        categories = [context.kindLabel(record.kind)] + graph.themesOf[record.id, default: []].map(context.themeTitle)
     }
 
     /// "overgenomen", "wordt uitgevoerd", or "overgenomen, wordt uitgevoerd".
@@ -61,10 +61,10 @@ struct ChangeEntry: Sendable {
     }
 
     /// A meeting's format ("stamtafel"), else the record's kind ("advies"), as it reads mid-sentence.
-    static func kindLabel(_ record: Record, builder: PageBuilder) -> String {
-        var label = builder.kindLabel(record.kind)
+    static func kindLabel(_ record: Record, _ context: RenderContext) -> String {
+        var label = context.kindLabel(record.kind)
         if case .meeting(let meeting) = record.details, let format = meeting.format {
-            label = builder.formatLabel(format)
+            label = context.formatLabel(format)
         }
         guard let first = label.first, label.dropFirst().first?.isUppercase != true else { return label }
         return first.lowercased() + label.dropFirst()
@@ -108,17 +108,10 @@ struct ChangeEntry: Sendable {
     /// kept for the one between feedback and ref and the ref's `#` written `%23`:
     /// `tag:example.nl,2026:2019-11-19-terugkoppeling#2019-05-14-stamtafel%23i1`. The year is
     /// fixed, so the id never changes.
-    static func atomID(_ guid: String, config: SiteConfig) -> String {
-        let host = URL(string: config.baseURL)?.host ?? "inspraak"
+    static func atomID(_ guid: String, baseURL: String) -> String {
+        let host = URL(string: baseURL)?.host ?? "inspraak"
         guard let hash = guid.firstIndex(of: "#") else { return "tag:\(host),2026:\(guid)" }
         let ref = guid[guid.index(after: hash)...].replacingOccurrences(of: "#", with: "%23")
         return "tag:\(host),2026:\(guid[..<hash])#\(ref)"
-    }
-}
-
-extension PageBuilder {
-    /// A meeting format's label: the site's own (`[formats]`), else the theme's, else its key.
-    func formatLabel(_ format: String) -> String {
-        config.formats[format] ?? strings.table["formats.\(format)"] ?? format
     }
 }

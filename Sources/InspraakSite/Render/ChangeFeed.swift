@@ -92,28 +92,28 @@ struct ChangeFeed: Sendable {
     }
 
     /// The site's, each theme's and each meeting's and advice's change feed.
-    static func all(builder: PageBuilder) -> [ChangeFeed] {
-        let graph = builder.graph
+    static func all(_ context: RenderContext) -> [ChangeFeed] {
+        let graph = context.graph
         var scopes: [Scope] = [.site]
         scopes += graph.themes.map { .theme($0.slug) }
         scopes += graph.records.filter { $0.kind != .feedback }.map { .record($0.id) }
-        return scopes.map { feed($0, builder: builder) }
+        return scopes.map { feed($0, context) }
     }
 
-    static func feed(_ scope: Scope, builder: PageBuilder) -> ChangeFeed {
-        let strings = builder.strings
-        let site = builder.config.title
+    static func feed(_ scope: Scope, _ context: RenderContext) -> ChangeFeed {
+        let strings = context.strings
+        let site = context.settings.title
         switch scope {
         case .site:
             return ChangeFeed(scope: scope, title: "\(strings["changes.site_title"]) – \(site)",
-                              path: rssPath(scope, graph: builder.graph), pagePath: SitePaths.home)
+                              path: rssPath(scope, graph: context.graph), pagePath: SitePaths.home)
         case .theme(let slug):
-            return ChangeFeed(scope: scope, title: strings.format("changes.theme_title", ["theme": builder.themeTitle(slug)]) + " – \(site)",
-                              path: rssPath(scope, graph: builder.graph), pagePath: SitePaths.theme(slug))
+            return ChangeFeed(scope: scope, title: strings.format("changes.theme_title", ["theme": context.themeTitle(slug)]) + " – \(site)",
+                              path: rssPath(scope, graph: context.graph), pagePath: SitePaths.theme(slug))
         case .record(let id):
-            let record = builder.graph.record(id)
+            let record = context.graph.record(id)
             return ChangeFeed(scope: scope, title: strings.format("changes.record_title", ["record": record?.title ?? id]) + " – \(site)",
-                              path: rssPath(scope, graph: builder.graph), pagePath: record.map(SitePaths.record) ?? SitePaths.home)
+                              path: rssPath(scope, graph: context.graph), pagePath: record.map(SitePaths.record) ?? SitePaths.home)
         }
     }
 
@@ -126,26 +126,26 @@ struct ChangeFeed: Sendable {
         }
     }
 
-    func xml(builder: PageBuilder, log: ChangeLog) -> String {
-        SyndicationXML.rss(channel(builder, selfPath: path), entries(builder, log: log))
+    func xml(_ context: RenderContext, log: ChangeLog) -> String {
+        SyndicationXML.rss(channel(context, selfPath: path), entries(context, log: log))
     }
 
-    func atom(builder: PageBuilder, log: ChangeLog) -> String {
-        SyndicationXML.atom(channel(builder, selfPath: atomPath ?? path), entries(builder, log: log))
+    func atom(_ context: RenderContext, log: ChangeLog) -> String {
+        SyndicationXML.atom(channel(context, selfPath: atomPath ?? path), entries(context, log: log))
     }
 
     /// The feed's own URL is its Atom id: a change feed's page also has `atom.xml`.
-    private func channel(_ builder: PageBuilder, selfPath: String) -> SyndicationXML.Channel {
-        let paths = builder.paths
-        return .init(title: title, description: builder.strings["changes.description"], language: builder.config.language,
+    private func channel(_ context: RenderContext, selfPath: String) -> SyndicationXML.Channel {
+        let paths = context.paths
+        return .init(title: title, description: context.strings["changes.description"], language: context.settings.language,
                      pageURL: paths.absolute(pagePath), selfURL: paths.absolute(selfPath), atomID: paths.absolute(selfPath),
-                     siteTitle: builder.config.title, homeURL: paths.absolute(SitePaths.home), today: builder.graph.today)
+                     siteTitle: context.settings.title, homeURL: paths.absolute(SitePaths.home), today: context.graph.today)
     }
 
-    private func entries(_ builder: PageBuilder, log: ChangeLog) -> [SyndicationXML.Entry] {
-        changes(log, graph: builder.graph, limit: builder.config.feedsLimit).compactMap { ChangeEntry($0, builder: builder) }.map {
+    private func entries(_ context: RenderContext, log: ChangeLog) -> [SyndicationXML.Entry] {
+        changes(log, graph: context.graph, limit: context.settings.feedsLimit).compactMap { ChangeEntry($0, context) }.map {
             .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
-                  atomID: ChangeEntry.atomID($0.guid, config: builder.config), date: $0.date, summary: $0.summary, categories: $0.categories)
+                  atomID: ChangeEntry.atomID($0.guid, baseURL: context.settings.baseURL), date: $0.date, summary: $0.summary, categories: $0.categories)
         }
     }
 }

@@ -31,9 +31,9 @@ enum DiWoo {
 
     /// Nil without `[woo]`; else the index and its sitemaps (at least one, empty when nothing qualifies).
     /// `limit`: addresses per sitemap (smaller only in tests).
-    static func files(_ graph: SiteGraph, config: SiteConfig, paths: SitePaths, limit: Int = urlsPerSitemap) -> [(path: String, text: String)]? {
-        guard let publisher = config.wooPublisher else { return nil }
-        let entries = self.entries(graph, paths: paths, publisher: publisher, site: config.title)
+    static func files(_ graph: SiteGraph, settings: RenderSettings, paths: SitePaths, limit: Int = urlsPerSitemap) -> [(path: String, text: String)]? {
+        guard let publisher = settings.wooPublisher else { return nil }
+        let entries = self.entries(graph, paths: paths, publisher: publisher, site: settings.title)
         var chunks = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min($0 + limit, entries.count)]) }
         if chunks.isEmpty { chunks = [[]] }
         var files: [(path: String, text: String)] = []
@@ -129,7 +129,7 @@ enum DiWoo {
 
     /// When the site lives under a sub-path, harvesters still read only the host's root
     /// robots.txt: the lines it must carry, for the build summary.
-    static func robotsNote(_ config: SiteConfig, paths: SitePaths) -> String? {
+    static func robotsNote(_ config: RenderSettings, paths: SitePaths) -> String? {
         guard config.wooPublisher != nil, config.basePath != "/" else { return nil }
         return RenderMessage.robotsNote(basePath: config.basePath, robots: config.origin + "/robots.txt", sitemap: paths.absolute(indexPath))
     }

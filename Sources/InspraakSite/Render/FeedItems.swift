@@ -29,18 +29,18 @@ extension RSSFeed {
     var jsonPath: String { FeedFormats.json(besides: path) }
 
     /// The newest records, up to the site's feed limit.
-    func items(builder: PageBuilder) -> [FeedItem] {
-        let graph = builder.graph
-        return PageContents.feedRecords(records, graph: graph, limit: builder.config.feedsLimit).map { record in
+    func items(_ context: RenderContext) -> [FeedItem] {
+        let graph = context.graph
+        return PageContents.feedRecords(records, graph: graph, limit: context.settings.feedsLimit).map { record in
             var parts: [String] = []
-            if let badge = builder.recordBadge(record) {
-                parts.append("\(builder.strings["status_label"]): \(badge.label)" + (badge.detail.map { " (\($0))" } ?? "") + ".")
+            if let badge = context.recordBadge(record) {
+                parts.append("\(context.strings["status_label"]): \(badge.label)" + (badge.detail.map { " (\($0))" } ?? "") + ".")
             }
-            if let summary = builder.texts.records[record.id]?.summaryText { parts.append(summary) }
-            return FeedItem(record: record, title: record.title, url: builder.paths.absolute(SitePaths.record(record)),
+            if let summary = context.texts.records[record.id]?.summaryText { parts.append(summary) }
+            return FeedItem(record: record, title: record.title, url: context.paths.absolute(SitePaths.record(record)),
                             date: record.date, summary: parts.joined(separator: " "),
-                            categories: [builder.strings["kind_one.\(record.kind.rawValue)"]]
-                                + graph.themesOf[record.id, default: []].map(builder.themeTitle))
+                            categories: [context.strings["kind_one.\(record.kind.rawValue)"]]
+                                + graph.themesOf[record.id, default: []].map(context.themeTitle))
         }
     }
 }

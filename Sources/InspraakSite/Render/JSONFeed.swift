@@ -1,9 +1,9 @@
 /// JSON Feed 1.1 beside every RSS feed, with the same items.
 extension RSSFeed {
-    func json(builder: PageBuilder) -> String {
-        let paths = builder.paths
-        let config = builder.config
-        let items: [JSONText] = items(builder: builder).map { item in
+    func json(_ context: RenderContext) -> String {
+        let paths = context.paths
+        let settings = context.settings
+        let items: [JSONText] = items(context).map { item in
             .object([
                 ("id", .string(item.url)),
                 ("url", .string(item.url)),
@@ -11,7 +11,7 @@ extension RSSFeed {
                 ("content_text", .string(item.summary)),
                 ("date_published", .string(RFC3339.format(item.date))),
                 ("tags", .array(item.categories.map(JSONText.string))),
-                ("language", .string(config.language)),
+                ("language", .string(settings.language)),
             ])
         }
         let feed: JSONText = .object([
@@ -20,8 +20,8 @@ extension RSSFeed {
             ("description", .string(description)),
             ("home_page_url", .string(paths.absolute(pagePath))),
             ("feed_url", .string(paths.absolute(jsonPath))),
-            ("language", .string(config.language)),
-            ("authors", .array([.object([("name", .string(config.title)), ("url", .string(paths.absolute(SitePaths.home)))])])),
+            ("language", .string(settings.language)),
+            ("authors", .array([.object([("name", .string(settings.title)), ("url", .string(paths.absolute(SitePaths.home)))])])),
             ("items", .array(items)),
         ])
         return feed.encoded + "\n"

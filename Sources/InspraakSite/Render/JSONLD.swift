@@ -7,35 +7,34 @@ enum JSONLD {
     static let context: JSONText = "https://schema.org"
 
     /// The block for the page of `record`.
-    static func record(_ record: Record, builder: PageBuilder) -> JSONText {
+    static func record(_ record: Record, _ context: RenderContext) -> JSONText {
         switch record.details {
-        case .meeting(let meeting): return event(record, meeting: meeting, builder: builder)
+        case .meeting(let meeting): return event(record, meeting: meeting, context)
         case .advice(let advice):
-            return report(record, builder: builder, author: organization(advice.council),
+            return report(record, context, author: organization(advice.council),
                           basedOn: advice.basedOn.map(\.target))
         case .feedback(let feedback):
-            return report(record, builder: builder, author: government(builder.config.adviceAddressedTo),
+            return report(record, context, author: government(context.settings.adviceAddressedTo),
                           basedOn: feedback.responses.map(\.ref.target))
         }
     }
 
     /// The home page: the site, published by the municipality.
-    static func website(builder: PageBuilder) -> JSONText {
-        let config = builder.config
+    static func website(_ settings: RenderSettings, paths: SitePaths) -> JSONText {
         var pairs: [(String, JSONText)] = [
             ("@context", context), ("@type", "WebSite"),
-            ("name", .string(config.title)),
-            ("url", .string(builder.paths.absolute(SitePaths.home))),
-            ("inLanguage", .string(config.language)),
+            ("name", .string(settings.title)),
+            ("url", .string(paths.absolute(SitePaths.home))),
+            ("inLanguage", .string(settings.language)),
         ]
-        if !config.description.isEmpty { pairs.append(("description", .string(config.description))) }
-        pairs.append(("publisher", government(config.title)))
+        if !settings.description.isEmpty { pairs.append(("description", .string(settings.description))) }
+        pairs.append(("publisher", government(settings.title)))
         return .object(pairs)
     }
 
-    static func event(_ record: Record, meeting: Meeting, builder: PageBuilder) -> JSONText {
-        let url = builder.paths.absolute(SitePaths.record(record))
-        var pairs = head(record, type: "Event", url: url, builder: builder)
+    static func event(_ record: Record, meeting: Meeting, _ context: RenderContext) -> JSONText {
+        let url = context.paths.absolute(SitePaths.record(record))
+        var pairs = head(record, type: "Event", url: url, context)
         pairs.append(("startDate", .string(dateTime(record.date))))
         if let end = meeting.end { pairs.append(("endDate", .string(dateTime(end)))) }
         pairs.append(("eventStatus", .string("https://schema.org/" + (meeting.cancelled ? "EventCancelled" : "EventScheduled"))))
@@ -50,30 +49,30 @@ enum JSONLD {
         } else if let place = meeting.place, !place.isEmpty {
             pairs.append(("location", .object([("@type", "Place"), ("name", .string(place)), ("address", .string(place))])))
         }
-        let organisers = meeting.organisers.isEmpty ? [government(builder.config.title)] : meeting.organisers.map(organization)
+        let organisers = meeting.organisers.isEmpty ? [government(context.settings.title)] : meeting.organisers.map(organization)
         pairs.append(("organizer", organisers.count == 1 ? organisers[0] : .array(organisers)))
         return .object(pairs)
     }
 
-    private static func report(_ record: Record, builder: PageBuilder, author: JSONText, basedOn targets: [String]) -> JSONText {
-        let url = builder.paths.absolute(SitePaths.record(record))
-        var pairs = head(record, type: "Report", url: url, builder: builder)
+    private static func report(_ record: Record, _ context: RenderContext, author: JSONText, basedOn targets: [String]) -> JSONText {
+        let url = context.paths.absolute(SitePaths.record(record))
+        var pairs = head(record, type: "Report", url: url, context)
         pairs.append(("datePublished", .string(dateTime(record.date))))
         if let updated = record.updated { pairs.append(("dateModified", .string(updated.iso))) }
         pairs.append(("author", author))
-        pairs.append(("publisher", government(builder.config.title)))
+        pairs.append(("publisher", government(context.settings.title)))
         var seen = Set<String>()
-        let urls = targets.compactMap { builder.graph.record($0) }.filter { seen.insert($0.id).inserted }
-            .map { JSONText.string(builder.paths.absolute(SitePaths.record($0))) }
+        let urls = targets.compactMap { context.graph.record($0) }.filter { seen.insert($0.id).inserted }
+            .map { JSONText.string(context.paths.absolute(SitePaths.record($0))) }
         if !urls.isEmpty { pairs.append(("isBasedOn", .array(urls))) }
         return .object(pairs)
     }
 
-    private static func head(_ record: Record, type: JSONText, url: String, builder: PageBuilder) -> [(String, JSONText)] {
-        var pairs: [(String, JSONText)] = [("@context", context), ("@type", type), ("@id", .string(url)),
+    private static func head(_ record: Record, type: JSONText, url: String, _ context: RenderContext) -> [(String, JSONText)] {
+        var pairs: [(String, JSONText)] = [("@context", Self.context), ("@type", type), ("@id", .string(url)),
                                            ("name", .string(record.title)), ("url", .string(url)),
-                                           ("inLanguage", .string(builder.config.language))]
-        if let summary = builder.texts.records[record.id]?.summaryText, !summary.isEmpty {
+                                           ("inLanguage", .string(context.settings.language))]
+        if let summary = context.texts.records[record.id]?.summaryText, !summary.isEmpty {
             pairs.append(("description", .string(summary)))
         }
         return pairs

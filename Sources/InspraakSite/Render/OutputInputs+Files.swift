@@ -7,8 +7,8 @@ extension DependencyMap {
     /// and data files the render stage writes (`SiteRenderer.render`), plus the output marker
     /// the write stage adds.
     static func make(_ pages: PagePlan, theme: ThemeFiles) -> DependencyMap {
-        let builder = pages.builder
-        let graph = builder.graph
+        let context = pages.context
+        let graph = context.graph
         let pageInputs = PageInputs(pages: pages, templates: TemplateIncludes(theme), dayRecords: PageInputs.dayDependent(graph))
         var outputs = pages.all.parallelMap { page in
             OutputInputs(path: SitePaths.file(for: pages.path(of: page)), inputs: pageInputs.inputs(of: page))
@@ -16,9 +16,9 @@ extension DependencyMap {
         let collector = { InputCollector(graph: graph, dayRecords: pageInputs.dayRecords) }
         let syndication: [OutputInput] = [.strings, .config(.topLevel), .config(.feeds)]
 
-        for feed in SiteRenderer.feeds(builder, byKind: pages.byKind) {
+        for feed in SiteRenderer.feeds(context, byKind: pages.byKind) {
             var inputs = collector()
-            let shown = PageContents.feedRecords(feed.records, graph: graph, limit: builder.config.feedsLimit)
+            let shown = PageContents.feedRecords(feed.records, graph: graph, limit: context.settings.feedsLimit)
             inputs.cards(shown)
             inputs.count(feed.records)
             inputs.add(syndication)
@@ -30,9 +30,9 @@ extension DependencyMap {
         }
 
         let log = ChangeLog(graph)
-        for feed in ChangeFeed.all(builder: builder) {
+        for feed in ChangeFeed.all(context) {
             var inputs = collector()
-            let changes = feed.changes(log, graph: graph, limit: builder.config.feedsLimit)
+            let changes = feed.changes(log, graph: graph, limit: context.settings.feedsLimit)
             for change in changes {
                 // Its title, kind, date, item text and themes; no status.
                 let record = graph.record(change.key.record)!
@@ -57,7 +57,7 @@ extension DependencyMap {
 
         let calendarThemes = Dictionary(graph.themes.map { (MeetingCalendar.themeFile($0.slug), $0.slug) }) { first, _ in first }
         let allMeetings = graph.records.filter { $0.kind == .meetings }
-        for calendar in MeetingCalendar.all(graph, siteTitle: builder.config.title, strings: builder.strings) {
+        for calendar in MeetingCalendar.all(graph, siteTitle: context.settings.title, strings: context.strings) {
             var inputs = collector()
             inputs.showAll(calendar.meetings)
             // The time-zone block covers the years of all meetings; DTSTAMP is today.
@@ -67,8 +67,8 @@ extension DependencyMap {
             outputs.append(OutputInputs(path: calendar.path, inputs: inputs.finished()))
         }
 
-        outputs += openData(graph, paths: builder.paths, collector: collector)
-        outputs += diWoo(graph, config: builder.config, paths: builder.paths, collector: collector)
+        outputs += openData(graph, paths: context.paths, collector: collector)
+        outputs += diWoo(graph, settings: context.settings, paths: context.paths, collector: collector)
 
         var sitemap = collector()
         sitemap.showAll(graph.records)
@@ -77,8 +77,8 @@ extension DependencyMap {
         outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
 
-        let assetNames = Dictionary(builder.assets.published.map { ($1, $0) }) { first, _ in first }
-        outputs += builder.assets.files.map { OutputInputs(path: $0.path, inputs: [.asset(assetNames[$0.path]!)]) }
+        let assetNames = Dictionary(context.assets.published.map { ($1, $0) }) { first, _ in first }
+        outputs += context.assets.files.map { OutputInputs(path: $0.path, inputs: [.asset(assetNames[$0.path]!)]) }
         for record in graph.records {
             guard let folder = record.origin.bundleFolder else { continue }
             outputs += record.origin.bundleFiles.map { OutputInputs(path: SitePaths.record(record) + $0, inputs: [.file(folder + "/" + $0)]) }
@@ -91,7 +91,7 @@ extension DependencyMap {
         for theme in graph.themes { sources[.theme(theme.slug)] = theme.location.path }
         for (name, file) in theme.templates { sources[.template(name)] = file.path }
         for (name, file) in theme.assets { sources[.asset(name)] = file.path }
-        if let language = builder.config.language.nonEmpty {
+        if let language = context.settings.language.nonEmpty {
             sources[.strings] = RenderMessage.Explain.stringsSource(language: language, theme: theme.name)
         }
         let pageTemplates = Dictionary(pages.all.map { (SitePaths.file(for: pages.path(of: $0)), $0.template) }) { first, _ in first }
@@ -131,8 +131,8 @@ extension DependencyMap {
 
     /// The DiWoo sitemaps (with `[woo]`): each advice and the feedback answering one, with
     /// the titles of what it answers.
-    private static func diWoo(_ graph: SiteGraph, config: SiteConfig, paths: SitePaths, collector: () -> InputCollector) -> [OutputInputs] {
-        guard let files = DiWoo.files(graph, config: config, paths: paths), let publisher = config.wooPublisher else { return [] }
+    private static func diWoo(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths, collector: () -> InputCollector) -> [OutputInputs] {
+        guard let files = DiWoo.files(graph, settings: config, paths: paths), let publisher = config.wooPublisher else { return [] }
         var inputs = collector()
         let pages = Dictionary(graph.records.map { (paths.absolute(SitePaths.record($0)), $0) }) { first, _ in first }
         for entry in DiWoo.entries(graph, paths: paths, publisher: publisher, site: config.title) {

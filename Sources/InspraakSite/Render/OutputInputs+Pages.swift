@@ -8,7 +8,7 @@ struct PageInputs {
     /// Records whose status, as a page shows it, changes with the day (see `dayDependent`).
     let dayRecords: Set<String>
 
-    var graph: SiteGraph { pages.builder.graph }
+    var graph: SiteGraph { pages.context.graph }
 
     /// Everything the page at `page` is made from.
     func inputs(of page: PagePlan.Page) -> Set<OutputInput> {
@@ -16,7 +16,7 @@ struct PageInputs {
         // The frame: head, navigation, footer, stylesheets, UI strings.
         inputs.add(templates.closure(of: page.template).map(OutputInput.template))
         inputs.add([.strings, .config(.topLevel)])
-        inputs.add(pages.builder.assets.stylesheetNames.map(OutputInput.asset))
+        inputs.add(pages.context.assets.stylesheetNames.map(OutputInput.asset))
         switch page {
         case .home:
             inputs.cards(PageContents.homeLatest(graph))
@@ -27,11 +27,11 @@ struct PageInputs {
             inputs.add(graph.themes.map { .theme($0.slug) } + [.today])
         case .list(let kind, let number):
             let records = pages.byKind[kind] ?? []
-            inputs.cards(PageContents.listSlice(records, page: number, size: pages.builder.config.paginationSize))
+            inputs.cards(PageContents.listSlice(records, page: number, size: pages.context.settings.paginationSize))
             inputs.count(records)
             inputs.add([.config(.pagination)])
         case .record(let index):
-            record(graph.records[index], trail: pages.builder.trails[index], into: &inputs)
+            record(graph.records[index], trail: pages.context.trails[index], into: &inputs)
         case .themes:
             for theme in graph.themes { inputs.count(graph.records(inTheme: theme.slug)) }
             inputs.add(graph.themes.map { .theme($0.slug) } + [.today])

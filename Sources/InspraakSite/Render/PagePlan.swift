@@ -41,7 +41,7 @@ struct PagePlan: Sendable {
         }
     }
 
-    let builder: PageBuilder
+    let context: RenderContext
     /// Records of each kind, newest first.
     let byKind: [RecordKind: [Record]]
     /// Every page, in a fixed order (the sitemap's).
@@ -49,21 +49,21 @@ struct PagePlan: Sendable {
 
     /// The pages of `graph` drawn with `theme`; nil when the theme has no UI strings for the
     /// site's language.
-    init?(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles, texts: RenderedTexts) {
-        guard let table = theme.strings[config.language] else { return nil }
-        self.init(builder: PageBuilder(graph: graph, config: config, strings: Strings(table, language: config.language),
-                                       texts: texts, assets: Assets(theme)))
+    init?(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) {
+        guard let table = theme.strings[settings.language] else { return nil }
+        self.init(context: RenderContext(graph: graph, settings: settings, strings: Strings(table, language: settings.language),
+                                         texts: texts, assets: Assets(theme)))
     }
 
-    init(builder: PageBuilder) {
-        let graph = builder.graph
-        self.builder = builder
+    init(context: RenderContext) {
+        let graph = context.graph
+        self.context = context
         byKind = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
             (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
         })
         var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
         for kind in RecordKind.allCases {
-            let count = PageContents.pageCount(byKind[kind]!.count, size: builder.config.paginationSize)
+            let count = PageContents.pageCount(byKind[kind]!.count, size: context.settings.paginationSize)
             pages += (1...count).map { Page.list(kind, page: $0) }
         }
         pages += graph.records.indices.map(Page.record)
@@ -76,9 +76,9 @@ struct PagePlan: Sendable {
         switch page {
         case .home: return SitePaths.home
         case .list(let kind, let number): return SitePaths.list(kind, page: number)
-        case .record(let index): return SitePaths.record(builder.graph.records[index])
+        case .record(let index): return SitePaths.record(context.graph.records[index])
         case .themes: return SitePaths.themes
-        case .theme(let index): return SitePaths.theme(builder.graph.themes[index].slug)
+        case .theme(let index): return SitePaths.theme(context.graph.themes[index].slug)
         case .open: return SitePaths.open
         case .accessibility: return SitePaths.accessibility
         case .openData: return OpenDataFiles.pagePath
@@ -86,46 +86,42 @@ struct PagePlan: Sendable {
         }
     }
 
-    func view(of page: Page) -> View {
+    /// The page's view: its kind's own, in the site's frame.
+    func view(of page: Page) -> TemplateValue {
+        let context = context
+        let feeds = PageFrame.feeds(context)
+        let strings = context.strings
         switch page {
         case .home:
-            var view = builder.homePage()
-            view["jsonLD"] = .text(JSONLD.website(builder: builder).encoded)
-            view["changeFeeds"] = builder.changeFeedLinks([.site])
-            return view
+            return framed(HomePage(context: context), PageFrame(context, at: SitePaths.home, title: nil, description: nil, feeds: feeds, section: nil))
         case .list(let kind, let number):
-            var view = builder.listPage(kind, page: number, of: byKind[kind] ?? [])
-            if kind == .meetings { view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.siteFile) }
-            return view
+            let list = ListPage(context: context, kind: kind, page: number, records: byKind[kind] ?? [])
+            return framed(list, list.frame)
         case .record(let index):
-            let record = builder.graph.records[index]
-            let description = builder.texts.records[record.id]?.summaryText
-            // The date in the page title: recurring meetings share names ("Stamtafel wonen").
-            var view = builder.frame(at: path(of: page), title: "\(record.title), \(builder.strings.longDate(record.date.day))",
-                                     description: description,
-                                     feeds: builder.feeds(kind: record.kind, themes: builder.graph.themesOf[record.id] ?? []),
-                                     section: record.kind.rawValue)
-            view["record"] = builder.recordPage(record)
-            view["jsonLD"] = .text(JSONLD.record(record, builder: builder).encoded)
-            if record.kind == .meetings { view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.siteFile) }
-            if record.kind != .feedback {
-                view["follow"] = builder.followLink()
-                view["changeFeeds"] = builder.changeFeedLinks([.record(record.id)])
-            }
-            return view
-        case .themes: return builder.themesPage()
+            let record = RecordPage(context: context, record: context.graph.records[index])
+            return framed(record, record.frame)
+        case .themes:
+            return framed(ThemesPage(context: context), PageFrame(context, at: SitePaths.themes, title: strings["kind.themes"],
+                                                                  description: strings["themes_intro"], feeds: feeds, section: "themes"))
         case .theme(let index):
-            let slug = builder.graph.themes[index].slug
-            var view = builder.themePage(builder.graph.themes[index])
-            view["calendar"] = builder.calendarLinks(from: path(of: page), file: MeetingCalendar.themeFile(slug))
-            view["changeFeeds"] = builder.changeFeedLinks([.theme(slug)])
-            return view
-        case .open: return builder.openPage()
+            let theme = ThemePage(context, theme: context.graph.themes[index])
+            return framed(theme, theme.frame)
+        case .open:
+            return framed(OpenPage(context: context), PageFrame(context, at: SitePaths.open, title: strings["kind.open"],
+                                                                description: strings["open.intro"], feeds: feeds, section: "open"))
         case .accessibility:
-            return builder.frame(at: SitePaths.accessibility, title: builder.strings["statement.title"],
-                                 description: builder.strings["statement.intro"], feeds: builder.feeds(), section: nil)
-        case .openData: return builder.openDataPage()
-        case .notFound: return builder.notFoundPage()
+            return framed(AccessibilityPage(), PageFrame(context, at: SitePaths.accessibility, title: strings["statement.title"],
+                                                         description: strings["statement.intro"], feeds: feeds, section: nil))
+        case .openData:
+            return framed(DataPage(context: context), PageFrame(context, at: OpenDataFiles.pagePath, title: strings["data.title"],
+                                                                description: strings["data.intro"], feeds: feeds, section: nil))
+        case .notFound:
+            return framed(NotFoundPage(context: context), PageFrame(context, at: SitePaths.notFound, title: strings["not_found_title"],
+                                                                    description: nil, feeds: feeds, section: nil))
         }
+    }
+
+    private func framed(_ content: some TemplateView, _ frame: PageFrame) -> TemplateValue {
+        .view(FramedPage(frame: frame, content: content))
     }
 }

@@ -11,19 +11,19 @@ struct RSSFeed: Sendable {
     let pagePath: String
     let records: [Record]
 
-    func xml(builder: PageBuilder) -> String {
-        SyndicationXML.rss(channel(builder), entries(builder))
+    func xml(_ context: RenderContext) -> String {
+        SyndicationXML.rss(channel(context), entries(context))
     }
 
-    func channel(_ builder: PageBuilder) -> SyndicationXML.Channel {
-        let paths = builder.paths
-        return .init(title: title, description: description, language: builder.config.language,
+    func channel(_ context: RenderContext) -> SyndicationXML.Channel {
+        let paths = context.paths
+        return .init(title: title, description: description, language: context.settings.language,
                      pageURL: paths.absolute(pagePath), selfURL: paths.absolute(path), atomID: paths.absolute(pagePath),
-                     siteTitle: builder.config.title, homeURL: paths.absolute(SitePaths.home), today: builder.graph.today)
+                     siteTitle: context.settings.title, homeURL: paths.absolute(SitePaths.home), today: context.graph.today)
     }
 
-    func entries(_ builder: PageBuilder) -> [SyndicationXML.Entry] {
-        items(builder: builder).map {
+    func entries(_ context: RenderContext) -> [SyndicationXML.Entry] {
+        items(context).map {
             .init(title: $0.title, url: $0.url, guid: $0.url, guidIsPermaLink: true, atomID: $0.url,
                   date: $0.date, summary: $0.summary, categories: $0.categories)
         }

@@ -41,4 +41,9 @@ struct RenderedTexts: Sendable {
         for theme in graph.themes { themes[theme.slug] = Markdown.render(theme.body, unsafeHTML: unsafe) }
         return RenderedTexts(records: records, themes: themes)
     }
+
+    /// The note of a feedback's response that gave a history step.
+    func note(of step: HistoryStep) -> String? {
+        records[step.feedback]?.notes[step.responseIndex]
+    }
 }

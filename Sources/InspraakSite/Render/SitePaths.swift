@@ -8,9 +8,9 @@ public struct SitePaths: Sendable {
     public let baseURL: String
     public let basePath: String
 
-    init(config: SiteConfig) {
-        baseURL = config.baseURL
-        basePath = config.basePath
+    init(_ settings: RenderSettings) {
+        baseURL = settings.baseURL
+        basePath = settings.basePath
     }
 
     /// Output folder (or file) of a page, relative to the output root, "" for the home page.

@@ -6,28 +6,27 @@ import InspraakTemplates
 public enum SiteRenderer {
     /// The theme's problems without rendering anything: templates that do not parse, missing
     /// templates, no UI strings for the site's language.
-    public static func validate(_ theme: ThemeFiles, config: SiteConfig) -> [Diagnostic] {
+    public static func validate(_ theme: ThemeFiles, language: String) -> [Diagnostic] {
         var diagnostics = TemplateSet.compile(theme).1
-        if theme.strings[config.language] == nil {
-            diagnostics.append(.error(SourceLocation(path: "site.toml"), RenderMessage.noStrings(theme: theme.name, language: config.language)))
+        if theme.strings[language] == nil {
+            diagnostics.append(.error(SourceLocation(path: "site.toml"), RenderMessage.noStrings(theme: theme.name, language: language)))
         }
         return diagnostics
     }
 
-    /// `config` is the site's settings, beside the graph (which holds only what it needs).
-    public static func render(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles) -> (OutputPlan?, [Diagnostic]) {
-        render(graph, config: config, theme: theme, texts: RenderedTexts.render(graph, unsafeHTML: config.unsafeHTML))
+    public static func render(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles) -> (OutputPlan?, [Diagnostic]) {
+        render(graph, settings: settings, theme: theme, texts: RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML))
     }
 
     /// With the Markdown already rendered (the build times that step on its own).
-    static func render(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
+    static func render(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
-        guard let templates, let pages = PagePlan(graph, config: config, theme: theme, texts: texts) else {
-            return (nil, diagnostics.all + validate(theme, config: config).filter { $0.location.path == "site.toml" })
+        guard let templates, let pages = PagePlan(graph, settings: settings, theme: theme, texts: texts) else {
+            return (nil, diagnostics.all + validate(theme, language: settings.language).filter { $0.location.path == "site.toml" })
         }
-        let builder = pages.builder
+        let context = pages.context
         var files: [OutputPlan.File] = []
         var sitemap: [Sitemap.Entry] = []
         for page in pages.all {
@@ -46,32 +45,32 @@ public enum SiteRenderer {
                 sitemap.append(.init(path: path, lastModified: lastModified))
             }
         }
-        files += feeds(builder, byKind: pages.byKind).flatMap { feed -> [OutputPlan.File] in
-            [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(builder: builder).utf8) }),
-             .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(builder: builder).utf8) }),
-             .init(path: feed.jsonPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.json(builder: builder).utf8) })]
+        files += feeds(context, byKind: pages.byKind).flatMap { feed -> [OutputPlan.File] in
+            [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(context).utf8) }),
+             .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(context).utf8) }),
+             .init(path: feed.jsonPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.json(context).utf8) })]
         }
         // Status changes: each feed takes its part of one log made here.
         let changeLog = ChangeLog(graph)
-        files += ChangeFeed.all(builder: builder).flatMap { feed -> [OutputPlan.File] in
-            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(builder: builder, log: changeLog).utf8) })]
+        files += ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
+            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(context, log: changeLog).utf8) })]
             if let atom = feed.atomPath {
-                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(builder: builder, log: changeLog).utf8) }))
+                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(context, log: changeLog).utf8) }))
             }
             return made
         }
-        let zone = CalendarZone(graph, timezone: config.timezone)
-        files += MeetingCalendar.all(graph, siteTitle: config.title, strings: builder.strings).map { calendar in
-            .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(builder: builder, zone: zone).utf8) })
+        let zone = CalendarZone(graph, timezone: settings.timezone)
+        files += MeetingCalendar.all(graph, siteTitle: settings.title, strings: context.strings).map { calendar in
+            .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(context, zone: zone).utf8) })
         }
         // Open data and the Woo index's sitemaps are machine-readable files made from the graph.
-        files += OpenDataFiles.files(graph, config: config, paths: builder.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
-        let diwoo = DiWoo.files(graph, config: config, paths: builder.paths) ?? []
+        files += OpenDataFiles.files(graph, settings: settings, paths: context.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
+        let diwoo = DiWoo.files(graph, settings: settings, paths: context.paths) ?? []
         files += diwoo.map { .init(path: $0.path, content: .bytes(Array($0.text.utf8))) }
-        files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: builder.paths).utf8))))
+        files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: context.paths).utf8))))
         let extraSitemaps = diwoo.isEmpty ? [] : [DiWoo.indexPath]
-        files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: builder.paths, also: extraSitemaps).utf8))))
-        files += builder.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
+        files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: context.paths, also: extraSitemaps).utf8))))
+        files += context.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
         for record in graph.records {
             guard let folder = record.origin.bundleFolder else { continue }
             for file in record.origin.bundleFiles {
@@ -84,19 +83,19 @@ public enum SiteRenderer {
 
     /// Every page with its template and view, as `render` makes them: for comparing the
     /// template renderer with swift-mustache on real pages.
-    static func views(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles) -> [(path: String, template: String, view: View)] {
-        guard let pages = PagePlan(graph, config: config, theme: theme, texts: RenderedTexts.render(graph, unsafeHTML: config.unsafeHTML)) else { return [] }
+    static func views(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles) -> [(path: String, template: String, view: TemplateValue)] {
+        let texts = RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML)
+        guard let pages = PagePlan(graph, settings: settings, theme: theme, texts: texts) else { return [] }
         return pages.all.map { (pages.path(of: $0), $0.template, pages.view(of: $0)) }
     }
 
-    /// The record feeds: the site's, each kind's and each theme's.
-    static func feeds(_ builder: PageBuilder, byKind: [RecordKind: [Record]]) -> [RSSFeed] {
-        let graph = builder.graph
-        let config = builder.config
+    static func feeds(_ context: RenderContext, byKind: [RecordKind: [Record]]) -> [RSSFeed] {
+        let graph = context.graph
+        let config = context.settings
         var feeds = [RSSFeed(title: config.title, description: config.description.isEmpty ? config.title : config.description,
                              path: "feed.xml", pagePath: SitePaths.home, records: graph.records)]
         for kind in RecordKind.allCases {
-            let label = builder.strings["kind.\(kind.rawValue)"]
+            let label = context.strings["kind.\(kind.rawValue)"]
             feeds.append(RSSFeed(title: "\(label) – \(config.title)", description: "\(label) – \(config.title)",
                                  path: "\(kind.rawValue)/feed.xml", pagePath: SitePaths.list(kind, page: 1), records: byKind[kind] ?? []))
         }

@@ -67,7 +67,7 @@ final class ChangeFeedTests: XCTestCase {
         let (graph, problems) = site.graph(today: "2024-06-01")
         XCTAssertEqual(lines(problems.filter { $0.severity == .error }), [])
         let (theme, _) = ThemeLoader.load(name: "default", root: URL(fileURLWithPath: "/nonexistent"))
-        let (plan, renderProblems) = SiteRenderer.render(try XCTUnwrap(graph), config: try XCTUnwrap(site.siteConfig), theme: try XCTUnwrap(theme))
+        let (plan, renderProblems) = SiteRenderer.render(try XCTUnwrap(graph), settings: RenderSettings(try XCTUnwrap(site.siteConfig)), theme: try XCTUnwrap(theme))
         XCTAssertEqual(renderProblems, [])
         return try XCTUnwrap(plan)
     }
@@ -134,7 +134,7 @@ final class ChangeFeedTests: XCTestCase {
         site.config += "\n[feeds]\nlimit = 10\n"
         let (graph, _) = site.graph(today: "2024-06-01")
         let (theme, _) = ThemeLoader.load(name: "default", root: URL(fileURLWithPath: "/nonexistent"))
-        let plan = try XCTUnwrap(SiteRenderer.render(try XCTUnwrap(graph), config: try XCTUnwrap(site.siteConfig), theme: try XCTUnwrap(theme)).0)
+        let plan = try XCTUnwrap(SiteRenderer.render(try XCTUnwrap(graph), settings: RenderSettings(try XCTUnwrap(site.siteConfig)), theme: try XCTUnwrap(theme)).0)
         let rss = try text(plan, "meetings/2024-05-01-later/changes.xml")
         XCTAssertEqual(values(rss, "<guid isPermaLink=\"false\">", "</guid>"), ["2024-04-01-dubbel#2024-05-01-later#i1"])
         XCTAssertEqual(values(rss, "<item>\n    <title>", "</title>"), ["Nog niets (bijeenkomst 1 mei 2024): in behandeling"])

@@ -69,7 +69,8 @@ final class OpenDataTests: XCTestCase {
     /// A ref to a whole advice is an outcome for each recommendation: one row each.
     func testAnswersHaveOneRowPerOutcomeGivenPerItem() throws {
         let (graph, config) = try adviceSite(woo: false)
-        let paths = SitePaths(config: config)
+        let settings = RenderSettings(config)
+        let paths = SitePaths(settings)
         XCTAssertEqual(OpenDataTables.answers(graph).csv, """
             feedback,date,ref,record_kind,record,item,outcome,implementation,expected,note\r
             2024-04-01-reactie,2024-04-01,2024-03-01-advies#r1,advice,2024-03-01-advies,r1,adopted,,,\r
@@ -78,13 +79,13 @@ final class OpenDataTests: XCTestCase {
             """)
         XCTAssertEqual(OpenDataTables.recommendations(graph, paths).csv.split(separator: "\r\n")[1],
                        "2024-03-01-advies,r1,\"Doe dit, \"\"nu\"\"\",answered,adopted,https://example.nl/participatie/advice/2024-03-01-advies/#r1")
-        XCTAssertNil(DiWoo.files(graph, config: config, paths: paths))
+        XCTAssertNil(DiWoo.files(graph, settings: settings, paths: paths))
     }
 
     /// The Woo index's sitemaps split at the limit; the index names each.
     func testDiWooSitemapsSplitAtTheLimit() throws {
         let (graph, config) = try adviceSite(woo: true)
-        let files = try XCTUnwrap(DiWoo.files(graph, config: config, paths: SitePaths(config: config), limit: 1))
+        let files = try XCTUnwrap(DiWoo.files(graph, settings: RenderSettings(config), paths: SitePaths(RenderSettings(config)), limit: 1))
         XCTAssertEqual(files.map(\.path), ["sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "sitemap-diwoo-infocat010-002.xml"])
         XCTAssertTrue(files[0].text.contains("<loc>https://example.nl/participatie/sitemap-diwoo-infocat010-002.xml</loc>"))
         XCTAssertTrue(files[2].text.contains("<loc>https://example.nl/participatie/feedback/2024-04-01-reactie/</loc>"))

@@ -55,7 +55,7 @@ final class RenderTests: XCTestCase {
         let (model, _) = ModelBuilder.build(try XCTUnwrap(loaded), includeDrafts: false)
         let (graph, problems) = SiteGraph.build(model, settings: GraphSettings(loaded!.config), today: Day(iso: "2024-06-01")!)
         XCTAssertFalse(problems.hasErrors)
-        let (plan, renderProblems) = SiteRenderer.render(graph, config: loaded!.config, theme: try XCTUnwrap(theme))
+        let (plan, renderProblems) = SiteRenderer.render(graph, settings: RenderSettings(loaded!.config), theme: try XCTUnwrap(theme))
         XCTAssertEqual(renderProblems, [])
         return try XCTUnwrap(plan)
     }
@@ -105,7 +105,7 @@ final class RenderTests: XCTestCase {
         let (theme, _) = ThemeLoader.load(name: "default", root: URL(fileURLWithPath: "/nonexistent"))
         let (model, _) = ModelBuilder.build(try XCTUnwrap(loaded), includeDrafts: false)
         let (graph, _) = SiteGraph.build(model, settings: GraphSettings(loaded!.config), today: Day(iso: "2024-06-01")!)
-        let plan = try XCTUnwrap(SiteRenderer.render(graph, config: loaded!.config, theme: try XCTUnwrap(theme)).0)
+        let plan = try XCTUnwrap(SiteRenderer.render(graph, settings: RenderSettings(loaded!.config), theme: try XCTUnwrap(theme)).0)
         let page = try text(plan, "meetings/2024-01-02-x/index.html")
         XCTAssertFalse(page.contains("<script>alert"))
         XCTAssertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

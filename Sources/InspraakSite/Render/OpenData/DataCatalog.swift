@@ -22,7 +22,7 @@ enum DataCatalog {
             : ("https://www.iana.org/assignments/media-types/application/json", "http://publications.europa.eu/resource/authority/file-type/JSON")
     }
 
-    static func graph(config: SiteConfig, paths: SitePaths, today: Day, distributions: [Distribution]) -> RDFGraph {
+    static func graph(config: RenderSettings, paths: SitePaths, today: Day, distributions: [Distribution]) -> RDFGraph {
         let data = paths.absolute("data/")
         let language = config.language == "en" ? "en" : "nl"
         let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
@@ -92,11 +92,11 @@ enum DataCatalog {
         return graph
     }
 
-    private static func catalogDescription(_ config: SiteConfig) -> String {
+    private static func catalogDescription(_ config: RenderSettings) -> String {
         config.description.isEmpty ? "Open data van \(config.title)" : config.description
     }
 
-    private static func datasetDescription(_ config: SiteConfig) -> String {
+    private static func datasetDescription(_ config: RenderSettings) -> String {
         "Bijeenkomsten, inbrengpunten, adviezen, aanbevelingen, terugkoppelingen en elke uitkomst die de gemeente gaf, van \(config.title)."
     }
 }

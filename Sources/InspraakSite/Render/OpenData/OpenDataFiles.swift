@@ -2,7 +2,7 @@ import InspraakSource
 
 /// Everything under `data/`: each table as CSV and JSON with its CSVW metadata, the data
 /// dictionary (README.md), and the DCAT catalog (the page listing them, `data/index.html`, is
-/// drawn by the theme: `PageBuilder.openDataPage`), made last because it
+/// drawn by the theme: `DataPage`), made last because it
 /// states each data file's size in bytes.
 enum OpenDataFiles {
     /// The page listing the files, as a page path (in the sitemap, linked from the footer).
@@ -10,7 +10,7 @@ enum OpenDataFiles {
     /// The tables' file names, in the order the page lists them (`OpenDataTables.all`'s order).
     static let tableNames = ["meetings", "input-points", "advice", "recommendations", "feedback", "answers"]
 
-    static func files(_ graph: SiteGraph, config: SiteConfig, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
+    static func files(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
         let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
         let tables = OpenDataTables.all(graph, paths: paths)
         var files: [(path: String, bytes: [UInt8])] = []
@@ -30,7 +30,7 @@ enum OpenDataFiles {
         return files
     }
 
-    static func readme(_ tables: [DataTable], config: SiteConfig, licence: OpenDataLicence.Licence) -> String {
+    static func readme(_ tables: [DataTable], config: RenderSettings, licence: OpenDataLicence.Licence) -> String {
         var out = "# Open data: \(config.title)\n\n"
         out += "Licentie: \(licence.name) (`\(config.dataLicense)`), \(licence.page)\n\n"
         out += "Elke tabel staat er twee keer: als CSV (RFC 4180: UTF-8, kopregel, regels eindigen op CRLF) en als JSON "

@@ -1,0 +1,102 @@
+import InspraakTemplates
+import InspraakSource
+/// What every page, feed and calendar is made with: the graph, the site's settings, where pages
+/// live, the UI strings, the rendered Markdown and the assets; plus the few things each record
+/// shows wherever it appears (its date and status badge, its trail), made once per build.
+/// It makes words and links, never template values: views do that (`Render/Views`). A class,
+/// so the many small views that hold it share one.
+final class RenderContext: Sendable {
+    let graph: SiteGraph
+    let settings: RenderSettings
+    let strings: Strings
+    let texts: RenderedTexts
+    let paths: SitePaths
+    let assets: Assets
+    /// `t` in every template.
+    let stringTree: TemplateValue
+    /// What each record's page shows of its trail, in the order of `graph.records`.
+    let trails: [TrailWindow]
+    /// A record's date and status badge as template values, made once: a record is on its own
+    /// page, a list page, one or more theme pages and other records' trails.
+    private let recordFacts: [String: RecordFacts]
+    /// Each theme's link as seen from a page `depth` folders deep (`themeLinksByDepth[depth][slug]`).
+    private let themeLinksByDepth: [[String: TemplateValue]]
+    /// "Bijeenkomst" and "Bijeenkomsten" per kind, looked up once.
+    private let kindLabels: [RecordKind: (one: String, many: String)]
+
+    private struct RecordFacts: Sendable {
+        let date: TemplateValue
+        let status: TemplateValue
+    }
+
+    init(graph: SiteGraph, settings: RenderSettings, strings: Strings, texts: RenderedTexts, assets: Assets) {
+        self.graph = graph
+        self.settings = settings
+        self.strings = strings
+        self.texts = texts
+        self.paths = SitePaths(settings)
+        self.assets = assets
+        self.stringTree = strings.templateTree()
+        self.kindLabels = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
+            ($0, (strings["kind_one.\($0.rawValue)"], strings["kind.\($0.rawValue)"]))
+        })
+        self.themeLinksByDepth = (0...SitePaths.deepestPage).map { depth in
+            let page = String(repeating: "x/", count: depth)
+            return Dictionary(graph.themes.map { theme in
+                (theme.slug, .view(ThemeLink(title: theme.title, href: SitePaths.relative(from: page, to: SitePaths.theme(theme.slug)))))
+            }) { first, _ in first }
+        }
+        self.trails = graph.trailWindows()
+        let facts = graph.records.parallelMap { record in
+            RecordFacts(date: .view(TimeView(record.date, strings: strings)), status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
+        }
+        self.recordFacts = Dictionary(zip(graph.records.map(\.id), facts)) { first, _ in first }
+    }
+
+    /// "Bijeenkomst" (one) or "Bijeenkomsten" (the list).
+    func kindLabel(_ kind: RecordKind, plural: Bool = false) -> String {
+        plural ? kindLabels[kind]!.many : kindLabels[kind]!.one
+    }
+
+    /// The record's date (a `TimeView`), looked up.
+    func date(of record: Record) -> TemplateValue {
+        recordFacts[record.id]?.date ?? .view(TimeView(record.date, strings: strings))
+    }
+
+    /// The record's status badge (`recordBadge(record)`), looked up; false when it has none.
+    func status(of record: Record) -> TemplateValue {
+        recordFacts[record.id]?.status ?? .optional(recordBadge(record))
+    }
+
+    /// The links to a record's themes (`ThemeLink`s) from the page at `path`.
+    func themeLinks(_ record: Record, from path: String) -> TemplateValue {
+        let depth = SitePaths.depth(of: path)
+        let links = depth < themeLinksByDepth.count ? themeLinksByDepth[depth] : [:]
+        return .list(graph.themesOf[record.id, default: []].compactMap { slug in
+            if let link = links[slug] { return link }
+            guard let theme = graph.theme(slug) else { return nil }
+            return .view(ThemeLink(title: theme.title, href: SitePaths.relative(from: path, to: SitePaths.theme(slug))))
+        })
+    }
+
+    func themeTitle(_ slug: String) -> String {
+        graph.theme(slug)?.title ?? slug
+    }
+
+    /// A meeting format's label: the site's own (`[formats]`), else the theme's, else its key.
+    func formatLabel(_ format: String) -> String {
+        settings.formats[format] ?? strings.table["formats.\(format)"] ?? format
+    }
+
+    /// "beloofd voor 1 juni 2026 · 181 dagen over tijd" (or "· nog 12 dagen").
+    func promise(_ day: Day, key: String) -> String {
+        let promised = strings.format(key, ["date": strings.longDate(day)])
+        if graph.today > day { return promised + " · " + strings.count("status.days_overdue", day.days(until: graph.today)) }
+        return promised + " · " + strings.count("status.days_left", graph.today.days(until: day))
+    }
+}
+
+extension String {
+    /// Nil for "", so a template section `{{#x}}` is left out instead of rendering empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

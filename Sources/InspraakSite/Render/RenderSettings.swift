@@ -1,0 +1,52 @@
+import InspraakTemplates
+import InspraakSource
+/// What Render reads of `site.toml`, made once by the build façade (`SiteBuild`) and passed in:
+/// render never looks into the graph's configuration.
+public struct RenderSettings: Sendable {
+    public var title: String
+    /// "" when the site has none.
+    public var description: String
+    public var language: String
+    /// Absolute, always ending in `/`.
+    public var baseURL: String
+    /// The path part of `baseURL` ("/participatie/").
+    public var basePath: String
+    /// `https://host`, without the path.
+    public var origin: String
+    /// IANA zone of the meeting calendars.
+    public var timezone: String
+    /// Records per list page.
+    public var paginationSize: Int
+    /// Items per record feed and per site or theme change feed.
+    public var feedsLimit: Int
+    /// Meeting format labels set by the site (the theme's strings fill in the rest).
+    public var formats: [String: String]
+    /// Who feedback comes from, in JSON-LD.
+    public var adviceAddressedTo: String
+    /// Raw HTML in Markdown is kept.
+    public var unsafeHTML: Bool
+    /// `[history] show`: each record page's change log.
+    public var showHistory: Bool
+    /// SPDX id of the open data's licence.
+    public var dataLicense: String
+    /// `[woo] publisher`: nil means no DiWoo sitemaps.
+    public var wooPublisher: String?
+
+    public init(_ config: SiteConfig) {
+        title = config.title
+        description = config.description
+        language = config.language
+        baseURL = config.baseURL
+        basePath = config.basePath
+        origin = config.origin
+        timezone = config.timezone
+        paginationSize = config.paginationSize
+        feedsLimit = config.feedsLimit
+        formats = config.formats
+        adviceAddressedTo = config.adviceAddressedTo
+        unsafeHTML = config.unsafeHTML
+        showHistory = config.showHistory
+        dataLicense = config.dataLicense
+        wooPublisher = config.wooPublisher
+    }
+}

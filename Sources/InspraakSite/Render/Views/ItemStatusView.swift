@@ -1,0 +1,173 @@
+import InspraakTemplates
+import InspraakSource
+/// An item's status on a page (`item-status` partial): the latest outcome with its note, source
+/// and promised day, and every earlier step; or how long it has been open.
+struct ItemStatusView: TemplateView {
+    let context: RenderContext
+    let item: ItemKey
+    /// The day the item was raised (its record's date).
+    let since: Day
+    /// The output path of the page that shows the status.
+    let path: String
+    private let state: ItemStatus?
+    /// When answered: the item's history, and its latest step with the feedback that gave it
+    /// (looked up once, not per name).
+    private let history: ItemHistory?
+    private let last: (step: HistoryStep, feedback: Record)?
+
+    init(_ context: RenderContext, item: ItemKey, since: Day, from path: String) {
+        self.context = context
+        self.item = item
+        self.since = since
+        self.path = path
+        state = context.graph.statuses.items[item]
+        if case .answered = state {
+            let history = context.graph.histories[item]
+            self.history = history
+            last = history?.steps.last.flatMap { step in context.graph.record(step.feedback).map { (step, $0) } }
+        } else {
+            history = nil
+            last = nil
+        }
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable {
+        case key, label, detail, isOpen, isAnswered, date, sourceTitle, sourceHref, noteHTML, implementation, promiseOverdue, history
+    }
+
+    func value(_ key: Key) -> TemplateValue? {
+        let strings = context.strings
+        let today = context.graph.today
+        switch state {
+        case .answered(let answer):
+            return answered(key, answer)
+        case .awaiting(let due), .overdue(let due):
+            let overdue = if case .overdue = state { true } else { false }
+            switch key {
+            case .key: return .text(overdue ? "overdue" : "awaiting")
+            case .label: return .text(strings[overdue ? "status.overdue" : "status.awaiting"])
+            case .isOpen: return .bool(true)
+            case .history: return .list([])
+            case .isAnswered, .noteHTML: return .bool(false)
+            case .detail:
+                let age = strings.count("status.open_since", since.days(until: today))
+                return .text(age + " · " + (overdue ? strings.count("status.days_overdue", due.days(until: today))
+                                                     : strings.format("status.due_on", ["date": strings.longDate(due)])))
+            case .date, .sourceTitle, .sourceHref, .implementation, .promiseOverdue: return nil
+            }
+        case .notExpected, nil:
+            switch key {
+            case .key: return .text("none")
+            case .label: return .text(strings["status.no_answer_expected"])
+            case .history: return .list([])
+            case .isAnswered, .noteHTML, .detail: return .bool(false)
+            case .isOpen, .date, .sourceTitle, .sourceHref, .implementation, .promiseOverdue: return nil
+            }
+        }
+    }
+
+    /// An answered item: its current state (outcome, implementation, promised day) prominent,
+    /// with the note and source of the latest step; every earlier step newest first.
+    private func answered(_ key: Key, _ answer: Answer) -> TemplateValue? {
+        let graph = context.graph
+        let strings = context.strings
+        switch key {
+        case .key: return .text(answer.outcome.rawValue)
+        case .label: return .text(strings[answer.outcome.stringKey])
+        case .isAnswered: return .bool(true)
+        case .isOpen: return nil
+        case .date: return .view(last.map { TimeView($0.0.date, strings: strings) } ?? TimeView(answer.date, strings: strings))
+        case .sourceTitle: return last.map { .text($0.1.title) }
+        case .sourceHref: return last.map { .text(SitePaths.relative(from: path, to: SitePaths.record($0.1))) }
+        case .noteHTML: return last.map { .optional(context.texts.note(of: $0.0)) } ?? .bool(false)
+        case .implementation:
+            return .optional(history?.implementationStep?.implementation.map { BadgeLabel.implementation($0, strings: strings) })
+        case .detail, .promiseOverdue:
+            let promise: (day: Day, key: String)?
+            if answer.outcome == .inProgress, let promised = answer.expected {
+                promise = (promised, "history.promised_decision")
+            } else if let promised = history?.implementationPromise {
+                promise = (promised, "history.promised_done")
+            } else {
+                promise = nil
+            }
+            guard let promise else { return .bool(false) }
+            return key == .detail ? .text(context.promise(promise.day, key: promise.key)) : .bool(graph.today > promise.day)
+        case .history:
+            return .views((history?.steps ?? []).dropLast().reversed().compactMap { HistoryStepView(context, step: $0, from: path) })
+        }
+    }
+}
+
+/// One earlier step of an item's history: its outcome and/or implementation, the feedback that
+/// gave it, its note.
+struct HistoryStepView: TemplateView {
+    let context: RenderContext
+    let step: HistoryStep
+    let feedback: Record
+    let path: String
+
+    init?(_ context: RenderContext, step: HistoryStep, from path: String) {
+        guard let feedback = context.graph.record(step.feedback) else { return nil }
+        self.context = context
+        self.step = step
+        self.feedback = feedback
+        self.path = path
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case outcome, implementation, expected, sourceTitle, sourceHref, date, noteHTML }
+
+    func value(_ key: Key) -> TemplateValue? {
+        let strings = context.strings
+        switch key {
+        case .outcome: return .optional(step.outcome.map { BadgeLabel.outcome($0, strings: strings) })
+        case .implementation: return .optional(step.implementation.map { BadgeLabel.implementation($0, strings: strings) })
+        case .expected:
+            return .optional(step.expected.map {
+                strings.format(step.implementation == nil ? "history.promised_decision" : "history.promised_done", ["date": strings.longDate($0)])
+            })
+        case .sourceTitle: return .text(feedback.title)
+        case .sourceHref: return .text(SitePaths.relative(from: path, to: SitePaths.record(feedback)))
+        case .date: return .view(TimeView(step.date, strings: strings))
+        case .noteHTML: return .optional(context.texts.note(of: step))
+        }
+    }
+}
+
+/// On a feedback page: what a later feedback said about the item a response answered,
+/// "later: overgenomen, 31 maart 2020", linked.
+struct LaterStateView: TemplateView {
+    let text: String
+    let source: Record
+    let path: String
+
+    /// Nil when this feedback has the last word.
+    init?(_ context: RenderContext, item: ItemKey, after feedback: Record, from path: String) {
+        let graph = context.graph
+        let strings = context.strings
+        guard let (history, last) = PageContents.laterStep(of: item, after: feedback.id, graph: graph),
+              let later = graph.record(last.feedback), let outcome = history.latest?.outcome else { return nil }
+        // The state as it stands now: the outcome, and how far carrying it out has come.
+        let label = ([strings[outcome.stringKey]] + [history.implementationStep?.implementation.map { strings[$0.stringKey] }].compactMap { $0 })
+            .joined(separator: ", ")
+        text = strings.format("history.later", ["state": label, "date": strings.longDate(last.date.day)])
+        source = later
+        self.path = path
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case text, sourceTitle, sourceHref }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .text: return .text(text)
+        case .sourceTitle: return .text(source.title)
+        case .sourceHref: return .text(SitePaths.relative(from: path, to: SitePaths.record(source)))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import InspraakTemplates
+import InspraakSource
+/// What every page has: head, header, navigation, footer (`base` template). Links are relative
+/// to the page, except on the 404 page, which is served at any address (root-relative there).
+struct PageFrame: TemplateView {
+    let context: RenderContext
+    /// The page's output path.
+    let path: String
+    /// The page's own title; nil on the home page (the site's title then).
+    let title: String?
+    /// The `<h1>`, when it is not the title (a list page after the first).
+    let heading: String?
+    let description: String?
+    let feeds: [Feed]
+    /// The navigation entry the page belongs to (`meetings`, `themes`, …).
+    let section: String?
+
+    /// A record feed the page announces.
+    struct Feed {
+        let title: String
+        let path: String
+    }
+
+    init(_ context: RenderContext, at path: String, title: String?, heading: String? = nil, description: String?, feeds: [Feed], section: String?) {
+        self.context = context
+        self.path = path
+        self.title = title
+        self.heading = heading
+        self.description = description
+        self.feeds = feeds
+        self.section = section
+    }
+
+    /// Feeds a record-related page announces: the site's, the kind's, and each of the themes'.
+    static func feeds(_ context: RenderContext, kind: RecordKind? = nil, themes: [String] = []) -> [Feed] {
+        let site = context.settings.title
+        var feeds = [Feed(title: site, path: "feed.xml")]
+        if let kind {
+            feeds.append(Feed(title: "\(context.strings["kind.\(kind.rawValue)"]) – \(site)", path: "\(kind.rawValue)/feed.xml"))
+        }
+        for slug in themes {
+            feeds.append(Feed(title: "\(context.themeTitle(slug)) – \(site)", path: "themes/\(slug)/feed.xml"))
+        }
+        return feeds
+    }
+
+    private var isNotFound: Bool { path == SitePaths.notFound }
+
+    private func link(_ target: String) -> String {
+        isNotFound ? context.paths.rooted(target) : SitePaths.relative(from: path, to: target)
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable {
+        case lang, siteTitle, siteDescription, title, heading, description, canonical, isIndexable, homeHref
+        case stylesheets, feeds, footerFeedHref, sitemapHref, openDataHref, accessibilityHref, nav, t
+    }
+
+    func value(_ key: Key) -> TemplateValue? {
+        let settings = context.settings
+        switch key {
+        case .lang: return .text(settings.language)
+        case .siteTitle: return .text(settings.title)
+        case .siteDescription: return settings.description.isEmpty ? nil : .text(settings.description)
+        case .title: return .text(title.map { "\($0) – \(settings.title)" } ?? settings.title)
+        case .heading: return .text(heading ?? title ?? settings.title)
+        case .description: return .text(description ?? settings.description)
+        case .canonical: return .text(isNotFound ? "" : context.paths.absolute(path))
+        case .isIndexable: return .bool(!isNotFound)
+        case .homeHref: return .text(link(SitePaths.home))
+        case .stylesheets:
+            return .views(context.assets.stylesheetNames.map { StylesheetLink(href: link(context.assets.published[$0]!), name: $0) })
+        case .feeds: return .views(feeds.map { FeedLink(title: $0.title, path: $0.path, paths: context.paths) })
+        case .footerFeedHref: return .text(link("feed.xml"))
+        case .sitemapHref: return .text(link("sitemap.xml"))
+        case .openDataHref: return .text(link(OpenDataFiles.pagePath))
+        case .accessibilityHref: return .text(link(SitePaths.accessibility))
+        case .nav:
+            let entries = [
+                ("meetings", SitePaths.list(.meetings, page: 1)),
+                ("advice", SitePaths.list(.advice, page: 1)),
+                ("feedback", SitePaths.list(.feedback, page: 1)),
+                ("themes", SitePaths.themes),
+                ("open", SitePaths.open),
+            ]
+            return .views(entries.map { key, target in
+                NavEntry(label: context.strings["kind.\(key)"], href: link(target), section: section == key, current: path == target)
+            })
+        case .t: return context.stringTree
+        }
+    }
+}
+
+/// A page as its template sees it: the page kind's own view, then the frame for the names the
+/// page kind does not have (the two never share a name; `ThemeContractTests` checks it).
+struct FramedPage<Content: TemplateView>: TemplateObject {
+    let frame: PageFrame
+    let content: Content
+
+    func value(for name: String) -> TemplateValue? {
+        if let key = Content.keyIndex(name) { return content.value(key) }
+        return frame.value(for: name)
+    }
+
+    var templateKeys: [String] { Content.keys + PageFrame.keys }
+}

@@ -1,0 +1,89 @@
+import InspraakTemplates
+import InspraakSource
+/// A meeting's input points or an advice's recommendations, each with its status.
+struct ItemsSection: TemplateView {
+    let context: RenderContext
+    let record: Record
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case heading, intro, list }
+
+    func value(_ key: Key) -> TemplateValue? {
+        let isAdvice = record.kind == .advice
+        switch key {
+        case .heading: return .text(context.strings[isAdvice ? "section.recommendations" : "section.input"])
+        case .intro: return .text(context.strings[isAdvice ? "section.recommendations_intro" : "section.input_intro"])
+        case .list: return .views(record.items.map { ItemView(context: context, record: record, id: $0.id) })
+        }
+    }
+}
+
+/// One input point or recommendation: its anchor, its text, its status.
+struct ItemView: TemplateView {
+    let context: RenderContext
+    let record: Record
+    let id: String
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case id, textHTML, status }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .id: return .text(id)
+        case .textHTML: return .text(context.texts.records[record.id]?.items[id] ?? "")
+        case .status:
+            return .view(ItemStatusView(context, item: ItemKey(record: record.id, item: id), since: record.date.day, from: SitePaths.record(record)))
+        }
+    }
+}
+
+/// One answer of a feedback, with the text of what it answers.
+struct ResponseView: TemplateView {
+    let context: RenderContext
+    let feedback: Record
+    let response: Response
+    let target: Record
+    /// Its position in `responds_to` (its note is found by it).
+    let index: Int
+
+    init?(_ context: RenderContext, feedback: Record, response: Response, index: Int) {
+        guard let target = context.graph.record(response.ref.target) else { return nil }
+        self.context = context
+        self.feedback = feedback
+        self.response = response
+        self.target = target
+        self.index = index
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable {
+        case targetTitle, targetKind, targetHref, itemID, itemTextHTML, coversAll, outcome, implementation, expected, noteHTML, superseded
+    }
+
+    func value(_ key: Key) -> TemplateValue? {
+        let strings = context.strings
+        let item = response.ref.item
+        switch key {
+        case .targetTitle: return .text(target.title)
+        case .targetKind: return .text(context.kindLabel(target.kind))
+        case .targetHref: return .text(SitePaths.relative(from: SitePaths.record(feedback), to: SitePaths.record(target)) + (item.map { "#\($0)" } ?? ""))
+        case .itemID: return .optional(item)
+        case .itemTextHTML: return item.map { .text(context.texts.records[target.id]?.items[$0] ?? "") } ?? .bool(false)
+        case .coversAll: return .bool(item == nil && !target.items.isEmpty)
+        case .outcome: return .optional(response.outcome.map { BadgeLabel.outcome($0, strings: strings) })
+        case .implementation: return .optional(response.implementation.map { BadgeLabel.implementation($0, strings: strings) })
+        case .expected:
+            return .optional(response.expected.map {
+                strings.format(response.implementation == nil ? "history.promised_decision" : "history.promised_done", ["date": strings.longDate($0)])
+            })
+        case .noteHTML: return .optional(context.texts.records[feedback.id]?.notes[index])
+        case .superseded:
+            // Later feedback may have changed this outcome or reported on carrying it out; say so.
+            guard let key = PageContents.laterStateKey(response, target: target) else { return .bool(false) }
+            return .optional(LaterStateView(context, item: key, after: feedback, from: SitePaths.record(feedback)))
+        }
+    }
+}

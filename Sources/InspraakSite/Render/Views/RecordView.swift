@@ -1,0 +1,96 @@
+import InspraakTemplates
+import InspraakSource
+/// The record a record page shows (`{{#record}}` in the `record` template): its fields, its
+/// text, its items with their status, its links and trail.
+struct RecordView: TemplateView {
+    let context: RenderContext
+    let record: Record
+    /// The record's own page.
+    let path: String
+
+    init(_ context: RenderContext, record: Record) {
+        self.context = context
+        self.record = record
+        path = SitePaths.record(record)
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable {
+        case id, title, kind, kindLabel, kindListLabel, kindHref, date, updated, status, summaryHTML, bodyHTML
+        case isMeeting, isAdvice, isFeedback, meta, themes, documents, extra
+        case items, wholeStatus, responses, decision, buildsOn, followedBy, trail, changeLog
+    }
+
+    func value(_ key: Key) -> TemplateValue? {
+        let graph = context.graph
+        switch key {
+        case .id: return .text(record.id)
+        case .title: return .text(record.title)
+        case .kind: return .text(record.kind.rawValue)
+        case .kindLabel: return .text(context.kindLabel(record.kind))
+        case .kindListLabel: return .text(context.strings["kind.\(record.kind.rawValue)"])
+        case .kindHref: return .text(SitePaths.relative(from: path, to: SitePaths.list(record.kind, page: 1)))
+        case .date: return context.date(of: record)
+        case .updated:
+            // "Bijgewerkt" only when it says something: a change after the record's own date.
+            guard let updated = record.updated, updated > record.date.day else { return .bool(false) }
+            return .view(TimeView(updated, strings: context.strings))
+        case .status: return context.status(of: record)
+        case .summaryHTML: return .optional(record.summary.flatMap { _ in context.texts.records[record.id]?.summaryHTML })
+        case .bodyHTML: return .text(context.texts.records[record.id]?.body.html ?? "")
+        case .isMeeting: return .bool(record.kind == .meetings)
+        case .isAdvice: return .bool(record.kind == .advice)
+        case .isFeedback: return .bool(record.kind == .feedback)
+        case .meta: return .views(MetaRow.rows(record, context))
+        case .themes: return context.themeLinks(record, from: path)
+        case .documents: return .views(record.documents.map { DocumentLink(document: $0, record: record, from: path) })
+        case .extra: return ExtraValue.fields(record.extraFields).templateValue
+        case .items:
+            return record.items.isEmpty ? .bool(false) : .view(ItemsSection(context: context, record: record))
+        case .wholeStatus:
+            let key = ItemKey(record: record.id, item: nil)
+            guard record.items.isEmpty, record.kind != .feedback, let status = graph.statuses.items[key], status != .notExpected else { return .bool(false) }
+            return .view(ItemStatusView(context, item: key, since: record.date.day, from: path))
+        case .responses:
+            guard let feedback = record.feedback else { return .list([]) }
+            return .views(feedback.responses.enumerated().compactMap { ResponseView(context, feedback: record, response: $1, index: $0) })
+        case .decision:
+            return .optional(record.feedback?.decision.map { DecisionView(title: $0.title, href: $0.url) })
+        case .buildsOn:
+            var seen = Set<String>()
+            return .views((graph.links[record.id] ?? []).compactMap { link -> RecordReference? in
+                guard seen.insert(link.target).inserted, let target = graph.record(link.target) else { return nil }
+                return RecordReference(context, target: target, from: path)
+            })
+        case .followedBy:
+            let followers = (graph.backlinks[record.id] ?? []).compactMap(graph.record)
+            return .views(RecordKind.allCases.compactMap { kind -> FollowGroup? in
+                let group = followers.filter { $0.kind == kind }
+                guard !group.isEmpty else { return nil }
+                return FollowGroup(kindLabel: context.strings["kind.\(kind.rawValue)"],
+                                   records: group.map { RecordReference(context, target: $0, from: path) })
+            })
+        case .trail: return .list(trail())
+        case .changeLog:
+            // `[history] show`: the commits that changed the record, newest first, by day and
+            // subject (never by author).
+            guard context.settings.showHistory else { return .list([]) }
+            return .views(record.changes.map { ChangeLogEntry(date: TimeView($0.day, strings: context.strings), subject: $0.subject) })
+        }
+    }
+
+    /// The trail around the record: long ones with the steps left out counted, and a link to
+    /// the nearest of them to read on (see `TrailWindow`).
+    private func trail() -> [TemplateValue] {
+        guard let index = context.graph.position[record.id] else { return [] }
+        return context.trails[index].steps.map { step in
+            switch step {
+            case .record(let shown):
+                return .view(RecordReference(context, target: shown, from: path, trailOf: record))
+            case .gap(let hidden, let nearest):
+                return .view(TrailGapStep(gap: TrailGap(context, hidden: hidden, nearest: nearest, around: record, from: path)))
+            }
+        }
+    }
+}
