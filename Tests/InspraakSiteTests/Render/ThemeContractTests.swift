@@ -56,7 +56,7 @@ final class ThemeContractTests: XCTestCase {
 
     /// A view type left out of `ThemeContract` would escape the comparison above.
     func testEveryViewTypeIsInTheContract() throws {
-        let folder = root.appendingPathComponent("Sources/InspraakCore/Render/Views")
+        let folder = root.appendingPathComponent("Sources/InspraakSite/Render/Views")
         let declaration = try NSRegularExpression(pattern: #"struct (\w+)(<[^>]*>)?: TemplateView\b"#)
         var declared: Set<String> = []
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
