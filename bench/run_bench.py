@@ -221,7 +221,7 @@ def run_once(tool, corpus, n, problems, label, extra=()):
             if int(m.group(2)) != r["pages"]:
                 problems.append(f"{where}: reports {m.group(2)} pages but wrote {r['pages']} .html files")
         other = [l for l in r["stderr"].splitlines()
-                 if l.strip() and not (extra and re.match(r"\s+(\w+\s+[\d.]+ ms|\(write: )", l))]
+                 if l.strip() and not (extra and re.match(r"\s+(\w+\s+[\d.]+ ms|\((write|load): )", l))]
         if other:
             problems.append(f"{where}: stderr: " + " | ".join(other[:5]))
     elif r["stdout"].strip() or r["stderr"].strip():
