@@ -99,7 +99,8 @@ struct FramedPage<Content: TemplateView>: TemplateObject {
     let content: Content
 
     func value(for name: String) -> TemplateValue? {
-        if let key = Content.keyIndex(name) { return content.value(key) }
+        let index = Content.keyIndex
+        if let position = index.position(of: name) { return content.value(index.keys[position]) }
         return frame.value(for: name)
     }
 
