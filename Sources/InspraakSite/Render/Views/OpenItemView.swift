@@ -9,6 +9,8 @@ struct OpenItemView: TemplateView {
     let path: String
     /// The answer it is waiting on the promise of (in progress, or adopted and not yet carried out).
     private let answer: Answer?
+    /// Asked twice by `open-items` (`{{^status}}…{{#status}}`), made once.
+    private let status: TemplateValue
 
     init?(_ context: RenderContext, item: OpenItem, from path: String) {
         guard let record = context.graph.record(item.key.record) else { return nil }
@@ -16,7 +18,9 @@ struct OpenItemView: TemplateView {
         self.item = item
         self.record = record
         self.path = path
-        answer = item.inProgress ?? item.implementation.flatMap { _ in context.graph.histories[item.key]?.latest }
+        let answer = item.inProgress ?? item.implementation.flatMap { _ in context.graph.histories[item.key]?.latest }
+        self.answer = answer
+        status = .optional(answer.map { _ in ItemStatusView(context, item: item.key, since: item.since, from: path) })
     }
 
     static let keyIndex = KeyIndex<Key>()
@@ -40,8 +44,7 @@ struct OpenItemView: TemplateView {
         case .textHTML:
             guard let id = item.key.item else { return .text(XMLText.escape(strings["open.whole_record"])) }
             return .text(context.texts.records[record.id]?.items[id] ?? "")
-        case .status:
-            return .optional(answer.map { _ in ItemStatusView(context, item: item.key, since: item.since, from: path) })
+        case .status: return status
         case .key:
             if let answer { return .text(item.isOverdue && item.promised != nil ? "overdue" : answer.outcome.rawValue) }
             return .text(item.isOverdue ? "overdue" : "awaiting")
