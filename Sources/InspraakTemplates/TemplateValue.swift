@@ -80,8 +80,13 @@ package protocol TemplateView: TemplateObject {
 }
 
 extension TemplateView {
+    /// Inlinable, with the name found by position in a concrete dictionary: no closure capturing
+    /// a copy of the view, no `Key?` (generic metadata looked up per name).
+    @inlinable
     package func value(for name: String) -> TemplateValue? {
-        Self.keyIndex(name).flatMap(value)
+        let index = Self.keyIndex
+        guard let position = index.position(of: name) else { return nil }
+        return value(index.keys[position])
     }
 
     package var templateKeys: [String] { Self.keys }
@@ -99,13 +104,22 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
     }
 }
 
-/// A view type's names, looked up by hashing.
+/// A view type's names, looked up by hashing. The dictionary holds positions in `keys`, so the
+/// lookup is the same concrete code for every view type (a generic `[String: Key]` is not
+/// specialised when it is reached through a protocol).
 package struct KeyIndex<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
-    private let keys: [String: Key]
+    package let positions: [String: Int]
+    /// `Key.allCases`, in order.
+    package let keys: [Key]
 
     package init() {
-        keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+        keys = Array(Key.allCases)
+        positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.rawValue, $0) })
     }
 
-    package func callAsFunction(_ name: String) -> Key? { keys[name] }
+    @inlinable
+    package func position(of name: String) -> Int? { positions[name] }
+
+    @inlinable
+    package func callAsFunction(_ name: String) -> Key? { positions[name].map { keys[$0] } }
 }

@@ -23,6 +23,11 @@ final class RenderContext: Sendable {
     private let themeLinksByDepth: [[String: TemplateValue]]
     /// "Bijeenkomst" and "Bijeenkomsten" per kind, looked up once.
     private let kindLabels: [RecordKind: (one: String, many: String)]
+    /// The record feeds pages announce (`PageFrame.feeds`), made once: the site's, each
+    /// kind's, each theme's.
+    let siteFeed: FeedLink
+    private let kindFeeds: [RecordKind: FeedLink]
+    private let themeFeeds: [String: FeedLink]
 
     private struct RecordFacts: Sendable {
         let date: TemplateValue
@@ -51,6 +56,27 @@ final class RenderContext: Sendable {
             RecordFacts(date: .view(TimeView(record.date, strings: strings)), status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
         }
         self.recordFacts = Dictionary(zip(graph.records.map(\.id), facts)) { first, _ in first }
+        let paths = SitePaths(settings)
+        let site = settings.title
+        self.siteFeed = FeedLink(title: site, path: "feed.xml", paths: paths)
+        self.kindFeeds = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
+            ($0, FeedLink(title: "\(strings["kind.\($0.rawValue)"]) – \(site)", path: "\($0.rawValue)/feed.xml", paths: paths))
+        })
+        self.themeFeeds = Dictionary(graph.themes.map {
+            ($0.slug, Self.themeFeed($0.slug, graph: graph, site: site, paths: paths))
+        }) { first, _ in first }
+    }
+
+    /// The kind's record feed as pages announce it.
+    func feed(of kind: RecordKind) -> FeedLink { kindFeeds[kind]! }
+
+    /// The theme's record feed as pages announce it.
+    func feed(ofTheme slug: String) -> FeedLink {
+        themeFeeds[slug] ?? Self.themeFeed(slug, graph: graph, site: settings.title, paths: paths)
+    }
+
+    private static func themeFeed(_ slug: String, graph: SiteGraph, site: String, paths: SitePaths) -> FeedLink {
+        FeedLink(title: "\(graph.theme(slug)?.title ?? slug) – \(site)", path: "themes/\(slug)/feed.xml", paths: paths)
     }
 
     /// "Bijeenkomst" (one) or "Bijeenkomsten" (the list).

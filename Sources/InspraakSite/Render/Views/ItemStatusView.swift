@@ -12,22 +12,60 @@ struct ItemStatusView: TemplateView {
     private let state: ItemStatus?
     /// When answered: the item's history, and its latest step with the feedback that gave it
     /// (looked up once, not per name).
-    private let history: ItemHistory?
+    private let itemHistory: ItemHistory?
     private let last: (step: HistoryStep, feedback: Record)?
+    /// The day promised and broken or not (answered), for `detail` and `promiseOverdue`.
+    private let promise: (day: Day, key: String)?
+    /// What the `item-status` partial asks for twice (`{{#detail}}…{{detail}}`,
+    /// `{{date.iso}}…{{date.text}}`, `{{^empty(history)}}…{{#history}}`), made once.
+    private let detail: TemplateValue?
+    private let date: TemplateValue?
+    private let history: TemplateValue
 
     init(_ context: RenderContext, item: ItemKey, since: Day, from path: String) {
         self.context = context
         self.item = item
         self.since = since
         self.path = path
-        state = context.graph.statuses.items[item]
-        if case .answered = state {
-            let history = context.graph.histories[item]
-            self.history = history
-            last = history?.steps.last.flatMap { step in context.graph.record(step.feedback).map { (step, $0) } }
-        } else {
-            history = nil
+        let state = context.graph.statuses.items[item]
+        self.state = state
+        let strings = context.strings
+        let today = context.graph.today
+        switch state {
+        case .answered(let answer):
+            let itemHistory = context.graph.histories[item]
+            let last = itemHistory?.steps.last.flatMap { step in context.graph.record(step.feedback).map { (step, $0) } }
+            self.itemHistory = itemHistory
+            self.last = last
+            let promise: (day: Day, key: String)?
+            if answer.outcome == .inProgress, let promised = answer.expected {
+                promise = (promised, "history.promised_decision")
+            } else if let promised = itemHistory?.implementationPromise {
+                promise = (promised, "history.promised_done")
+            } else {
+                promise = nil
+            }
+            self.promise = promise
+            detail = promise.map { .text(context.promise($0.day, key: $0.key)) } ?? .bool(false)
+            date = .view(last.map { TimeView($0.0.date, strings: strings) } ?? TimeView(answer.date, strings: strings))
+            history = .views((itemHistory?.steps ?? []).dropLast().reversed().compactMap { HistoryStepView(context, step: $0, from: path) })
+        case .awaiting(let due), .overdue(let due):
+            itemHistory = nil
             last = nil
+            promise = nil
+            let overdue = if case .overdue = state { true } else { false }
+            let age = strings.count("status.open_since", since.days(until: today))
+            detail = .text(age + " · " + (overdue ? strings.count("status.days_overdue", due.days(until: today))
+                                                 : strings.format("status.due_on", ["date": strings.longDate(due)])))
+            date = nil
+            history = .list([])
+        case .notExpected, nil:
+            itemHistory = nil
+            last = nil
+            promise = nil
+            detail = .bool(false)
+            date = nil
+            history = .list([])
         }
     }
 
@@ -39,29 +77,25 @@ struct ItemStatusView: TemplateView {
 
     func value(_ key: Key) -> TemplateValue? {
         let strings = context.strings
-        let today = context.graph.today
         switch state {
         case .answered(let answer):
             return answered(key, answer)
-        case .awaiting(let due), .overdue(let due):
+        case .awaiting, .overdue:
             let overdue = if case .overdue = state { true } else { false }
             switch key {
             case .key: return .text(overdue ? "overdue" : "awaiting")
             case .label: return .text(strings[overdue ? "status.overdue" : "status.awaiting"])
             case .isOpen: return .bool(true)
-            case .history: return .list([])
+            case .history: return history
             case .isAnswered, .noteHTML: return .bool(false)
-            case .detail:
-                let age = strings.count("status.open_since", since.days(until: today))
-                return .text(age + " · " + (overdue ? strings.count("status.days_overdue", due.days(until: today))
-                                                     : strings.format("status.due_on", ["date": strings.longDate(due)])))
+            case .detail: return detail
             case .date, .sourceTitle, .sourceHref, .implementation, .promiseOverdue: return nil
             }
         case .notExpected, nil:
             switch key {
             case .key: return .text("none")
             case .label: return .text(strings["status.no_answer_expected"])
-            case .history: return .list([])
+            case .history: return history
             case .isAnswered, .noteHTML, .detail: return .bool(false)
             case .isOpen, .date, .sourceTitle, .sourceHref, .implementation, .promiseOverdue: return nil
             }
@@ -71,32 +105,21 @@ struct ItemStatusView: TemplateView {
     /// An answered item: its current state (outcome, implementation, promised day) prominent,
     /// with the note and source of the latest step; every earlier step newest first.
     private func answered(_ key: Key, _ answer: Answer) -> TemplateValue? {
-        let graph = context.graph
         let strings = context.strings
         switch key {
         case .key: return .text(answer.outcome.rawValue)
         case .label: return .text(strings[answer.outcome.stringKey])
         case .isAnswered: return .bool(true)
         case .isOpen: return nil
-        case .date: return .view(last.map { TimeView($0.0.date, strings: strings) } ?? TimeView(answer.date, strings: strings))
+        case .date: return date
         case .sourceTitle: return last.map { .text($0.1.title) }
         case .sourceHref: return last.map { .text(SitePaths.relative(from: path, to: SitePaths.record($0.1))) }
         case .noteHTML: return last.map { .optional(context.texts.note(of: $0.0)) } ?? .bool(false)
         case .implementation:
-            return .optional(history?.implementationStep?.implementation.map { BadgeLabel.implementation($0, strings: strings) })
-        case .detail, .promiseOverdue:
-            let promise: (day: Day, key: String)?
-            if answer.outcome == .inProgress, let promised = answer.expected {
-                promise = (promised, "history.promised_decision")
-            } else if let promised = history?.implementationPromise {
-                promise = (promised, "history.promised_done")
-            } else {
-                promise = nil
-            }
-            guard let promise else { return .bool(false) }
-            return key == .detail ? .text(context.promise(promise.day, key: promise.key)) : .bool(graph.today > promise.day)
-        case .history:
-            return .views((history?.steps ?? []).dropLast().reversed().compactMap { HistoryStepView(context, step: $0, from: path) })
+            return .optional(itemHistory?.implementationStep?.implementation.map { BadgeLabel.implementation($0, strings: strings) })
+        case .detail: return detail
+        case .promiseOverdue: return .bool(promise.map { context.graph.today > $0.day } ?? false)
+        case .history: return history
         }
     }
 }

@@ -62,9 +62,17 @@ struct StylesheetLink: TemplateView {
 /// A record feed a page announces with `<link rel="alternate">`: RSS, Atom and JSON Feed.
 struct FeedLink: TemplateView {
     let title: String
-    /// Output path of the RSS feed.
-    let path: String
-    let paths: SitePaths
+    let href: String
+    let atomHref: String
+    let jsonHref: String
+
+    /// `path`: the output path of the RSS feed.
+    init(title: String, path: String, paths: SitePaths) {
+        self.title = title
+        href = paths.absolute(path)
+        atomHref = paths.absolute(FeedFormats.atom(besides: path))
+        jsonHref = paths.absolute(FeedFormats.json(besides: path))
+    }
 
     static let keyIndex = KeyIndex<Key>()
 
@@ -73,9 +81,9 @@ struct FeedLink: TemplateView {
     func value(_ key: Key) -> TemplateValue? {
         switch key {
         case .title: return .text(title)
-        case .href: return .text(paths.absolute(path))
-        case .atomHref: return .text(paths.absolute(FeedFormats.atom(besides: path)))
-        case .jsonHref: return .text(paths.absolute(FeedFormats.json(besides: path)))
+        case .href: return .text(href)
+        case .atomHref: return .text(atomHref)
+        case .jsonHref: return .text(jsonHref)
         }
     }
 }

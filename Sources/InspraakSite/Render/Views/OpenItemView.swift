@@ -9,6 +9,12 @@ struct OpenItemView: TemplateView {
     let path: String
     /// The answer it is waiting on the promise of (in progress, or adopted and not yet carried out).
     private let answer: Answer?
+    /// Asked twice by `open-items` (`{{^status}}…{{#status}}`), made once.
+    private let status: TemplateValue
+    /// Asked twice by `open-items` when there is no status (`{{due.iso}}…{{due.text}}`), made once.
+    private let due: TemplateValue?
+    /// The record's date, asked twice (`{{since.iso}}…{{since.text}}`), looked up once.
+    private let since: TemplateValue
 
     init?(_ context: RenderContext, item: OpenItem, from path: String) {
         guard let record = context.graph.record(item.key.record) else { return nil }
@@ -16,7 +22,11 @@ struct OpenItemView: TemplateView {
         self.item = item
         self.record = record
         self.path = path
-        answer = item.inProgress ?? item.implementation.flatMap { _ in context.graph.histories[item.key]?.latest }
+        let answer = item.inProgress ?? item.implementation.flatMap { _ in context.graph.histories[item.key]?.latest }
+        self.answer = answer
+        status = .optional(answer.map { _ in ItemStatusView(context, item: item.key, since: item.since, from: path) })
+        due = answer == nil ? .view(TimeView(item.due, strings: context.strings)) : nil
+        since = context.date(of: record)
     }
 
     static let keyIndex = KeyIndex<Key>()
@@ -32,16 +42,15 @@ struct OpenItemView: TemplateView {
         case .recordTitle: return .text(record.title)
         case .recordHref: return .text(SitePaths.relative(from: path, to: SitePaths.record(record)) + (item.key.item.map { "#\($0)" } ?? ""))
         case .kindLabel: return .text(context.kindLabel(record.kind))
-        case .since: return context.date(of: record)
-        case .due: return .view(TimeView(item.due, strings: strings))
+        case .since: return since
+        case .due: return due ?? .view(TimeView(item.due, strings: strings))
         case .age: return .text(strings.count("status.open_since", item.since.days(until: today)))
         case .themes: return context.themeLinks(record, from: path)
         case .itemID: return .optional(item.key.item)
         case .textHTML:
             guard let id = item.key.item else { return .text(XMLText.escape(strings["open.whole_record"])) }
             return .text(context.texts.records[record.id]?.items[id] ?? "")
-        case .status:
-            return .optional(answer.map { _ in ItemStatusView(context, item: item.key, since: item.since, from: path) })
+        case .status: return status
         case .key:
             if let answer { return .text(item.isOverdue && item.promised != nil ? "overdue" : answer.outcome.rawValue) }
             return .text(item.isOverdue ? "overdue" : "awaiting")

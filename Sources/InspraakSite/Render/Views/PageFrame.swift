@@ -11,17 +11,11 @@ struct PageFrame: TemplateView {
     /// The `<h1>`, when it is not the title (a list page after the first).
     let heading: String?
     let description: String?
-    let feeds: [Feed]
+    let feeds: [FeedLink]
     /// The navigation entry the page belongs to (`meetings`, `themes`, …).
     let section: String?
 
-    /// A record feed the page announces.
-    struct Feed {
-        let title: String
-        let path: String
-    }
-
-    init(_ context: RenderContext, at path: String, title: String?, heading: String? = nil, description: String?, feeds: [Feed], section: String?) {
+    init(_ context: RenderContext, at path: String, title: String?, heading: String? = nil, description: String?, feeds: [FeedLink], section: String?) {
         self.context = context
         self.path = path
         self.title = title
@@ -31,16 +25,12 @@ struct PageFrame: TemplateView {
         self.section = section
     }
 
-    /// Feeds a record-related page announces: the site's, the kind's, and each of the themes'.
-    static func feeds(_ context: RenderContext, kind: RecordKind? = nil, themes: [String] = []) -> [Feed] {
-        let site = context.settings.title
-        var feeds = [Feed(title: site, path: "feed.xml")]
-        if let kind {
-            feeds.append(Feed(title: "\(context.strings["kind.\(kind.rawValue)"]) – \(site)", path: "\(kind.rawValue)/feed.xml"))
-        }
-        for slug in themes {
-            feeds.append(Feed(title: "\(context.themeTitle(slug)) – \(site)", path: "themes/\(slug)/feed.xml"))
-        }
+    /// Feeds a record-related page announces: the site's, the kind's, and each of the themes'
+    /// (their links made once per build, in `RenderContext`).
+    static func feeds(_ context: RenderContext, kind: RecordKind? = nil, themes: [String] = []) -> [FeedLink] {
+        var feeds = [context.siteFeed]
+        if let kind { feeds.append(context.feed(of: kind)) }
+        for slug in themes { feeds.append(context.feed(ofTheme: slug)) }
         return feeds
     }
 
@@ -71,7 +61,7 @@ struct PageFrame: TemplateView {
         case .homeHref: return .text(link(SitePaths.home))
         case .stylesheets:
             return .views(context.assets.stylesheetNames.map { StylesheetLink(href: link(context.assets.published[$0]!), name: $0) })
-        case .feeds: return .views(feeds.map { FeedLink(title: $0.title, path: $0.path, paths: context.paths) })
+        case .feeds: return .views(feeds)
         case .footerFeedHref: return .text(link("feed.xml"))
         case .sitemapHref: return .text(link("sitemap.xml"))
         case .openDataHref: return .text(link(OpenDataFiles.pagePath))
@@ -99,7 +89,8 @@ struct FramedPage<Content: TemplateView>: TemplateObject {
     let content: Content
 
     func value(for name: String) -> TemplateValue? {
-        if let key = Content.keyIndex(name) { return content.value(key) }
+        let index = Content.keyIndex
+        if let position = index.position(of: name) { return content.value(index.keys[position]) }
         return frame.value(for: name)
     }
 

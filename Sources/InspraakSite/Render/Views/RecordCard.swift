@@ -7,6 +7,18 @@ struct RecordCard: TemplateView {
     let record: Record
     /// The output path of the page the card is on.
     let path: String
+    /// What `record-card` asks for twice (`{{date.iso}}…{{date.text}}`,
+    /// `{{^empty(themes)}}…{{#themes}}`), looked up and made once.
+    private let date: TemplateValue
+    private let themes: TemplateValue
+
+    init(context: RenderContext, record: Record, path: String) {
+        self.context = context
+        self.record = record
+        self.path = path
+        date = context.date(of: record)
+        themes = context.themeLinks(record, from: path)
+    }
 
     static let keyIndex = KeyIndex<Key>()
 
@@ -18,8 +30,8 @@ struct RecordCard: TemplateView {
         case .href: return .text(SitePaths.relative(from: path, to: SitePaths.record(record)))
         case .kind: return .text(record.kind.rawValue)
         case .kindLabel: return .text(context.kindLabel(record.kind))
-        case .date: return context.date(of: record)
-        case .themes: return context.themeLinks(record, from: path)
+        case .date: return date
+        case .themes: return themes
         case .summaryHTML: return .optional(context.texts.records[record.id]?.summaryHTML)
         case .status: return context.status(of: record)
         }

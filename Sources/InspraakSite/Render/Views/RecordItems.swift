@@ -47,6 +47,10 @@ struct ResponseView: TemplateView {
     let target: Record
     /// Its position in `responds_to` (its note is found by it).
     let index: Int
+    /// What the `record` template asks for twice (`{{#x}}…{{x}}`), made once.
+    private let itemTextHTML: TemplateValue
+    private let expected: TemplateValue
+    private let noteHTML: TemplateValue
 
     init?(_ context: RenderContext, feedback: Record, response: Response, index: Int) {
         guard let target = context.graph.record(response.ref.target) else { return nil }
@@ -55,6 +59,12 @@ struct ResponseView: TemplateView {
         self.response = response
         self.target = target
         self.index = index
+        let strings = context.strings
+        itemTextHTML = response.ref.item.map { .text(context.texts.records[target.id]?.items[$0] ?? "") } ?? .bool(false)
+        expected = .optional(response.expected.map {
+            strings.format(response.implementation == nil ? "history.promised_decision" : "history.promised_done", ["date": strings.longDate($0)])
+        })
+        noteHTML = .optional(context.texts.records[feedback.id]?.notes[index])
     }
 
     static let keyIndex = KeyIndex<Key>()
@@ -71,15 +81,12 @@ struct ResponseView: TemplateView {
         case .targetKind: return .text(context.kindLabel(target.kind))
         case .targetHref: return .text(SitePaths.relative(from: SitePaths.record(feedback), to: SitePaths.record(target)) + (item.map { "#\($0)" } ?? ""))
         case .itemID: return .optional(item)
-        case .itemTextHTML: return item.map { .text(context.texts.records[target.id]?.items[$0] ?? "") } ?? .bool(false)
+        case .itemTextHTML: return itemTextHTML
         case .coversAll: return .bool(item == nil && !target.items.isEmpty)
         case .outcome: return .optional(response.outcome.map { BadgeLabel.outcome($0, strings: strings) })
         case .implementation: return .optional(response.implementation.map { BadgeLabel.implementation($0, strings: strings) })
-        case .expected:
-            return .optional(response.expected.map {
-                strings.format(response.implementation == nil ? "history.promised_decision" : "history.promised_done", ["date": strings.longDate($0)])
-            })
-        case .noteHTML: return .optional(context.texts.records[feedback.id]?.notes[index])
+        case .expected: return expected
+        case .noteHTML: return noteHTML
         case .superseded:
             // Later feedback may have changed this outcome or reported on carrying it out; say so.
             guard let key = PageContents.laterStateKey(response, target: target) else { return .bool(false) }

@@ -87,12 +87,15 @@ struct RecordReference: TemplateView {
     let path: String
     /// On a trail: the record whose page it is (that step is `current`, and steps have a status).
     var trailOf: Record?
+    /// Asked twice (`{{date.iso}}…{{date.text}}`), looked up once.
+    private let date: TemplateValue
 
     init(_ context: RenderContext, target: Record, from path: String, trailOf: Record? = nil) {
         self.context = context
         self.target = target
         self.path = path
         self.trailOf = trailOf
+        date = context.date(of: target)
     }
 
     static let keyIndex = KeyIndex<Key>()
@@ -104,7 +107,7 @@ struct RecordReference: TemplateView {
         case .title: return .text(target.title)
         case .href: return .text(SitePaths.relative(from: path, to: SitePaths.record(target)))
         case .kindLabel: return .text(context.kindLabel(target.kind))
-        case .date: return context.date(of: target)
+        case .date: return date
         case .status: return trailOf == nil ? .bool(false) : context.status(of: target)
         case .current: return .bool(trailOf === target)
         case .gap: return trailOf == nil ? nil : .bool(false)

@@ -8,10 +8,46 @@ struct RecordView: TemplateView {
     /// The record's own page.
     let path: String
 
+    /// What the `record` template asks for twice (`{{^empty(x)}}…{{#x}}`), made once.
+    private let themes: TemplateValue
+    private let documents: TemplateValue
+    private let responses: TemplateValue
+    private let buildsOn: TemplateValue
+    private let followedBy: TemplateValue
+    private let trail: TemplateValue
+    private let changeLog: TemplateValue
+
     init(_ context: RenderContext, record: Record) {
         self.context = context
         self.record = record
-        path = SitePaths.record(record)
+        let path = SitePaths.record(record)
+        self.path = path
+        let graph = context.graph
+        themes = context.themeLinks(record, from: path)
+        documents = .views(record.documents.map { DocumentLink(document: $0, record: record, from: path) })
+        if let feedback = record.feedback {
+            responses = .views(feedback.responses.enumerated().compactMap { ResponseView(context, feedback: record, response: $1, index: $0) })
+        } else {
+            responses = .list([])
+        }
+        var seen = Set<String>()
+        buildsOn = .views((graph.links[record.id] ?? []).compactMap { link -> RecordReference? in
+            guard seen.insert(link.target).inserted, let target = graph.record(link.target) else { return nil }
+            return RecordReference(context, target: target, from: path)
+        })
+        let followers = (graph.backlinks[record.id] ?? []).compactMap(graph.record)
+        followedBy = .views(RecordKind.allCases.compactMap { kind -> FollowGroup? in
+            let group = followers.filter { $0.kind == kind }
+            guard !group.isEmpty else { return nil }
+            return FollowGroup(kindLabel: context.strings["kind.\(kind.rawValue)"],
+                               records: group.map { RecordReference(context, target: $0, from: path) })
+        })
+        trail = .list(Self.trail(of: record, context, from: path))
+        // `[history] show`: the commits that changed the record, newest first, by day and
+        // subject (never by author).
+        changeLog = context.settings.showHistory
+            ? .views(record.changes.map { ChangeLogEntry(date: TimeView($0.day, strings: context.strings), subject: $0.subject) })
+            : .list([])
     }
 
     static let keyIndex = KeyIndex<Key>()
@@ -43,8 +79,8 @@ struct RecordView: TemplateView {
         case .isAdvice: return .bool(record.kind == .advice)
         case .isFeedback: return .bool(record.kind == .feedback)
         case .meta: return .views(MetaRow.rows(record, context))
-        case .themes: return context.themeLinks(record, from: path)
-        case .documents: return .views(record.documents.map { DocumentLink(document: $0, record: record, from: path) })
+        case .themes: return themes
+        case .documents: return documents
         case .extra: return ExtraValue.fields(record.extraFields).templateValue
         case .items:
             return record.items.isEmpty ? .bool(false) : .view(ItemsSection(context: context, record: record))
@@ -52,37 +88,19 @@ struct RecordView: TemplateView {
             let key = ItemKey(record: record.id, item: nil)
             guard record.items.isEmpty, record.kind != .feedback, let status = graph.statuses.items[key], status != .notExpected else { return .bool(false) }
             return .view(ItemStatusView(context, item: key, since: record.date.day, from: path))
-        case .responses:
-            guard let feedback = record.feedback else { return .list([]) }
-            return .views(feedback.responses.enumerated().compactMap { ResponseView(context, feedback: record, response: $1, index: $0) })
+        case .responses: return responses
         case .decision:
             return .optional(record.feedback?.decision.map { DecisionView(title: $0.title, href: $0.url) })
-        case .buildsOn:
-            var seen = Set<String>()
-            return .views((graph.links[record.id] ?? []).compactMap { link -> RecordReference? in
-                guard seen.insert(link.target).inserted, let target = graph.record(link.target) else { return nil }
-                return RecordReference(context, target: target, from: path)
-            })
-        case .followedBy:
-            let followers = (graph.backlinks[record.id] ?? []).compactMap(graph.record)
-            return .views(RecordKind.allCases.compactMap { kind -> FollowGroup? in
-                let group = followers.filter { $0.kind == kind }
-                guard !group.isEmpty else { return nil }
-                return FollowGroup(kindLabel: context.strings["kind.\(kind.rawValue)"],
-                                   records: group.map { RecordReference(context, target: $0, from: path) })
-            })
-        case .trail: return .list(trail())
-        case .changeLog:
-            // `[history] show`: the commits that changed the record, newest first, by day and
-            // subject (never by author).
-            guard context.settings.showHistory else { return .list([]) }
-            return .views(record.changes.map { ChangeLogEntry(date: TimeView($0.day, strings: context.strings), subject: $0.subject) })
+        case .buildsOn: return buildsOn
+        case .followedBy: return followedBy
+        case .trail: return trail
+        case .changeLog: return changeLog
         }
     }
 
     /// The trail around the record: long ones with the steps left out counted, and a link to
     /// the nearest of them to read on (see `TrailWindow`).
-    private func trail() -> [TemplateValue] {
+    private static func trail(of record: Record, _ context: RenderContext, from path: String) -> [TemplateValue] {
         guard let index = context.graph.position[record.id] else { return [] }
         return context.trails[index].steps.map { step in
             switch step {
