@@ -288,6 +288,10 @@ final class OutputInputsTests: XCTestCase {
         XCTAssertEqual(unknown.status, 64)
         XCTAssertEqual(unknown.out, "")
         XCTAssertEqual(unknown.err, "error: `feeds.xml` is not a file this build writes; did you mean `feed.xml`?\n")
+        // A control character in the path is shown, not passed to the terminal.
+        let hostile = try runCapturing(executable, build + ["feed\u{1}.xml"])
+        XCTAssertEqual(hostile.status, 64)
+        XCTAssertTrue(hostile.err.hasPrefix("error: `feed\\u{1}.xml` is not a file this build writes"), hostile.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "--explain writes nothing")
     }
 }

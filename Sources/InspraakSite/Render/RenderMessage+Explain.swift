@@ -20,7 +20,7 @@ extension RenderMessage {
         static let files = "files copied as they are:"
         static let today = "the day: yes, it reads differently on another day (--now)"
         static let notToday = "the day: no, it is the same on any day"
-        static func unknown(_ path: String) -> String { "`\(path)` is not a file this build writes" }
+        static func unknown(_ path: String) -> String { "`\(Diagnostic.printable(path))` is not a file this build writes" }
         static let lookAt = "see the files a build writes with `inspraak build`, under the output folder"
     }
 }
