@@ -153,7 +153,7 @@ package enum TemplateParser {
         let relative = text.hasPrefix(".")
         let parts = (relative ? String(text.dropFirst()) : text).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.allSatisfy(isPlainName) else { return .failure(Problem(invalid)) }
-        return .success(TemplateName(root: relative ? .currentOnly : .anywhere, path: parts, transforms: transforms, source: source))
+        return .success(TemplateName(root: relative ? .currentOnly : .anywhere, path: parts.map(TemplateKey.init), transforms: transforms, source: source))
     }
 
     struct Problem: Error {

@@ -43,7 +43,7 @@ struct TemplateRenderer {
         case .partial(let name, let dynamic, let indent, let inherited):
             var target = name
             if dynamic {
-                guard case .text(let resolved)? = resolve(TemplateName(root: .anywhere, path: name.split(separator: ".").map(String.init), transforms: [], source: name))
+                guard case .text(let resolved)? = resolve(TemplateName(root: .anywhere, path: name.split(separator: ".").map { TemplateKey(String($0)) }, transforms: [], source: name))
                 else { return }
                 target = resolved
             }
@@ -143,7 +143,7 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func lookUp(_ path: ArraySlice<String>, in value: TemplateValue) -> TemplateValue? {
+    private static func lookUp(_ path: ArraySlice<TemplateKey>, in value: TemplateValue) -> TemplateValue? {
         var current = value
         for part in path {
             guard let next = current.field(part) else { return nil }

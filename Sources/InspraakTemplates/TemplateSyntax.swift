@@ -29,7 +29,7 @@ package struct TemplateName: Sendable {
     }
 
     let root: Root
-    let path: [String]
+    let path: [TemplateKey]
     /// Applied in this order (the innermost of `a(b(x))` first).
     let transforms: [TemplateTransform]
     /// As written, for matching a close tag and for messages.

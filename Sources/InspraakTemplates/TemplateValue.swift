@@ -31,10 +31,14 @@ public enum TemplateValue: Sendable {
     }
 
     /// The value of `name` in an object or view; nil for anything else or a name it does not have.
-    package func field(_ name: String) -> TemplateValue? {
+    package func field(_ name: String) -> TemplateValue? { field(TemplateKey(name)) }
+
+    /// The same, for a name whose hash the template parser made.
+    @inlinable
+    package func field(_ key: TemplateKey) -> TemplateValue? {
         switch self {
-        case .object(let fields): return fields[name]
-        case .view(let view): return view.value(for: name)
+        case .object(let fields): return fields[key.text]
+        case .view(let view): return view.value(for: key)
         default: return nil
         }
     }
@@ -45,7 +49,7 @@ public enum TemplateValue: Sendable {
         case .object(let fields): return fields
         case .view(let view):
             var fields: [String: TemplateValue] = [:]
-            for name in view.templateKeys { if let value = view.value(for: name) { fields[name] = value } }
+            for name in view.templateKeys { if let value = view.value(for: TemplateKey(name)) { fields[name] = value } }
             return fields
         default: return nil
         }
@@ -66,7 +70,7 @@ public enum TemplateValue: Sendable {
 public protocol TemplateObject: Sendable {
     /// The value of `name`; nil when this object has none, so the lookup climbs to the
     /// enclosing ones (Mustache's rule), which is not the same as `false`.
-    func value(for name: String) -> TemplateValue?
+    func value(for name: TemplateKey) -> TemplateValue?
     /// Every name `value(for:)` may answer (for the theme contract and for comparisons).
     var templateKeys: [String] { get }
 }
@@ -74,18 +78,18 @@ public protocol TemplateObject: Sendable {
 /// A view type: its names are an enum, each turned into a template value in one `switch`.
 package protocol TemplateView: TemplateObject {
     associatedtype Key: RawRepresentable, CaseIterable, Sendable where Key.RawValue == String
-    /// Names to keys, hashed once per type (`Key(rawValue:)` compares the name with every case).
+    /// Names to keys, made once per type (`Key(rawValue:)` compares the name with every case).
     static var keyIndex: KeyIndex<Key> { get }
     func value(_ key: Key) -> TemplateValue?
 }
 
 extension TemplateView {
-    /// Inlinable, with the name found by position in a concrete dictionary: no closure capturing
+    /// Inlinable, with the name found by position in a concrete table: no closure capturing
     /// a copy of the view, no `Key?` (generic metadata looked up per name).
     @inlinable
-    package func value(for name: String) -> TemplateValue? {
+    package func value(for name: TemplateKey) -> TemplateValue? {
         let index = Self.keyIndex
-        guard let position = index.position(of: name) else { return nil }
+        guard let position = index.table.position(of: name) else { return nil }
         return value(index.keys[position])
     }
 
@@ -104,22 +108,19 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByBooleanL
     }
 }
 
-/// A view type's names, looked up by hashing. The dictionary holds positions in `keys`, so the
-/// lookup is the same concrete code for every view type (a generic `[String: Key]` is not
-/// specialised when it is reached through a protocol).
+/// A view type's names. The table holds positions in `keys`, so the lookup is the same
+/// concrete code for every view type (a generic `[String: Key]` is not specialised when it is
+/// reached through a protocol).
 package struct KeyIndex<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
-    package let positions: [String: Int]
+    package let table: KeyTable
     /// `Key.allCases`, in order.
     package let keys: [Key]
 
     package init() {
         keys = Array(Key.allCases)
-        positions = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.rawValue, $0) })
+        table = KeyTable(keys.map(\.rawValue))
     }
 
     @inlinable
-    package func position(of name: String) -> Int? { positions[name] }
-
-    @inlinable
-    package func callAsFunction(_ name: String) -> Key? { positions[name].map { keys[$0] } }
+    package func callAsFunction(_ name: String) -> Key? { table.position(of: TemplateKey(name)).map { keys[$0] } }
 }

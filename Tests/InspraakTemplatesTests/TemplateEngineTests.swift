@@ -24,6 +24,16 @@ final class TemplateEngineTests: XCTestCase {
         return "\(error.line):\(error.column): \(error.message)"
     }
 
+    /// A view's names are found by the hash the parser made: every name at its own position,
+    /// names it does not have (also ones that share a slot) not at all.
+    func testKeyTableFindsEachNameAndNothingElse() {
+        let names = (0..<150).map { "name\($0)" } + ["t", "title", "a-b", "x?"]
+        let table = KeyTable(names)
+        for (position, name) in names.enumerated() { XCTAssertEqual(table.position(of: TemplateKey(name)), position, name) }
+        for missing in ["", "name150", "Title", "titl", "name1 ", "a_b"] { XCTAssertNil(table.position(of: TemplateKey(missing)), missing) }
+        XCTAssertNil(KeyTable([]).position(of: TemplateKey("title")))
+    }
+
     func testInterpolationEscapesUnlessTripleOrAmpersand() {
         let view: View = ["name": "Jan & <Piet> \"'s\"", "n": 42, "yes": true]
         XCTAssertEqual(render("{{name}}|{{{name}}}|{{& name }}|{{n}}|{{yes}}|{{missing}}", view),

@@ -14,6 +14,7 @@ struct PageFrame: TemplateView {
     let feeds: [FeedLink]
     /// The navigation entry the page belongs to (`meetings`, `themes`, …).
     let section: String?
+    private let links: FrameLinks
 
     init(_ context: RenderContext, at path: String, title: String?, heading: String? = nil, description: String?, feeds: [FeedLink], section: String?) {
         self.context = context
@@ -23,6 +24,7 @@ struct PageFrame: TemplateView {
         self.description = description
         self.feeds = feeds
         self.section = section
+        links = context.frameLinks(at: path, rooted: path == SitePaths.notFound)
     }
 
     /// Feeds a record-related page announces: the site's, the kind's, and each of the themes'
@@ -35,10 +37,6 @@ struct PageFrame: TemplateView {
     }
 
     private var isNotFound: Bool { path == SitePaths.notFound }
-
-    private func link(_ target: String) -> String {
-        isNotFound ? context.paths.rooted(target) : SitePaths.relative(from: path, to: target)
-    }
 
     static let keyIndex = KeyIndex<Key>()
 
@@ -58,24 +56,16 @@ struct PageFrame: TemplateView {
         case .description: return .text(description ?? settings.description)
         case .canonical: return .text(isNotFound ? "" : context.paths.absolute(path))
         case .isIndexable: return .bool(!isNotFound)
-        case .homeHref: return .text(link(SitePaths.home))
-        case .stylesheets:
-            return .views(context.assets.stylesheetNames.map { StylesheetLink(href: link(context.assets.published[$0]!), name: $0) })
+        case .homeHref: return .text(links.home)
+        case .stylesheets: return links.stylesheets
         case .feeds: return .views(feeds)
-        case .footerFeedHref: return .text(link("feed.xml"))
-        case .sitemapHref: return .text(link("sitemap.xml"))
-        case .openDataHref: return .text(link(OpenDataFiles.pagePath))
-        case .accessibilityHref: return .text(link(SitePaths.accessibility))
+        case .footerFeedHref: return .text(links.footerFeed)
+        case .sitemapHref: return .text(links.sitemap)
+        case .openDataHref: return .text(links.openData)
+        case .accessibilityHref: return .text(links.accessibility)
         case .nav:
-            let entries = [
-                ("meetings", SitePaths.list(.meetings, page: 1)),
-                ("advice", SitePaths.list(.advice, page: 1)),
-                ("feedback", SitePaths.list(.feedback, page: 1)),
-                ("themes", SitePaths.themes),
-                ("open", SitePaths.open),
-            ]
-            return .views(entries.map { key, target in
-                NavEntry(label: context.strings["kind.\(key)"], href: link(target), section: section == key, current: path == target)
+            return .views(links.nav.map { entry in
+                NavEntry(label: entry.label, href: entry.href, section: section == entry.section, current: path == entry.target)
             })
         case .t: return context.stringTree
         }
@@ -88,9 +78,9 @@ struct FramedPage<Content: TemplateView>: TemplateObject {
     let frame: PageFrame
     let content: Content
 
-    func value(for name: String) -> TemplateValue? {
+    func value(for name: TemplateKey) -> TemplateValue? {
         let index = Content.keyIndex
-        if let position = index.position(of: name) { return content.value(index.keys[position]) }
+        if let position = index.table.position(of: name) { return content.value(index.keys[position]) }
         return frame.value(for: name)
     }
 
