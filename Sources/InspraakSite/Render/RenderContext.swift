@@ -28,6 +28,9 @@ final class RenderContext: Sendable {
     let siteFeed: FeedLink
     private let kindFeeds: [RecordKind: FeedLink]
     private let themeFeeds: [String: FeedLink]
+    /// The frame's links from a page `depth` folders deep, and root-relative ones (404 page).
+    private let frameLinksByDepth: [FrameLinks]
+    private let rootedFrameLinks: FrameLinks
 
     private struct RecordFacts: Sendable {
         let date: TemplateValue
@@ -65,6 +68,19 @@ final class RenderContext: Sendable {
         self.themeFeeds = Dictionary(graph.themes.map {
             ($0.slug, Self.themeFeed($0.slug, graph: graph, site: site, paths: paths))
         }) { first, _ in first }
+        self.frameLinksByDepth = (0...SitePaths.deepestPage).map { depth in
+            let page = String(repeating: "x/", count: depth)
+            return FrameLinks(assets: assets, strings: strings) { SitePaths.relative(from: page, to: $0) }
+        }
+        self.rootedFrameLinks = FrameLinks(assets: assets, strings: strings) { paths.rooted($0) }
+    }
+
+    /// The frame's links for the page at `path` (root-relative when it is served at any address).
+    func frameLinks(at path: String, rooted: Bool) -> FrameLinks {
+        if rooted { return rootedFrameLinks }
+        let depth = SitePaths.depth(of: path)
+        if depth < frameLinksByDepth.count { return frameLinksByDepth[depth] }
+        return FrameLinks(assets: assets, strings: strings) { SitePaths.relative(from: path, to: $0) }
     }
 
     /// The kind's record feed as pages announce it.
