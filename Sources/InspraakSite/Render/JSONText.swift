@@ -14,81 +14,134 @@ indirect enum JSONText: Sendable, Equatable {
     static func == (lhs: JSONText, rhs: JSONText) -> Bool { lhs.encoded == rhs.encoded }
 
     var encoded: String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String) {
+    /// Written as UTF-8 bytes into one buffer: a page's JSON-LD and the open-data files are
+    /// thousands of small strings, and appending them to a `String` scalar by scalar cost more
+    /// than the rest of the page.
+    func write(into out: inout [UInt8]) {
         switch self {
         case .string(let text): Self.writeString(text, into: &out)
-        case .number(let number): out += String(number)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .number(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let value): out.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        case .null: out.append(contentsOf: Self.nullBytes)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 value.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// Pretty-printed with two spaces per level (the open-data files, read by people too).
-    func pretty(indent: String = "") -> String {
+    func pretty() -> String {
+        var out: [UInt8] = []
+        writePretty(into: &out, depth: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func writePretty(into out: inout [UInt8], depth: Int) {
         switch self {
         case .array(let values):
-            if values.isEmpty { return "[]" }
-            let inner = indent + "  "
-            return "[\n" + values.map { inner + $0.pretty(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            if values.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                Self.indent(depth + 1, into: &out)
+                value.writePretty(into: &out, depth: depth + 1)
+            }
+            out.append(UInt8(ascii: "\n"))
+            Self.indent(depth, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            let inner = indent + "  "
-            return "{\n" + members.map { inner + Self.quoted($0.0) + ": " + $0.1.pretty(indent: inner) }.joined(separator: ",\n") + "\n\(indent)}"
-        default: return encoded
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                Self.indent(depth + 1, into: &out)
+                Self.writeString(key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                value.writePretty(into: &out, depth: depth + 1)
+            }
+            out.append(UInt8(ascii: "\n"))
+            Self.indent(depth, into: &out)
+            out.append(UInt8(ascii: "}"))
+        default: write(into: &out)
         }
+    }
+
+    private static func indent(_ depth: Int, into out: inout [UInt8]) {
+        for _ in 0..<(depth * 2) { out.append(UInt8(ascii: " ")) }
     }
 
     static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         writeString(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let hex = Array("0123456789abcdef".unicodeScalars)
+    private static let trueBytes = Array("true".utf8), falseBytes = Array("false".utf8), nullBytes = Array("null".utf8)
+    private static let hex = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": appendEscape(scalar.value, into: &out)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { appendEscape(scalar.value, into: &out) } else { out.unicodeScalars.append(scalar) }
+    /// Between quotes, runs of plain bytes copied as they are; quotes, backslashes and control
+    /// characters escaped, and `<` `>` `&` U+2028 U+2029 as `\u` escapes (safe in `<script>`).
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: [UInt8]? = nil
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = Self.quoteEscape
+                case UInt8(ascii: "\\"): escape = Self.backslashEscape
+                case UInt8(ascii: "\n"): escape = Self.newlineEscape
+                case UInt8(ascii: "\r"): escape = Self.returnEscape
+                case UInt8(ascii: "\t"): escape = Self.tabEscape
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                    out.append(contentsOf: escape)
+                    index += width
+                    runStart = index
+                } else {
+                    index += 1
+                }
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
-    private static func appendEscape(_ value: UInt32, into out: inout String) {
-        out += "\\u"
-        for shift in stride(from: 12, through: 0, by: -4) {
-            out.unicodeScalars.append(hex[Int((value >> UInt32(shift)) & 0xF)])
-        }
+    private static let quoteEscape = Array("\\\"".utf8), backslashEscape = Array("\\\\".utf8)
+    private static let newlineEscape = Array("\\n".utf8), returnEscape = Array("\\r".utf8), tabEscape = Array("\\t".utf8)
+
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        var escape: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) { escape.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        return escape
     }
 }
 

@@ -43,6 +43,30 @@ final class MachineReadableTests: XCTestCase {
         XCTAssertEqual(parsed["name"] as? String, title)
     }
 
+    func testPrettyJSONIndentsTwoSpacesAndKeepsItsMeaning() throws {
+        let value = JSONText.object([
+            ("a", .array([.number(1), .object([("b", .null), ("c", .array([]))]), .string("<x>")])),
+            ("d", .object([])), ("e", .bool(false)),
+        ])
+        XCTAssertEqual(value.pretty(), """
+            {
+              "a": [
+                1,
+                {
+                  "b": null,
+                  "c": []
+                },
+                "\\u003cx\\u003e"
+              ],
+              "d": {},
+              "e": false
+            }
+            """)
+        let compact = try JSONSerialization.jsonObject(with: Data(value.encoded.utf8)) as? NSDictionary
+        let pretty = try JSONSerialization.jsonObject(with: Data(value.pretty().utf8)) as? NSDictionary
+        XCTAssertEqual(compact, pretty)
+    }
+
     func testAmsterdamZoneListsItsTransitions() {
         let zone = CalendarZone(identifier: "Europe/Amsterdam", years: 2019...2019)
         XCTAssertEqual(zone.lines, [
