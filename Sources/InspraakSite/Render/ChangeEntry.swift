@@ -75,19 +75,34 @@ struct ChangeEntry: Sendable {
     /// The first sentence, or the words that fit in ~80 characters followed by "…".
     static func shortLabel(_ text: String) -> String {
         let text = oneLine(text)
-        var sentenceEnd: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
-                sentenceEnd = index
-                break
+        var sentence: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most item texts): a byte is a character, so no grapheme breaking is needed.
+            let bytes = Array(text.utf8)
+            var end = bytes.count
+            for (index, byte) in bytes.enumerated() where byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                if index + 1 == bytes.count || bytes[index + 1] == 0x20 {
+                    end = byte == 0x2E ? index : index + 1
+                    break
+                }
             }
-            index = next
+            sentence = String(decoding: bytes[..<end], as: UTF8.self)
+        } else {
+            var sentenceEnd: String.Index?
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(after: index)
+                if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
+                    sentenceEnd = index
+                    break
+                }
+                index = next
+            }
+            sentence = sentenceEnd.map { String(text[..<$0]) } ?? text
+            if sentenceEnd != nil, text[sentenceEnd!] != "." { sentence.append(text[sentenceEnd!]) }
         }
-        var sentence = sentenceEnd.map { String(text[..<$0]) } ?? text
-        if sentenceEnd != nil, text[sentenceEnd!] != "." { sentence.append(text[sentenceEnd!]) }
-        if sentence.count <= labelLength { return sentence }
+        // A character is at least one byte: a short text needs no counting.
+        if sentence.utf8.count <= labelLength || sentence.count <= labelLength { return sentence }
         let cut = sentence.prefix(labelLength)
         let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return words.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–-")) + "…"
@@ -95,7 +110,23 @@ struct ChangeEntry: Sendable {
 
     /// Whitespace (line breaks from Markdown's plain text) as single spaces.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        // ASCII: the same split on the bytes Unicode calls white space (tab to carriage return, space).
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "klaar beloofd voor 1 juni 2026" as a sentence: "Klaar beloofd voor 1 juni 2026."

@@ -7,6 +7,8 @@ import InspraakSource
 struct Change: Sendable {
     let key: ItemKey
     let step: HistoryStep
+    /// Its place in `ChangeLog.all` (newest first), where its worded entry is kept.
+    fileprivate(set) var order = 0
 
     /// `record#item`, or the record's id when it has no items: as in `data/answers.csv`.
     var ref: String { key.record + (key.item.map { "#\($0)" } ?? "") }
@@ -30,6 +32,7 @@ struct ChangeLog: Sendable {
             if $0.step.date.epochSeconds != $1.step.date.epochSeconds { return $0.step.date.epochSeconds > $1.step.date.epochSeconds }
             return ($0.step.feedback, $0.ref, $0.step.responseIndex) < ($1.step.feedback, $1.ref, $1.step.responseIndex)
         }
+        for index in changes.indices { changes[index].order = index }
         all = changes
         byRecord = Dictionary(grouping: changes) { $0.key.record }
     }
@@ -126,12 +129,12 @@ struct ChangeFeed: Sendable {
         }
     }
 
-    func xml(_ context: RenderContext, log: ChangeLog) -> String {
-        SyndicationXML.rss(channel(context, selfPath: path), entries(context, log: log))
+    func xml(_ context: RenderContext, log: ChangeLog, worded: WordedChanges) -> String {
+        SyndicationXML.rss(channel(context, selfPath: path), entries(context, log: log, worded: worded))
     }
 
-    func atom(_ context: RenderContext, log: ChangeLog) -> String {
-        SyndicationXML.atom(channel(context, selfPath: atomPath ?? path), entries(context, log: log))
+    func atom(_ context: RenderContext, log: ChangeLog, worded: WordedChanges) -> String {
+        SyndicationXML.atom(channel(context, selfPath: atomPath ?? path), entries(context, log: log, worded: worded))
     }
 
     /// The feed's own URL is its Atom id: a change feed's page also has `atom.xml`.
@@ -142,10 +145,24 @@ struct ChangeFeed: Sendable {
                      siteTitle: context.settings.title, homeURL: paths.absolute(SitePaths.home), today: context.graph.today)
     }
 
-    private func entries(_ context: RenderContext, log: ChangeLog) -> [SyndicationXML.Entry] {
-        changes(log, graph: context.graph, limit: context.settings.feedsLimit).compactMap { ChangeEntry($0, context) }.map {
-            .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
-                  atomID: ChangeEntry.atomID($0.guid, baseURL: context.settings.baseURL), date: $0.date, summary: $0.summary, categories: $0.categories)
+    private func entries(_ context: RenderContext, log: ChangeLog, worded: WordedChanges) -> [SyndicationXML.Entry] {
+        changes(log, graph: context.graph, limit: context.settings.feedsLimit).compactMap { worded.entries[$0.order] }
+    }
+}
+
+/// Every change of the log as a feed entry, worded once per build: one change is in its
+/// record's feed and, in RSS and Atom, in the site's and each of its themes' feeds.
+struct WordedChanges: Sendable {
+    /// In the order of `ChangeLog.all`; nil where the change's records are not in the graph.
+    let entries: [SyndicationXML.Entry?]
+
+    init(_ log: ChangeLog, _ context: RenderContext) {
+        let baseURL = context.settings.baseURL
+        entries = log.all.parallelMap { change in
+            ChangeEntry(change, context).map {
+                .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
+                      atomID: ChangeEntry.atomID($0.guid, baseURL: baseURL), date: $0.date, summary: $0.summary, categories: $0.categories)
+            }
         }
     }
 }

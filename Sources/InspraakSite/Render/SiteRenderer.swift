@@ -52,10 +52,11 @@ public enum SiteRenderer {
         }
         // Status changes: each feed takes its part of one log made here.
         let changeLog = ChangeLog(graph)
+        let worded = WordedChanges(changeLog, context)
         files += ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
-            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(context, log: changeLog).utf8) })]
+            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(context, log: changeLog, worded: worded).utf8) })]
             if let atom = feed.atomPath {
-                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(context, log: changeLog).utf8) }))
+                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(context, log: changeLog, worded: worded).utf8) }))
             }
             return made
         }

@@ -4,7 +4,7 @@ import InspraakSource
 /// so each feed differs only in what it holds. Built as text, not through a theme: feed readers
 /// need exactly this, whatever the site looks like.
 enum SyndicationXML {
-    struct Entry {
+    struct Entry: Sendable {
         let title: String
         let url: String
         /// RSS `guid`: the page URL (`isPermaLink`), or a stable id that is not one.

@@ -146,6 +146,24 @@ final class ChangeFeedTests: XCTestCase {
         XCTAssertEqual(ChangeEntry.shortLabel("Versie 2.0 voor iedereen"), "Versie 2.0 voor iedereen")
         let long = String(repeating: "woord ", count: 30)
         XCTAssertEqual(ChangeEntry.shortLabel(long), String(repeating: "woord ", count: 13).dropLast() + "…")
+        // Texts with other than ASCII take the character-by-character way, with the same rules.
+        XCTAssertEqual(ChangeEntry.shortLabel("Café\u{2028}open! Echt."), "Café open!")
+        XCTAssertEqual(ChangeEntry.shortLabel("Ideeën. Meer."), "Ideeën")
+        let longAccented = String(repeating: "één ", count: 30)
+        XCTAssertEqual(ChangeEntry.shortLabel(longAccented), String(repeating: "één ", count: 20).dropLast() + "…")
+        XCTAssertEqual(ChangeEntry.shortLabel("  \t"), "")
+    }
+
+    /// The byte-wise way for ASCII text splits exactly where `Character.isWhitespace` does.
+    func testOneLineOnASCIIMatchesCharacterWhitespace() {
+        // Every text of up to four characters from these (\r\n is one character, 1C and 1F are not white space).
+        let alphabet: [String] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a"]
+        var texts = [""]
+        for _ in 1...4 { texts += texts.filter { $0.unicodeScalars.count == texts.last!.unicodeScalars.count }.flatMap { text in alphabet.map { text + $0 } } }
+        XCTAssertGreaterThan(texts.count, 7_000)
+        for text in texts {
+            XCTAssertEqual(ChangeEntry.oneLine(text), text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), text.debugDescription)
+        }
     }
 
     func testAtomIDsAreTagURIsOfTheGuid() throws {
