@@ -29,17 +29,27 @@ enum ICSText {
     /// One content line, folded: no physical line longer than 75 octets (the leading space of a
     /// continuation counts), each ending in CRLF.
     static func fold(_ line: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 24 + 2)
         var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
-            if octets + size > maxOctets {
-                out += "\r\n "
-                octets = 1
+        var line = line
+        line.withUTF8 { bytes in
+            // A scalar's width is in its lead byte; a fold never splits one.
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                if octets + size > maxOctets {
+                    out.append(contentsOf: [13, 10, 32])
+                    octets = 1
+                }
+                let end = min(index + size, bytes.count)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                octets += size
+                index = end
             }
-            out.unicodeScalars.append(scalar)
-            octets += size
         }
-        return out + "\r\n"
+        out.append(contentsOf: [13, 10])
+        return String(decoding: out, as: UTF8.self)
     }
 }

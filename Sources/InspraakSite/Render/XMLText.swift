@@ -1,25 +1,32 @@
 /// Escaping for text placed in XML and HTML by Swift code (feeds, sitemap, SVG).
 enum XMLText {
+    /// `& < > " '` as entities; control characters other than tab and line ends dropped (XML
+    /// 1.0 does not allow them). Byte by byte: no byte of a multi-byte character is below 0x80.
     static func escape(_ text: String) -> String {
-        // Most texts need nothing: check the bytes before building a new string.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
-            return text
-        }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML 1.0; drop them.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Most texts need nothing: check the bytes before building a new string.
+            guard let first = bytes.firstIndex(where: needsWork) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                case 0x09, 0x0A, 0x0D: out.append(byte)
+                case ..<0x20: continue
+                default: out.append(byte)
+                }
             }
-        }
-        return out
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }

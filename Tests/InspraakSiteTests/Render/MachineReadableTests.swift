@@ -43,6 +43,13 @@ final class MachineReadableTests: XCTestCase {
         XCTAssertEqual(parsed["name"] as? String, title)
     }
 
+    func testXMLEscapeWritesEntitiesAndDropsControlCharacters() {
+        XCTAssertEqual(XMLText.escape("Café & <b>\"ja\"</b> 'n\u{01}\u{1F}\t\n\r\u{7F}ë"),
+                       "Café &amp; &lt;b&gt;&quot;ja&quot;&lt;/b&gt; &#39;n\t\n\r\u{7F}ë")
+        XCTAssertEqual(XMLText.escape("niets te doen – één"), "niets te doen – één")
+        XCTAssertEqual(XMLText.escape(""), "")
+    }
+
     func testPrettyJSONIndentsTwoSpacesAndKeepsItsMeaning() throws {
         let value = JSONText.object([
             ("a", .array([.number(1), .object([("b", .null), ("c", .array([]))]), .string("<x>")])),
