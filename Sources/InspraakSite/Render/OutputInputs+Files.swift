@@ -78,7 +78,10 @@ extension DependencyMap {
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
 
         let assetNames = Dictionary(context.assets.published.map { ($1, $0) }) { first, _ in first }
-        outputs += context.assets.files.map { OutputInputs(path: $0.path, inputs: [.asset(assetNames[$0.path]!)]) }
+        for file in context.assets.files {
+            if let name = assetNames[file.path] { outputs.append(OutputInputs(path: file.path, inputs: [.asset(name)])) }
+        }
+        if let logo = context.assets.siteLogo { outputs.append(OutputInputs(path: logo.path, inputs: [.file(logo.source)])) }
         for record in graph.records {
             guard let folder = record.origin.bundleFolder else { continue }
             outputs += record.origin.bundleFiles.map { OutputInputs(path: SitePaths.record(record) + $0, inputs: [.file(folder + "/" + $0)]) }

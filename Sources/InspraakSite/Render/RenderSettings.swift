@@ -31,6 +31,11 @@ public struct RenderSettings: Sendable {
     public var dataLicense: String
     /// `[woo] publisher`: nil means no DiWoo sitemaps.
     public var wooPublisher: String?
+    /// `[organisation]`: name, contact and "reageer" link of the header and footer.
+    public var organisation: Organisation
+    /// The logo file `[organisation] logo` names, read and checked by the loader (set by the
+    /// build façade, which has the loaded site).
+    public var logo: OrganisationLogo?
 
     public init(_ config: SiteConfig) {
         title = config.title
@@ -48,5 +53,6 @@ public struct RenderSettings: Sendable {
         showHistory = config.showHistory
         dataLicense = config.dataLicense
         wooPublisher = config.wooPublisher
+        organisation = config.organisation
     }
 }
