@@ -37,6 +37,10 @@ public struct RenderSettings: Sendable {
     /// build façade, which has the loaded site).
     public var logo: OrganisationLogo?
 
+    /// Who publishes the site, for JSON-LD, DiWoo and the data catalogue: the organisation's
+    /// name, else the site's title.
+    public var publisherName: String { organisation.name ?? title }
+
     public init(_ config: SiteConfig) {
         title = config.title
         description = config.description
