@@ -6,9 +6,18 @@ from __future__ import annotations
 import pytest
 
 import checks
-from conftest import PAGES, THEMES
+from conftest import PAGES, SITE, THEMES
 
 PAGE_IDS = list(PAGES)
+# One page of every kind: the sample's list, theme and other pages, its largest record of each
+# kind (the first three records in it) and one page bundle (every advice with a PDF is one). The
+# house style, which changes only tokens, logo and footer, is checked on these, the default
+# theme on the whole sample.
+_RECORDS = [p for p in PAGE_IDS if p.count("/") == 2 and p.startswith(("meetings/2", "advice/2", "feedback/2"))]
+_BUNDLES = [f[: -len("index.html")] for f in SITE.bundles()]
+_KEEP = set(_RECORDS[:3] + [b for b in _BUNDLES if b not in _RECORDS[:3]][:1])
+KIND_PAGE_IDS = [p for p in PAGE_IDS if p not in _RECORDS or p in _KEEP]
+THEMED_PAGES = [("default", p) for p in PAGE_IDS] + [("voorbeeldstad", p) for p in KIND_PAGE_IDS]
 # Long pages to tab through (WCAG 2.4.11): home, the largest meeting page, open items.
 LONG_PAGES = [p for p in PAGE_IDS if p in ("home", "open/")] + \
     [p for p in PAGE_IDS if p.count("/") == 2 and p.startswith("meetings/2")][:1]
@@ -52,8 +61,7 @@ def test_page_loads_with_its_assets(browser, page):
 
 # ----------------------------------------------------------------------------- axe-core
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", PAGE_IDS)
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme,page", THEMED_PAGES)
 def test_axe_wcag22aa(themed, theme, page, scheme):
     """axe-core, tags wcag2a wcag2aa wcag21a wcag21aa wcag22aa: zero violations. The theme
     declares color-scheme: light dark, so the dark colour scheme is checked too."""
@@ -65,7 +73,7 @@ def test_axe_wcag22aa(themed, theme, page, scheme):
 
 # ----------------------------------------------------------------------------- WCAG 2.2 beyond axe
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("page", PAGE_IDS)
+@pytest.mark.parametrize("page", KIND_PAGE_IDS)
 @pytest.mark.parametrize("theme", THEMES)
 def test_target_size(themed, theme, page, width):
     """WCAG 2.5.8: every link or button that is not part of a sentence is at least 24x24 CSS px,
@@ -103,8 +111,7 @@ def test_consistent_help(theme):
 
 
 # ----------------------------------------------------------------------------- reflow / zoom
-@pytest.mark.parametrize("page", PAGE_IDS)
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme,page", THEMED_PAGES)
 def test_reflow_320px(themed, theme, page):
     """WCAG 1.4.10: at 320 CSS px wide no horizontal scrolling and nothing cut off."""
     browser, pages = themed
@@ -112,8 +119,7 @@ def test_reflow_320px(themed, theme, page):
     _fail(f"{theme} {page}", "reflow at 320 CSS px (WCAG 1.4.10)", checks.reflow_problems(browser, 320))
 
 
-@pytest.mark.parametrize("page", PAGE_IDS)
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme,page", THEMED_PAGES)
 def test_zoom_200_percent(themed, theme, page):
     """WCAG 1.4.4: a 1280 px window zoomed to 200 % (640 CSS px at device scale 2) keeps all text
     readable: no horizontal scrolling, nothing cut off or clipped."""
@@ -131,8 +137,7 @@ def test_skip_link(browser, page):
     _fail(page, "skip link", checks.skip_link_problems(browser))
 
 
-@pytest.mark.parametrize("page", PAGE_IDS)
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme,page", THEMED_PAGES)
 def test_focus_visible(themed, theme, page):
     """Every interactive element (a, button, summary, [tabindex]) shows a focus indicator: its
     outline, box-shadow or background differs between unfocused and keyboard-focused."""

@@ -49,10 +49,10 @@ extension LoadMessage {
         "`[organisation] logo` names \"\(path)\", but there is no such file in the site folder: check the path (it starts from the folder that holds site.toml)"
     }
     static func logoContentMismatch(_ path: String, expected: String) -> String {
-        "`[organisation] logo` \"\(path)\" is not a \(expected) image inside: save the logo again as \(expected), or name the file after its real type"
+        "`[organisation] logo` \"\(path)\" is named as a \(expected) image, but the file holds no \(expected) image: save the logo as \(expected) (or SVG), or give the file the ending of its real type"
     }
     static func logoOutsideSite(_ path: String) -> String {
-        "`[organisation] logo` must be a path inside the site folder, like \"assets/logo.svg\" (found \"\(path)\")"
+        "`[organisation] logo` must be a path inside the site folder, like \"images/logo.svg\" (found \"\(path)\")"
     }
     static func logoTooLarge(_ path: String, megabytes: Int) -> String {
         "`[organisation] logo` \"\(path)\" is larger than \(megabytes) MB: a logo should be a small SVG or PNG file"
