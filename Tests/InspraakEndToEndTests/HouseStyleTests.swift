@@ -73,7 +73,7 @@ final class HouseStyleTests: XCTestCase {
             let tokensAt = try XCTUnwrap(page.range(of: tokensLink), "\(path) does not link the house style's tokens")
             let siteAt = try XCTUnwrap(page.range(of: siteLink), "\(path) does not link site.css")
             XCTAssertLessThan(tokensAt.lowerBound, siteAt.lowerBound, "\(path) links site.css before the tokens")
-            XCTAssertTrue(footer(of: page).contains("Een website van de gemeente Voorbeeldstad."), path)
+            XCTAssertTrue(footer(of: page).contains("Bel 14 0999 of schrijf naar Postbus 1234, 9999 ZZ Voorbeeldstad."), path)
             XCTAssertTrue(page.contains("\(houseLogo.0.dropFirst("assets/".count))\" alt=\"Gemeente Lindeveen\""), "\(path) does not show the house style's logo")
             XCTAssertTrue(plainPage.contains("\(plainLogo.0.dropFirst("organisation/".count))\" alt=\"Gemeente Lindeveen\""), "\(path) does not show the site's logo")
             XCTAssertFalse(footer(of: plainPage).contains("Voorbeeldstad"), path)

@@ -26,8 +26,11 @@ public struct Organisation: Sendable, Equatable {
         }
         if isEmailAddress(text) { return ("mailto:" + text, text) }
         guard let href = SiteConfig.normalisedWebAddress(text) else { return nil }
-        let shown = href.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-        return (href, shown.hasSuffix("/") ? String(shown.dropLast()) : shown)
+        // Shown without its scheme and final slash: "www.lindeveen.nl/contact".
+        var shown = Substring(href)
+        if let colon = shown.range(of: "://") { shown = shown[colon.upperBound...] }
+        if shown.hasSuffix("/") { shown = shown.dropLast() }
+        return (href, String(shown))
     }
 
     /// `name@host.tld`: one `@`, a dotted host, nothing that is not printable ASCII or a space.
