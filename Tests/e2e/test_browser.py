@@ -106,6 +106,9 @@ def test_consistent_help(theme):
     from conftest import SITE, house_site
     site = SITE if theme == "default" else house_site()
     pages = {f: open(site.abs(f), encoding="utf-8").read() for f in site.html}
+    import sitelib
+    if theme == "default" and sitelib.SOURCE != sitelib.REPO and not any(checks.help_links(h) for h in pages.values()):
+        pytest.skip("the site sets neither contact nor respond_url under [organisation] (E2E_SOURCE)")
     assert len(pages) > 50
     _fail(theme, "help links not consistent (WCAG 3.2.6)", checks.consistent_help_problems(pages))
 
