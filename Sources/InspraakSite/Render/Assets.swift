@@ -24,10 +24,10 @@ struct Assets: Sendable {
             files.append((path, bytes))
         }
         if let logo {
-            // Beside the theme's assets, never among them: a site logo named like one of them
-            // must not take its place.
-            let name = logo.path.split(separator: "/").last.map(String.init) ?? logo.path
-            let path = "organisation/" + Self.fingerprinted(name, hash: Self.hash(logo.bytes))
+            // Beside the theme's assets, never among them (a site logo named like one of them
+            // must not take its place), and named `logo.<hash>.svg` whatever the file is called
+            // ("Logo gemeente.svg" would need escaping in every page).
+            let path = "organisation/" + Self.fingerprinted("logo." + logo.kind.rawValue, hash: Self.hash(logo.bytes))
             files.append((path, logo.bytes))
             siteLogo = (path, logo.path)
             logoPath = path
