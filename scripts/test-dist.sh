@@ -71,7 +71,7 @@ if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null && mount -t proc proc "$JA
         mkdir -p "$JAIL$(dirname "$library")"
         cp -L "$library" "$JAIL$library"
     done
-    cp -r "$ROOT/content" "$ROOT/site.toml" "$JAIL/site/"
+    cp -r "$ROOT/content" "$ROOT/images" "$ROOT/site.toml" "$JAIL/site/"
     CHROOT=$(command -v chroot)
     jail() { env -i "$CHROOT" "$JAIL" /bin/inspraak "$@"; }
     echo "the chroot holds: $(cd "$JAIL" && find . -path ./proc -prune -o -type f -not -path './site/*' -print | sort | tr '\n' ' ')/proc"

@@ -71,7 +71,7 @@ public enum SiteBuild {
             return (nil, graph, nil, clock.report(diagnostics, records: graph?.records.count ?? 0))
         }
         // What Render reads of site.toml, made once here: render never reads the graph's config.
-        let settings = RenderSettings(site.config)
+        let settings = RenderSettings(site)
         let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML) }
         let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, settings: settings, theme: site.theme, texts: texts) }
         diagnostics += renderProblems

@@ -5,19 +5,23 @@ import InspraakSource
 
 /// The design tokens of the default theme and the worked house style in themes/voorbeeldstad/:
 /// a house style that replaces only `assets/design-tokens.css` and `templates/footer.mustache`
-/// changes exactly those, and every page links the tokens before the stylesheet that uses them.
+/// and brings its logo (`assets/logo.svg`) changes exactly those, and every page links the
+/// tokens before the stylesheet that uses them.
 final class HouseStyleTests: XCTestCase {
     let themes = repositoryRoot.appendingPathComponent("themes")
 
-    /// The example site's sources with `theme = "voorbeeldstad"`; `withDefaultOnDisk: false`
-    /// leaves out themes/default/, so the house style extends the built-in copy.
+    /// The example site's sources with `theme = "voorbeeldstad"` and without its own logo (so
+    /// the house style's shows); `withDefaultOnDisk: false` leaves out themes/default/, so the
+    /// house style extends the built-in copy.
     func houseStyleSite(_ name: String = #function, withDefaultOnDisk: Bool) throws -> URL {
         let source = try temporaryFolder(name).appendingPathComponent("site")
         try copyExampleSite(to: source)
         let config = source.appendingPathComponent("site.toml")
         let text = try String(contentsOf: config, encoding: .utf8)
         XCTAssertTrue(text.contains("theme = \"default\"\n"))
-        try text.replacingOccurrences(of: "theme = \"default\"\n", with: "theme = \"voorbeeldstad\"\n").write(to: config, atomically: true, encoding: .utf8)
+        XCTAssertTrue(text.contains(Self.siteLogoLine))
+        try text.replacingOccurrences(of: "theme = \"default\"\n", with: "theme = \"voorbeeldstad\"\n")
+            .replacingOccurrences(of: Self.siteLogoLine, with: "").write(to: config, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: source.appendingPathComponent("themes"), withIntermediateDirectories: true)
         let folders = withDefaultOnDisk ? ["default", "voorbeeldstad"] : ["voorbeeldstad"]
         for folder in folders {
@@ -25,6 +29,8 @@ final class HouseStyleTests: XCTestCase {
         }
         return source
     }
+
+    static let siteLogoLine = "logo = \"images/logo-lindeveen.svg\"\n"
 
     func build(_ source: URL, into output: URL) throws -> [(String, Data)] {
         var options = exampleOptions(output: output)
@@ -35,14 +41,18 @@ final class HouseStyleTests: XCTestCase {
         return try snapshot(output)
     }
 
-    func testVoorbeeldstadDiffersFromTheDefaultOnlyInItsTokensAndFooter() throws {
+    func testVoorbeeldstadDiffersFromTheDefaultOnlyInItsTokensLogoAndFooter() throws {
         let folder = try temporaryFolder()
         let plain = try build(repositoryRoot, into: folder.appendingPathComponent("default"))
         let house = try build(try houseStyleSite(withDefaultOnDisk: true), into: folder.appendingPathComponent("voorbeeldstad"))
         let plainFiles = Dictionary(uniqueKeysWithValues: plain), houseFiles = Dictionary(uniqueKeysWithValues: house)
 
-        // The same files, apart from the tokens' fingerprint.
-        XCTAssertEqual(Set(plain.map { unfingerprinted($0.0) }), Set(house.map { unfingerprinted($0.0) }))
+        // The same files, apart from the tokens' fingerprint and the logo: the site's, or the house style's.
+        let plainLogo = try XCTUnwrap(plain.first { $0.0.hasPrefix("organisation/logo.") && $0.0.hasSuffix(".svg") })
+        let houseLogo = try XCTUnwrap(house.first { $0.0.hasPrefix("assets/logo.") && $0.0.hasSuffix(".svg") })
+        XCTAssertEqual(houseLogo.1, try Data(contentsOf: themes.appendingPathComponent("voorbeeldstad/assets/logo.svg")))
+        XCTAssertEqual(Set(plain.map { unfingerprinted($0.0) }).subtracting([plainLogo.0]),
+                       Set(house.map { unfingerprinted($0.0) }).subtracting([houseLogo.0]))
         let plainTokens = try XCTUnwrap(plain.first { $0.0.hasPrefix("assets/design-tokens.") })
         let houseTokens = try XCTUnwrap(house.first { $0.0.hasPrefix("assets/design-tokens.") })
         XCTAssertNotEqual(plainTokens.0, houseTokens.0)
@@ -63,15 +73,17 @@ final class HouseStyleTests: XCTestCase {
             let tokensAt = try XCTUnwrap(page.range(of: tokensLink), "\(path) does not link the house style's tokens")
             let siteAt = try XCTUnwrap(page.range(of: siteLink), "\(path) does not link site.css")
             XCTAssertLessThan(tokensAt.lowerBound, siteAt.lowerBound, "\(path) links site.css before the tokens")
-            XCTAssertTrue(footer(of: page).contains("Een website van de gemeente Voorbeeldstad."), path)
+            XCTAssertTrue(footer(of: page).contains("Bel 14 0999 of schrijf naar Postbus 1234, 9999 ZZ Voorbeeldstad."), path)
+            XCTAssertTrue(page.contains("\(houseLogo.0.dropFirst("assets/".count))\" alt=\"Gemeente Lindeveen\""), "\(path) does not show the house style's logo")
+            XCTAssertTrue(plainPage.contains("\(plainLogo.0.dropFirst("organisation/".count))\" alt=\"Gemeente Lindeveen\""), "\(path) does not show the site's logo")
             XCTAssertFalse(footer(of: plainPage).contains("Voorbeeldstad"), path)
             if normalised(page) != normalised(plainPage) {
                 differing += 1
-                if differing <= 3 { XCTFail("\(path) differs beyond the tokens and the footer:\n" + lineDiff(normalised(plainPage), normalised(page))) }
+                if differing <= 3 { XCTFail("\(path) differs beyond the tokens, the logo and the footer:\n" + lineDiff(normalised(plainPage), normalised(page))) }
             }
         }
         XCTAssertGreaterThan(pages, 50)
-        XCTAssertEqual(differing, 0, "pages that differ beyond the tokens and the footer")
+        XCTAssertEqual(differing, 0, "pages that differ beyond the tokens, the logo and the footer")
     }
 
     func testTheHouseStyleAlsoExtendsTheBuiltInDefaultTheme() throws {
@@ -100,9 +112,9 @@ final class HouseStyleTests: XCTestCase {
         XCTAssertEqual(try defined(in: "voorbeeldstad"), try defined(in: "default"))
         let manifest = try String(contentsOf: themes.appendingPathComponent("voorbeeldstad/theme.toml"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("extends = \"default\""))
-        // A house style that only changes its look: tokens, one template, nothing else.
+        // A house style that only changes its look: tokens, a logo, one template, nothing else.
         let files = try FileManager.default.subpathsOfDirectory(atPath: themes.appendingPathComponent("voorbeeldstad").path).filter { !$0.hasPrefix(".") }
-        XCTAssertEqual(Set(files), ["assets", "assets/design-tokens.css", "templates", "templates/footer.mustache", "theme.toml"])
+        XCTAssertEqual(Set(files), ["assets", "assets/design-tokens.css", "assets/logo.svg", "templates", "templates/footer.mustache", "theme.toml"])
     }
 
     // MARK: - Helpers
@@ -126,7 +138,10 @@ final class HouseStyleTests: XCTestCase {
         return String(page[start.lowerBound..<end.upperBound])
     }
 
+    /// The page without its footer, and with the logo's address (the site's, or the house
+    /// style's) made the same.
     func normalised(_ page: String) -> String {
-        unfingerprinted(page.replacingOccurrences(of: footer(of: page), with: "<footer/>"))
+        let logo = page.replacingOccurrences(of: #"<img class="site-logo" src="[^"]*""#, with: #"<img class="site-logo" src="…""#, options: .regularExpression)
+        return unfingerprinted(logo.replacingOccurrences(of: footer(of: page), with: "<footer/>"))
     }
 }

@@ -268,7 +268,7 @@ final class OutputInputsTests: XCTestCase {
         let templates = try XCTUnwrap(lines.firstIndex(of: "  templates (the page's own, then every partial it includes):"))
         XCTAssertEqual(Array(lines[(templates + 1)...].prefix(3)), ["    theme (themes/default/templates/theme.mustache)",
                                                                   "    base (themes/default/templates/base.mustache)",
-                                                                  "    calendar-links (themes/default/templates/calendar-links.mustache)"])
+                                                                  "    brand (themes/default/templates/brand.mustache)"])
         XCTAssertTrue(lines.contains("    site.css (themes/default/assets/site.css)"), page.out)
         XCTAssertEqual(lines.last, "  the day: yes, it reads differently on another day (--now)")
 

@@ -57,4 +57,6 @@ func copyExampleSite(to folder: URL) throws {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("site.toml"), to: folder.appendingPathComponent("site.toml"))
+    // The organisation's logo, which site.toml names.
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("images"), to: folder.appendingPathComponent("images"))
 }

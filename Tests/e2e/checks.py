@@ -3,7 +3,7 @@
 They are shared by the page tests and by the self-tests that prove each check can fail."""
 from __future__ import annotations
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 AXE_RUN_JS = """
 const done = arguments[arguments.length - 1];
@@ -204,4 +204,143 @@ def skip_link_problems(browser) -> list[str]:
         return a ? a.outerHTML.slice(0, 100) : 'nothing';""")
     if after:
         problems.append(f"the next Tab after the skip link went back before the main content: {after}")
+    return problems
+
+
+# WCAG 2.5.8 Target size (minimum): a link or button that is not part of a sentence is at least
+# 24 by 24 CSS px, or a circle of 24 px around its centre touches no other target (and no other
+# small target's circle). Inline links inside running text are exempt, as WCAG says.
+TARGET_SIZE_JS = r"""
+const sel = 'a[href], button, summary, input:not([type=hidden]), select, textarea, [role=button], [role=link]';
+const name = el => el.tagName.toLowerCase() +
+  (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '') +
+  ` "${(el.textContent || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+const blockOf = el => { let p = el.parentElement;
+  while (p && getComputedStyle(p).display.startsWith('inline')) p = p.parentElement; return p; };
+// In a sentence: laid out inline, with text of its own block around it that is not in a target.
+const inSentence = el => {
+  if (!getComputedStyle(el).display.startsWith('inline') || getComputedStyle(el).display === 'inline-block') return false;
+  if (el.getClientRects().length > 1) return true;  // wraps over lines: running text
+  const block = blockOf(el); if (!block) return false;
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim() || n.parentElement.closest(sel)) continue;
+    if (getComputedStyle(n.parentElement).display === 'none') continue;
+    return true;
+  }
+  return false;
+};
+const all = [...document.querySelectorAll(sel)].filter(el => el.getClientRects().length > 0
+  && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden=true]'));
+const boxes = all.map(el => { const r = el.getBoundingClientRect();
+  return {el, r, cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2,
+          small: r.width < 23.95 || r.height < 23.95, exempt: inSentence(el)}; });
+const distToRect = (x, y, r) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+const out = [];
+for (const t of boxes) {
+  if (!t.small || t.exempt) continue;
+  const clash = boxes.find(u => u !== t && !u.el.contains(t.el) && !t.el.contains(u.el) &&
+    (u.small ? Math.hypot(u.cx - t.cx, u.cy - t.cy) < 24 - 0.05 : distToRect(t.cx, t.cy, u.r) < 12 - 0.05));
+  if (clash) out.push(`${name(t.el)} is ${t.r.width.toFixed(1)}x${t.r.height.toFixed(1)} px and too close to ${name(clash.el)}`);
+}
+return {problems: out, checked: boxes.filter(b => !b.exempt).length};
+"""
+
+
+def target_size_problems(browser) -> tuple[list[str], int]:
+    """(problems, number of targets that are not inline text)."""
+    res = browser.js(TARGET_SIZE_JS)
+    return res["problems"], res["checked"]
+
+
+# WCAG 2.4.11 Focus not obscured: tab forward through the page and back again with the real
+# keyboard; each focused element must lie below every sticky or fixed bar at the top of the
+# window (a sticky header), not under it.
+FOCUS_OBSCURED_JS = r"""
+const a = document.activeElement;
+if (!a || a === document.body) return null;
+const r = a.getBoundingClientRect();
+const label = a.tagName.toLowerCase() + ` "${(a.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+const covered = [];
+for (const el of document.body.querySelectorAll('*')) {
+  const cs = getComputedStyle(el);
+  if ((cs.position !== 'sticky' && cs.position !== 'fixed') || el.contains(a) || cs.visibility === 'hidden') continue;
+  const b = el.getBoundingClientRect();
+  if (b.height === 0 || b.bottom <= 0 || b.top >= innerHeight) continue;
+  const overlaps = r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top;
+  if (overlaps) covered.push(`${label} (top ${r.top.toFixed(0)}) is under ${el.tagName.toLowerCase()}.${el.className} (bottom ${b.bottom.toFixed(0)})`);
+}
+return {label, covered};
+"""
+
+
+def focus_obscured_problems(browser, forward: int = 20, back: int = 40) -> tuple[list[str], int]:
+    """(problems, number of focus stops checked). `forward` Tabs from the top; then, from the
+    page's last link, `back` Shift+Tabs, which scroll each element into view from above: where a
+    sticky header would cover it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    problems, stops = [], 0
+
+    def check() -> None:
+        nonlocal stops
+        state = browser.js(FOCUS_OBSCURED_JS)
+        if state is None:
+            return
+        stops += 1
+        for c in state["covered"]:
+            if c not in problems:
+                problems.append(c)
+
+    for _ in range(forward):
+        ActionChains(browser.drv).send_keys(Keys.TAB).perform()
+        check()
+    browser.js("""const all = [...document.querySelectorAll('a[href], button, summary')].filter(el =>
+        el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+        all[all.length - 1].focus();""")
+    for _ in range(back):
+        ActionChains(browser.drv).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        check()
+    return problems, stops
+
+
+# WCAG 3.2.6 Consistent help: the help every page offers (the "reageer" link and the contact
+# link of [organisation]) comes in the same order, in the same place (the footer), with the same
+# addresses, on every page.
+HELP_KINDS = (("respond", "respond-link"), ("contact", "contact-link"))
+
+
+def help_links(html: str) -> list[tuple[str, str, bool]]:
+    """The help links of a page in document order: (kind, href, inside the site footer)."""
+    import re
+    footer = html.find('<footer class="site-footer"')
+    out = []
+    for m in re.finditer(r'<a\b[^>]*>', html):
+        tag = m.group(0)
+        cls = re.search(r'class="([^"]*)"', tag)
+        classes = cls.group(1).split() if cls else []
+        for kind, name in HELP_KINDS:
+            if name in classes:
+                href = re.search(r'href="([^"]*)"', tag)
+                out.append((kind, href.group(1) if href else "", footer != -1 and m.start() > footer))
+    return out
+
+
+def consistent_help_problems(pages: dict[str, str]) -> list[str]:
+    """pages: {name: html}. Every page has the same help links, in the same order, in the footer."""
+    problems, reference = [], None
+    for name in sorted(pages):
+        links = help_links(pages[name])
+        if not links:
+            problems.append(f"{name}: no help link (respond, contact)")
+            continue
+        outside = [k for k, _, in_footer in links if not in_footer]
+        if outside:
+            problems.append(f"{name}: help links outside the footer: {outside}")
+        if reference is None:
+            reference = (name, links)
+        elif links != reference[1]:
+            problems.append(f"{name}: help links {[(k, h) for k, h, _ in links]} differ from "
+                            f"{reference[0]}: {[(k, h) for k, h, _ in reference[1]]}")
     return problems

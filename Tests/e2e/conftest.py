@@ -42,6 +42,50 @@ SITE = Site(_site_dir())
 PAGES = SITE.sample()
 
 
+# The house style: the example site again, with `theme = "voorbeeldstad"` and without a logo of
+# its own (so the theme's shows), built here into another folder; E2E_HOUSE_SITE_DIR names a
+# build made beforehand. It gets the same browser checks as the default theme.
+HOUSE_LOGO_LINE = 'logo = "images/logo-lindeveen.svg"\n'
+
+
+def _house_site_dir() -> str:
+    given = os.environ.get("E2E_HOUSE_SITE_DIR")
+    if given:
+        return given
+    binary = os.environ.get("E2E_INSPRAAK", os.path.join(REPO, ".build", "release", "inspraak"))
+    if not os.access(binary, os.X_OK):
+        raise pytest.UsageError(f"inspraak binary not found at {binary} (set E2E_INSPRAAK)")
+    tmp = tempfile.mkdtemp(prefix="inspraak-e2e-house-")
+    atexit.register(shutil.rmtree, tmp, True)
+    source = os.path.join(tmp, "site")
+    os.makedirs(os.path.join(source, "themes"))
+    shutil.copytree(os.path.join(REPO, "content"), os.path.join(source, "content"))
+    shutil.copytree(os.path.join(REPO, "themes", "voorbeeldstad"), os.path.join(source, "themes", "voorbeeldstad"))
+    config = open(os.path.join(REPO, "site.toml"), encoding="utf-8").read()
+    if 'theme = "default"\n' not in config:
+        raise pytest.UsageError("site.toml does not say theme = \"default\" (test set-up)")
+    config = config.replace('theme = "default"\n', 'theme = "voorbeeldstad"\n').replace(HOUSE_LOGO_LINE, "")
+    with open(os.path.join(source, "site.toml"), "w", encoding="utf-8") as fh:
+        fh.write(config)
+    out = os.path.join(tmp, "public")
+    r = subprocess.run([binary, "build", "--source", source, "--output", out, "--base-url", BASE_URL,
+                        "--now", NOW, "--no-git"], capture_output=True, text=True, timeout=300)
+    if r.returncode != 0:
+        raise pytest.UsageError(f"building the example site with the house style failed ({r.returncode}):\n{r.stdout}{r.stderr}")
+    return out
+
+
+THEMES = ["default", "voorbeeldstad"]
+_house: list[Site] = []
+
+
+def house_site() -> Site:
+    """The house-style build, made on first use (a run that does not ask for it does not build it)."""
+    if not _house:
+        _house.append(Site(_house_site_dir()))
+    return _house[0]
+
+
 # ----------------------------------------------------------------------------- Nu HTML Checker
 # vnu runs once over every HTML page and stylesheet, in the background while the browser tests run.
 class _Vnu:
@@ -116,9 +160,10 @@ def server(site):
 class Browser:
     """One headless Chromium for the whole session, with helpers to load a page in a known state."""
 
-    def __init__(self, server: sitelib.LocalServer):
+    def __init__(self, server: sitelib.LocalServer, sharing: "Browser | None" = None):
         self.server = server
-        self.drv = sitelib.make_driver()
+        self.owner = sharing is None
+        self.drv = sitelib.make_driver() if sharing is None else sharing.drv
         self.axe_src, self.axe_version = sitelib.axe_js()
 
     def load(self, path: str, width: int = 1280, height: int = 900, scale: float = 1,
@@ -142,6 +187,8 @@ class Browser:
         return self.drv.execute_async_script(script, *args)
 
     def quit(self) -> None:
+        if not self.owner:
+            return
         try:
             self.drv.quit()
         except Exception:
@@ -153,6 +200,22 @@ def browser(server):
     b = Browser(server)
     yield b
     b.quit()
+
+
+@pytest.fixture(scope="session")
+def house_browser(browser):
+    """The same Chromium, on a server of the house-style build."""
+    srv = sitelib.LocalServer(house_site())
+    yield Browser(srv, sharing=browser)
+    srv.stop()
+
+
+@pytest.fixture
+def themed(request):
+    """(browser, sample pages) of the theme the test is parametrized with (`theme`)."""
+    if request.node.callspec.params.get("theme", "default") == "default":
+        return request.getfixturevalue("browser"), PAGES
+    return request.getfixturevalue("house_browser"), house_site().sample()
 
 
 @pytest.fixture(scope="session")

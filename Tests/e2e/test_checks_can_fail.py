@@ -62,3 +62,39 @@ def test_skip_link_check_reports_focus_not_moved(browser):
     plant(browser, script="document.querySelector('main').removeAttribute('tabindex');")
     problems = checks.skip_link_problems(browser)
     assert any("not main#inhoud" in p for p in problems), f"not reported: {problems}"
+
+
+def test_target_size_reports_small_crowded_links(browser):
+    browser.load(HOME)
+    # a row of 12 px icon links side by side, not in a sentence: too small and too close
+    plant(browser, html='<ul class="e2e-icons" style="display:flex;gap:2px;list-style:none;padding:0">'
+                        + "".join(f'<li><a href="#x{i}" style="display:block;width:12px;height:12px;'
+                                  f'font-size:8px;overflow:hidden">{i}</a></li>' for i in range(4)) + '</ul>')
+    problems, n = checks.target_size_problems(browser)
+    assert n > 4 and sum("too close" in p for p in problems) >= 4, f"not reported: {problems}"
+
+
+def test_target_size_exempts_links_in_a_sentence(browser):
+    browser.load(HOME)
+    plant(browser, html='<p style="font-size:10px">Lees <a href="#a">dit</a> en <a href="#b">dat</a> maar.</p>')
+    problems, _ = checks.target_size_problems(browser)
+    assert not any('"dit"' in p or '"dat"' in p for p in problems), f"inline links reported: {problems}"
+
+
+def test_focus_obscured_reports_a_sticky_header(browser):
+    browser.load(RECORD, width=1280, height=700)
+    # a sticky header without scroll-padding: tabbing back up puts focused links under it
+    plant(browser, css=".site-header { position: sticky; top: 0; z-index: 5; min-height: 120px; }")
+    problems, stops = checks.focus_obscured_problems(browser, forward=5, back=30)
+    assert stops > 20 and problems, f"not reported ({stops} focus stops)"
+
+
+def test_consistent_help_reports_moved_and_missing_help():
+    footer = ('<footer class="site-footer"><a class="respond-link" href="https://r">R</a>'
+              '<a class="contact-link" href="mailto:c@x.nl">C</a></footer>')
+    swapped = ('<footer class="site-footer"><a class="contact-link" href="mailto:c@x.nl">C</a>'
+               '<a class="respond-link" href="https://r">R</a></footer>')
+    problems = checks.consistent_help_problems({"a.html": footer, "b.html": swapped, "c.html": "<footer></footer>",
+                                                "d.html": '<main><a class="contact-link" href="mailto:c@x.nl">C</a></main>' + footer})
+    text = " ".join(problems)
+    assert "b.html" in text and "c.html: no help link" in text and "d.html: help links outside the footer" in text, problems

@@ -1,5 +1,6 @@
 """Screenshots (full page) of home, a record page and the open items page at 390 and 1280 px,
-saved in Tests/e2e/artifacts/ for people to look at."""
+of the default theme and of the house style (voorbeeldstad-*.png), saved in Tests/e2e/artifacts/
+for people to look at."""
 from __future__ import annotations
 
 import base64
@@ -8,7 +9,7 @@ import struct
 
 import pytest
 
-from conftest import PAGES, SITE
+from conftest import PAGES, SITE, THEMES
 
 _bundles = SITE.bundles()
 SHOTS = {
@@ -21,7 +22,9 @@ SHOTS = {
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("name", list(SHOTS))
-def test_screenshot(browser, artifacts_dir, name, width):
+@pytest.mark.parametrize("theme", THEMES)
+def test_screenshot(themed, artifacts_dir, theme, name, width):
+    browser, _ = themed
     mobile = width < 600
     browser.load(SHOTS[name], width=width, height=900, mobile=mobile)
     h = browser.js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
@@ -30,7 +33,8 @@ def test_screenshot(browser, artifacts_dir, name, width):
                                 {"width": width, "height": h, "deviceScaleFactor": 1, "mobile": mobile})
     shot = browser.drv.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
     data = base64.b64decode(shot["data"])
-    out = os.path.join(artifacts_dir, f"{name}-{width}.png")
+    prefix = "" if theme == "default" else f"{theme}-"
+    out = os.path.join(artifacts_dir, f"{prefix}{name}-{width}.png")
     with open(out, "wb") as fh:
         fh.write(data)
     assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{out}: not a PNG"

@@ -8,8 +8,13 @@ struct Assets: Sendable {
     let files: [(path: String, bytes: [UInt8])]
     /// The stylesheets every page links, by name under assets/, sorted.
     let stylesheetNames: [String]
+    /// The logo the header shows, as published: the site's own (`[organisation] logo`), else
+    /// the theme's `assets/logo.svg` or `logo.png` (a house style's logo); nil for neither.
+    let logoPath: String?
+    /// The site's own logo: where it is published and its path in the source folder.
+    let siteLogo: (path: String, source: String)?
 
-    init(_ theme: ThemeFiles) {
+    init(_ theme: ThemeFiles, logo: OrganisationLogo? = nil) {
         var published: [String: String] = [:]
         var files: [(String, [UInt8])] = []
         for name in theme.assets.keys.sorted() {
@@ -18,9 +23,30 @@ struct Assets: Sendable {
             published[name] = path
             files.append((path, bytes))
         }
+        if let logo {
+            // Beside the theme's assets, never among them (a site logo named like one of them
+            // must not take its place), and named `logo.<hash>.svg` whatever the file is called
+            // ("Logo gemeente.svg" would need escaping in every page).
+            let path = "organisation/" + Self.fingerprinted("logo." + logo.kind.rawValue, hash: Self.hash(logo.bytes))
+            files.append((path, logo.bytes))
+            siteLogo = (path, logo.path)
+            logoPath = path
+        } else {
+            siteLogo = nil
+            logoPath = Self.themeLogoNames.lazy.compactMap { published[$0] }.first
+        }
         self.published = published
         self.files = files
         stylesheetNames = published.keys.filter { $0.hasSuffix(".css") }.sorted()
+    }
+
+    /// A theme's logo, under its `assets/`, the first of these it has.
+    static let themeLogoNames = ["logo.svg", "logo.png"]
+
+    /// What the header's logo is made from, for the dependency map.
+    var logoInput: OutputInput? {
+        if let siteLogo { return .file(siteLogo.source) }
+        return Self.themeLogoNames.first { published[$0] != nil }.map(OutputInput.asset)
     }
 
     /// FNV-1a, 64 bits, first 10 hex digits: enough to tell versions apart, not a security measure.

@@ -33,7 +33,7 @@ enum DiWoo {
     /// `limit`: addresses per sitemap (smaller only in tests).
     static func files(_ graph: SiteGraph, settings: RenderSettings, paths: SitePaths, limit: Int = urlsPerSitemap) -> [(path: String, text: String)]? {
         guard let publisher = settings.wooPublisher else { return nil }
-        let entries = self.entries(graph, paths: paths, publisher: publisher, site: settings.title)
+        let entries = self.entries(graph, paths: paths, publisher: publisher, site: settings.publisherName)
         var chunks = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min($0 + limit, entries.count)]) }
         if chunks.isEmpty { chunks = [[]] }
         var files: [(path: String, text: String)] = []

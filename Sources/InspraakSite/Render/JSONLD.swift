@@ -28,7 +28,7 @@ enum JSONLD {
             ("inLanguage", .string(settings.language)),
         ]
         if !settings.description.isEmpty { pairs.append(("description", .string(settings.description))) }
-        pairs.append(("publisher", government(settings.title)))
+        pairs.append(("publisher", government(settings.publisherName)))
         return .object(pairs)
     }
 
@@ -49,7 +49,7 @@ enum JSONLD {
         } else if let place = meeting.place, !place.isEmpty {
             pairs.append(("location", .object([("@type", "Place"), ("name", .string(place)), ("address", .string(place))])))
         }
-        let organisers = meeting.organisers.isEmpty ? [government(context.settings.title)] : meeting.organisers.map(organization)
+        let organisers = meeting.organisers.isEmpty ? [government(context.settings.publisherName)] : meeting.organisers.map(organization)
         pairs.append(("organizer", organisers.count == 1 ? organisers[0] : .array(organisers)))
         return .object(pairs)
     }
@@ -60,7 +60,7 @@ enum JSONLD {
         pairs.append(("datePublished", .string(dateTime(record.date))))
         if let updated = record.updated { pairs.append(("dateModified", .string(updated.iso))) }
         pairs.append(("author", author))
-        pairs.append(("publisher", government(context.settings.title)))
+        pairs.append(("publisher", government(context.settings.publisherName)))
         var seen = Set<String>()
         let urls = targets.compactMap { context.graph.record($0) }.filter { seen.insert($0.id).inserted }
             .map { JSONText.string(context.paths.absolute(SitePaths.record($0))) }

@@ -78,7 +78,10 @@ extension DependencyMap {
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
 
         let assetNames = Dictionary(context.assets.published.map { ($1, $0) }) { first, _ in first }
-        outputs += context.assets.files.map { OutputInputs(path: $0.path, inputs: [.asset(assetNames[$0.path]!)]) }
+        for file in context.assets.files {
+            if let name = assetNames[file.path] { outputs.append(OutputInputs(path: file.path, inputs: [.asset(name)])) }
+        }
+        if let logo = context.assets.siteLogo { outputs.append(OutputInputs(path: logo.path, inputs: [.file(logo.source)])) }
         for record in graph.records {
             guard let folder = record.origin.bundleFolder else { continue }
             outputs += record.origin.bundleFiles.map { OutputInputs(path: SitePaths.record(record) + $0, inputs: [.file(folder + "/" + $0)]) }
@@ -122,7 +125,7 @@ extension DependencyMap {
             outputs.append(OutputInputs(path: "data/\(table.name).csv-metadata.json", inputs: [.config(.data)]))
             catalog.add(made)
         }
-        catalog.add([.config(.data), .config(.woo), .today])
+        catalog.add([.config(.data), .config(.woo), .config(.organisation), .today])
         let made = catalog.finished()
         outputs += ["data/catalog.ttl", "data/catalog.jsonld"].map { OutputInputs(path: $0, inputs: made) }
         outputs.append(OutputInputs(path: "data/README.md", inputs: [.config(.topLevel), .config(.data)]))
@@ -135,12 +138,12 @@ extension DependencyMap {
         guard let files = DiWoo.files(graph, settings: config, paths: paths), let publisher = config.wooPublisher else { return [] }
         var inputs = collector()
         let pages = Dictionary(graph.records.map { (paths.absolute(SitePaths.record($0)), $0) }) { first, _ in first }
-        for entry in DiWoo.entries(graph, paths: paths, publisher: publisher, site: config.title) {
+        for entry in DiWoo.entries(graph, paths: paths, publisher: publisher, site: config.publisherName) {
             guard let record = pages[entry.location] else { continue }
             inputs.show(record)
             if record.kind == .feedback { inputs.showAll((graph.links[record.id] ?? []).compactMap { graph.record($0.target) }) }
         }
-        inputs.add([.config(.topLevel), .config(.woo)])
+        inputs.add([.config(.topLevel), .config(.woo), .config(.organisation)])
         let made = inputs.finished()
         return files.map { OutputInputs(path: $0.path, inputs: made) }
     }

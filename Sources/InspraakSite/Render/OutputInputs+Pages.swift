@@ -17,6 +17,9 @@ struct PageInputs {
         inputs.add(templates.closure(of: page.template).map(OutputInput.template))
         inputs.add([.strings, .config(.topLevel)])
         inputs.add(pages.context.assets.stylesheetNames.map(OutputInput.asset))
+        // The header's logo and the footer's contact and "reageer" links.
+        inputs.add([.config(.organisation)])
+        if let logo = pages.context.assets.logoInput { inputs.add([logo]) }
         switch page {
         case .home:
             inputs.cards(PageContents.homeLatest(graph))

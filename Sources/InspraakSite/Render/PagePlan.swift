@@ -52,7 +52,7 @@ struct PagePlan: Sendable {
     init?(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) {
         guard let table = theme.strings[settings.language] else { return nil }
         self.init(context: RenderContext(graph: graph, settings: settings, strings: Strings(table, language: settings.language),
-                                         texts: texts, assets: Assets(theme)))
+                                         texts: texts, assets: Assets(theme, logo: settings.logo)))
     }
 
     init(context: RenderContext) {

@@ -100,6 +100,13 @@ final class RenderContext: Sendable {
         plural ? kindLabels[kind]!.many : kindLabels[kind]!.one
     }
 
+    /// What residents read for an item instead of its id: "punt 2" in a meeting's input,
+    /// "aanbeveling 3" in an advice, by its place in the record (the id stays the anchor).
+    func itemLabel(_ item: String, in record: Record) -> String? {
+        guard let index = record.items.firstIndex(where: { $0.id == item }) else { return nil }
+        return strings.format(record.kind == .advice ? "item.recommendation" : "item.input", ["n": String(index + 1)])
+    }
+
     /// The record's date (a `TimeView`), looked up.
     func date(of record: Record) -> TemplateValue {
         recordFacts[record.id]?.date ?? .view(TimeView(record.date, strings: strings))

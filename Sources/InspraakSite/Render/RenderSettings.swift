@@ -31,6 +31,21 @@ public struct RenderSettings: Sendable {
     public var dataLicense: String
     /// `[woo] publisher`: nil means no DiWoo sitemaps.
     public var wooPublisher: String?
+    /// `[organisation]`: name, contact and "reageer" link of the header and footer.
+    public var organisation: Organisation
+    /// The logo file `[organisation] logo` names, read and checked by the loader; nil when
+    /// made from a config alone (`init(_ site:)` takes it from the loaded site).
+    public var logo: OrganisationLogo?
+
+    /// Who publishes the site, for JSON-LD, DiWoo and the data catalogue: the organisation's
+    /// name, else the site's title.
+    public var publisherName: String { organisation.name ?? title }
+
+    /// The settings of a loaded site, with its logo file.
+    public init(_ site: LoadedSite) {
+        self.init(site.config)
+        logo = site.logo
+    }
 
     public init(_ config: SiteConfig) {
         title = config.title
@@ -48,5 +63,6 @@ public struct RenderSettings: Sendable {
         showHistory = config.showHistory
         dataLicense = config.dataLicense
         wooPublisher = config.wooPublisher
+        organisation = config.organisation
     }
 }

@@ -42,6 +42,27 @@ extension LoadMessage {
         "`[woo] publisher` must be the municipality's TOOI address, like https://identifier.overheid.nl/tooi/id/gemeente/gm0363 (found \"\(uri)\")"
     }
     static let missingWooPublisher = "`[woo]` needs `publisher`, the municipality's TOOI address, like publisher = \"https://identifier.overheid.nl/tooi/id/gemeente/gm0363\""
+    static func logoNotAnImage(_ path: String) -> String {
+        "`[organisation] logo` must be an SVG or PNG file, ending in .svg or .png (found \"\(path)\")"
+    }
+    static func logoMissing(_ path: String) -> String {
+        "`[organisation] logo` names \"\(path)\", but there is no such file in the site folder: check the path (it starts from the folder that holds site.toml)"
+    }
+    static func logoContentMismatch(_ path: String, expected: String) -> String {
+        "`[organisation] logo` \"\(path)\" is named as a \(expected) image, but the file holds no \(expected) image: save the logo as \(expected) (or SVG), or give the file the ending of its real type"
+    }
+    static func logoOutsideSite(_ path: String) -> String {
+        "`[organisation] logo` must be a path inside the site folder, like \"images/logo.svg\" (found \"\(path)\")"
+    }
+    static func logoTooLarge(_ path: String, megabytes: Int) -> String {
+        "`[organisation] logo` \"\(path)\" is larger than \(megabytes) MB: a logo should be a small SVG or PNG file"
+    }
+    static func invalidContact(_ text: String) -> String {
+        "`[organisation] contact` must be a web address starting with https:// or an e-mail address, like contact = \"info@gemeente.nl\" (found \"\(text)\")"
+    }
+    static func invalidRespondURL(_ text: String) -> String {
+        "`[organisation] respond_url` must be a web address starting with https://, the page where residents can respond (found \"\(text)\")"
+    }
     static let expectedText = "text between quotes"
     static let expectedWholeNumber = "a whole number"
     static let expectedTrueOrFalse = "true or false"

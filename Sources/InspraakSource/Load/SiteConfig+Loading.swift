@@ -93,6 +93,34 @@ extension SiteConfig {
                 }
             },
         ]),
+        ConfigSection("organisation", [
+            ConfigKey("name") { reader, config in
+                if let value = reader.string() { config.organisation.name = value }
+            },
+            // The file itself is checked by the loader, which reads it.
+            ConfigKey("logo") { reader, config in
+                guard let value = reader.string() else { return }
+                if LogoImage.kind(ofName: value) == nil {
+                    reader.error(LoadMessage.logoNotAnImage(value))
+                } else {
+                    config.organisation.logo = value
+                    config.organisation.logoLocation = reader.location
+                }
+            },
+            ConfigKey("contact") { reader, config in
+                guard let value = reader.string() else { return }
+                if let link = Organisation.contactLink(value) {
+                    config.organisation.contactHref = link.href
+                    config.organisation.contactText = link.text
+                } else {
+                    reader.error(LoadMessage.invalidContact(value))
+                }
+            },
+            ConfigKey("respond_url") { reader, config in
+                guard let value = reader.string() else { return }
+                if let url = normalisedWebAddress(value) { config.organisation.respondURL = url } else { reader.error(LoadMessage.invalidRespondURL(value)) }
+            },
+        ]),
     ]
 
     /// The keys site.toml may hold, per section ("" is the top level, which also names the

@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var dataLicense: String = "CC0-1.0"
     /// `[woo] publisher`: a TOOI municipality URI; nil means no DiWoo output.
     public var wooPublisher: String?
+    /// `[organisation]`: name, logo, contact and "reageer" link for the header and footer.
+    public var organisation = Organisation()
 
     /// The zone of a site whose site.toml names none (SPEC: site.toml).
     public static let defaultTimezone = "Europe/Amsterdam"

@@ -12,6 +12,8 @@ public struct LoadedSite: Sendable {
     public let unreadableNames: Set<String>
     /// Wall-clock seconds git took (it runs alongside reading the files), for `--timings`.
     public var gitSeconds: Double = 0
+    /// `[organisation] logo`, read and checked; nil when the site names none.
+    public var logo: OrganisationLogo?
 
     package init(root: URL?, config: SiteConfig, theme: ThemeFiles, documents: [LoadedDocument], unreadableNames: Set<String>) {
         self.root = root
@@ -69,6 +71,12 @@ public enum SiteLoader {
                 config = adjusted
             }
         }
+        var logo: OrganisationLogo?
+        if let organisation = config?.organisation {
+            let (read, problem) = OrganisationLogo.load(organisation, tree: tree)
+            logo = read
+            if let problem { diagnostics.append(problem) }
+        }
         let (theme, themeProblems) = ThemeLoader.load(name: config?.theme ?? "default", tree: tree, from: config?.themeLocation ?? SourceLocation(path: "site.toml", line: 1, column: 1))
         diagnostics.append(contentsOf: themeProblems)
 
@@ -110,6 +118,7 @@ public enum SiteLoader {
         guard let config, let theme else { return (nil, diagnostics.all) }
         var site = LoadedSite(root: tree.diskFolder, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
         site.gitSeconds = gitSeconds
+        site.logo = logo
         return (site, diagnostics.all)
     }
 

@@ -26,8 +26,12 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(RFC822.format(evening), "Tue, 14 May 2019 19:30:00 +0200")
         let winterDay = try XCTUnwrap(Moment.parse("2020-01-05", zone: zone))
         XCTAssertEqual(RFC822.format(winterDay), "Sun, 05 Jan 2020 00:00:00 +0100")
-        XCTAssertEqual(nl.count("status.open_since", 1), "open sinds 1 dag")
-        XCTAssertEqual(nl.count("status.open_since", 87), "open sinds 87 dagen")
+        // Durations as a resident says them, singular for one day.
+        XCTAssertEqual(nl.count("status.open_since", 1), "al 1 dag open")
+        XCTAssertEqual(nl.count("status.open_since", 656), "al 656 dagen open")
+        XCTAssertEqual(en.count("status.open_since", 1), "open for 1 day")
+        XCTAssertEqual(en.count("status.open_since", 656), "open for 656 days")
+        XCTAssertEqual(nl.count("status.days_overdue", 1), "1 dag over tijd")
         XCTAssertEqual(nl.count("status.days_left", 0), "vandaag is de laatste dag")
         XCTAssertEqual(en.count("status.days_overdue", 3), "3 days overdue")
     }

@@ -46,6 +46,43 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(c.language, "en")
     }
 
+    /// `[organisation]`: an e-mail address becomes a mailto: link, a web address stays as it is.
+    func testOrganisationContactIsAnEmailOrAWebAddress() throws {
+        let text = """
+        title = "T"
+        base_url = "https://example.nl/"
+        [organisation]
+        name = "Gemeente Lindeveen"
+        logo = "images/logo.svg"
+        contact = "info@lindeveen.nl"
+        respond_url = "https://www.lindeveen.nl/reageren"
+        """
+        let c = try XCTUnwrap(SiteConfig.parse(text).0)
+        XCTAssertEqual(c.organisation.name, "Gemeente Lindeveen")
+        XCTAssertEqual(c.organisation.logo, "images/logo.svg")
+        XCTAssertEqual(c.organisation.logoLocation, SourceLocation(path: "site.toml", line: 5, column: 1))
+        XCTAssertEqual(c.organisation.contactHref, "mailto:info@lindeveen.nl")
+        XCTAssertEqual(c.organisation.contactText, "info@lindeveen.nl")
+        XCTAssertEqual(c.organisation.respondURL, "https://www.lindeveen.nl/reageren")
+
+        XCTAssertEqual(Organisation.contactLink("mailto:info@lindeveen.nl")?.href, "mailto:info@lindeveen.nl")
+        XCTAssertEqual(Organisation.contactLink("https://www.lindeveen.nl/contact/")?.href, "https://www.lindeveen.nl/contact/")
+        XCTAssertEqual(Organisation.contactLink("https://www.lindeveen.nl/contact/")?.text, "www.lindeveen.nl/contact")
+        for wrong in ["info@", "@lindeveen.nl", "info@lindeveen", "in fo@lindeveen.nl", "javascript:alert(1)", "www.lindeveen.nl", "mailto:", "a@b@c.nl"] {
+            XCTAssertNil(Organisation.contactLink(wrong), wrong)
+        }
+        XCTAssertNil(SiteConfig.parse("title = \"T\"\nbase_url = \"https://example.nl/\"\n[organisation]\nrespond_url = \"javascript:alert(1)\"\n").0)
+    }
+
+    /// A logo is known by its bytes: PNG's signature, or SVG markup.
+    func testLogoImageKindComesFromItsBytes() {
+        XCTAssertEqual(LogoImage.kind(of: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]), .png)
+        XCTAssertEqual(LogoImage.kind(of: Array("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8)), .svg)
+        XCTAssertNil(LogoImage.kind(of: Array("GIF89a".utf8)))
+        XCTAssertEqual(LogoImage.kind(ofName: "images/Logo.SVG"), .svg)
+        XCTAssertNil(LogoImage.kind(ofName: "logo.jpg"))
+    }
+
     func testUnknownKeysWrongTypesAndMissingKeysAreAllReported() {
         let text = "title = 3\ntheem = \"x\"\n[feeds]\nlimit = \"veel\"\n[advise]\nx = 1\n"
         let (config, problems) = SiteConfig.parse(text)

@@ -28,7 +28,7 @@ enum DataCatalog {
         let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
         let catalog = data + "#catalog", dataset = data + "#dataset", contact = data + "#contact"
         let publisher = config.wooPublisher ?? data + "#publisher"
-        let publisherName = config.title
+        let publisherName = config.publisherName
         var graph = RDFGraph()
 
         graph.type(catalog, "dcat:Catalog")

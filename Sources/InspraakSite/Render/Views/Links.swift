@@ -156,3 +156,44 @@ extension String {
         hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : nil
     }
 }
+
+/// The header's logo: its address and its text alternative (the organisation's name, else
+/// the site's title), so the home link it sits in has a name.
+struct LogoView: TemplateView {
+    let href: String
+    let alt: String
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case href, alt }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .href: return .text(href)
+        case .alt: return .text(alt)
+        }
+    }
+}
+
+/// `[organisation]` for the header and footer; nil when site.toml sets none of it.
+struct OrganisationView: TemplateView {
+    let organisation: Organisation
+
+    init?(_ organisation: Organisation) {
+        guard organisation.name != nil || organisation.contactHref != nil || organisation.respondURL != nil else { return nil }
+        self.organisation = organisation
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case name, contactHref, contactText, respondHref }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .name: return .optional(organisation.name)
+        case .contactHref: return .optional(organisation.contactHref)
+        case .contactText: return .optional(organisation.contactText)
+        case .respondHref: return .optional(organisation.respondURL)
+        }
+    }
+}

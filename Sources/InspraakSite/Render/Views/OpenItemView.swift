@@ -32,7 +32,7 @@ struct OpenItemView: TemplateView {
     static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable {
-        case key, label, detail, status, itemID, textHTML, recordTitle, recordHref, kindLabel, since, due, age, themes
+        case key, label, detail, status, itemID, itemLabel, textHTML, recordTitle, recordHref, kindLabel, since, due, age, themes
     }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -47,6 +47,7 @@ struct OpenItemView: TemplateView {
         case .age: return .text(strings.count("status.open_since", item.since.days(until: today)))
         case .themes: return context.themeLinks(record, from: path)
         case .itemID: return .optional(item.key.item)
+        case .itemLabel: return .optional(item.key.item.flatMap { context.itemLabel($0, in: record) })
         case .textHTML:
             guard let id = item.key.item else { return .text(XMLText.escape(strings["open.whole_record"])) }
             return .text(context.texts.records[record.id]?.items[id] ?? "")

@@ -43,6 +43,7 @@ struct PageFrame: TemplateView {
     enum Key: String, CaseIterable {
         case lang, siteTitle, siteDescription, title, heading, description, canonical, isIndexable, homeHref
         case stylesheets, feeds, footerFeedHref, sitemapHref, openDataHref, accessibilityHref, nav, t
+        case organisation, logo
     }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -68,6 +69,9 @@ struct PageFrame: TemplateView {
                 NavEntry(label: entry.label, href: entry.href, section: section == entry.section, current: path == entry.target)
             })
         case .t: return context.stringTree
+        case .organisation: return .optional(OrganisationView(settings.organisation))
+        case .logo:
+            return .optional(context.assets.logoPath.map { LogoView(href: link($0), alt: settings.organisation.name ?? settings.title) })
         }
     }
 }

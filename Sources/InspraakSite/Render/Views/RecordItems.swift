@@ -27,11 +27,12 @@ struct ItemView: TemplateView {
 
     static let keyIndex = KeyIndex<Key>()
 
-    enum Key: String, CaseIterable { case id, textHTML, status }
+    enum Key: String, CaseIterable { case id, label, textHTML, status }
 
     func value(_ key: Key) -> TemplateValue? {
         switch key {
         case .id: return .text(id)
+        case .label: return .optional(context.itemLabel(id, in: record))
         case .textHTML: return .text(context.texts.records[record.id]?.items[id] ?? "")
         case .status:
             return .view(ItemStatusView(context, item: ItemKey(record: record.id, item: id), since: record.date.day, from: SitePaths.record(record)))
@@ -70,7 +71,7 @@ struct ResponseView: TemplateView {
     static let keyIndex = KeyIndex<Key>()
 
     enum Key: String, CaseIterable {
-        case targetTitle, targetKind, targetHref, itemID, itemTextHTML, coversAll, outcome, implementation, expected, noteHTML, superseded
+        case targetTitle, targetKind, targetHref, itemID, itemLabel, itemTextHTML, coversAll, outcome, implementation, expected, noteHTML, superseded
     }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -81,6 +82,7 @@ struct ResponseView: TemplateView {
         case .targetKind: return .text(context.kindLabel(target.kind))
         case .targetHref: return .text(SitePaths.relative(from: SitePaths.record(feedback), to: SitePaths.record(target)) + (item.map { "#\($0)" } ?? ""))
         case .itemID: return .optional(item)
+        case .itemLabel: return .optional(item.flatMap { context.itemLabel($0, in: target) })
         case .itemTextHTML: return itemTextHTML
         case .coversAll: return .bool(item == nil && !target.items.isEmpty)
         case .outcome: return .optional(response.outcome.map { BadgeLabel.outcome($0, strings: strings) })

@@ -20,6 +20,8 @@ enum ThemeContract {
     static let parts: [(type: String, keys: [String])] = [
         ("PageFrame", PageFrame.keys),
         ("NavEntry", NavEntry.keys),
+        ("OrganisationView", OrganisationView.keys),
+        ("LogoView", LogoView.keys),
         ("StylesheetLink", StylesheetLink.keys),
         ("FeedLink", FeedLink.keys),
         ("ChangeFeedLink", ChangeFeedLink.keys),
