@@ -10,6 +10,8 @@ struct FrameLinks: Sendable {
     let sitemap: String
     let openData: String
     let accessibility: String
+    /// The organisation's logo (`[organisation] logo`, else the theme's), when there is one.
+    let logo: String?
     let nav: [NavTarget]
 
     /// A navigation entry before it knows the page: its section, label and link, and the page
@@ -38,6 +40,7 @@ struct FrameLinks: Sendable {
         sitemap = link("sitemap.xml")
         openData = link(OpenDataFiles.pagePath)
         accessibility = link(SitePaths.accessibility)
+        logo = assets.logoPath.map(link)
         nav = Self.sections.map { NavTarget(section: $0.key, label: strings["kind.\($0.key)"], href: link($0.target), target: $0.target) }
     }
 }

@@ -71,7 +71,7 @@ struct PageFrame: TemplateView {
         case .t: return context.stringTree
         case .organisation: return .optional(OrganisationView(settings.organisation))
         case .logo:
-            return .optional(context.assets.logoPath.map { LogoView(href: link($0), alt: settings.organisation.name ?? settings.title) })
+            return .optional(links.logo.map { LogoView(href: $0, alt: settings.organisation.name ?? settings.title) })
         }
     }
 }
