@@ -1,6 +1,6 @@
 /// Escaping for text placed in XML and HTML by Swift code (feeds, sitemap, SVG).
-enum XMLText {
-    static func escape(_ text: String) -> String {
+package enum XMLText {
+    package static func escape(_ text: String) -> String {
         // Most texts need nothing: check the bytes before building a new string.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
             return text
