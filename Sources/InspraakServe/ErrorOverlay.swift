@@ -31,7 +31,8 @@ enum ErrorOverlay {
         if let hint = diagnostic.hint { html += " (\(XMLText.escape(Diagnostic.printable(hint))))" }
         html += "</p>\n"
         if let lines = excerpt(diagnostic.location, source: source) {
-            html += "<pre aria-label=\"\(XMLText.escape(ServeMessage.sourceLabel))\">"
+            // Focusable: it scrolls sideways on a narrow screen, also without a mouse.
+            html += "<pre tabindex=\"0\" aria-label=\"\(XMLText.escape(ServeMessage.sourceLabel))\">"
             for (number, text) in lines {
                 let marked = number == diagnostic.location.line
                 let row = String(format: "%4d", number) + (marked ? " > " : " | ") + XMLText.escape(text)

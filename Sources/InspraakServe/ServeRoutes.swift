@@ -29,6 +29,8 @@ enum ServeRoutes {
       } catch (e) {}
       if (!window.EventSource) { return; }
       var events = new EventSource("\(events)");
+      // Listening: said on the page for whoever checks (the end-to-end test).
+      events.addEventListener("open", function () { document.documentElement.setAttribute("data-inspraak-live", ""); });
       events.addEventListener("rebuild", function (event) {
         var change;
         try { change = JSON.parse(event.data); } catch (e) { return; }
@@ -56,7 +58,7 @@ enum ServeRoutes {
       font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left;
     }
     .inspraak-errors h1 { margin: 0 0 0.5rem; font-size: 1.375rem; line-height: 1.25; color: #a4000f; }
-    .inspraak-errors h1:focus { outline: 0.2rem solid #1a1a1a; outline-offset: 0.2rem; }
+    .inspraak-errors h1:focus, .inspraak-errors pre:focus { outline: 0.2rem solid #1a1a1a; outline-offset: 0.2rem; }
     .inspraak-errors p { margin: 0 0 0.75rem; max-width: 60rem; }
     .inspraak-errors ol { margin: 0; padding-left: 1.5rem; }
     .inspraak-errors li { margin: 0 0 1rem; overflow-wrap: anywhere; }

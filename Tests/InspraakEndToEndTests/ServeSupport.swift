@@ -14,11 +14,12 @@ final class RunningServe: @unchecked Sendable {
     private(set) var url = ""
     private(set) var port = 0
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], path: String? = nil) throws {
         process.executableURL = inspraakExecutable
         process.arguments = ["serve"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        if let path { environment["PATH"] = path }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

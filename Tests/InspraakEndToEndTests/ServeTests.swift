@@ -114,6 +114,25 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(first.stop(SIGINT), 0)
     }
 
+    /// `--open` hands the served address to the system's opener (xdg-open), here a stand-in.
+    func testOpenHandsTheAddressToTheBrowser() throws {
+        guard FileManager.default.fileExists(atPath: inspraakExecutable.path) else { throw XCTSkip("inspraak not built beside the tests") }
+        let folder = try temporaryFolder()
+        try copyExampleSite(to: folder.appendingPathComponent("site"))
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let opened = folder.appendingPathComponent("opened")
+        try "#!/bin/sh\necho \"$1\" > \(opened.path)\n".write(to: bin.appendingPathComponent("xdg-open"), atomically: true, encoding: .utf8)
+        chmod(bin.appendingPathComponent("xdg-open").path, 0o755)
+        let serve = try RunningServe(["--source", folder.appendingPathComponent("site").path, "--port", "0", "--no-git", "--open"],
+                                     path: bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"))
+        XCTAssertTrue(serve.waitUntilServing(), serve.err)
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: opened.path) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertEqual(try String(contentsOf: opened, encoding: .utf8), serve.url + "\n")
+        XCTAssertEqual(serve.stop(SIGINT), 0)
+    }
+
     func testServeHasItsOwnHelp() throws {
         guard FileManager.default.fileExists(atPath: inspraakExecutable.path) else { throw XCTSkip("inspraak not built beside the tests") }
         let help = try runCapturing(inspraakExecutable, ["serve", "--help"])

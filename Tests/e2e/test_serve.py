@@ -73,7 +73,7 @@ def test_an_open_page_reloads_itself_and_shows_errors(serve, drv):
     drv.get(url + PAGE)
     sitelib.wait_ready(drv)
     _wait("the reload script's stream", lambda: drv.execute_script(
-        "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/__inspraak/events'))"))
+        "return document.documentElement.hasAttribute('data-inspraak-live')"))
     drv.execute_script("window.scrollTo(0, 400); window.__marker = 'same page';")
     time.sleep(0.2)
 
@@ -81,6 +81,8 @@ def test_an_open_page_reloads_itself_and_shows_errors(serve, drv):
     with open(record, "w", encoding="utf-8") as f:
         f.write(original.replace("Er kwamen 34 mensen", "Er kwamen vierendertig bewoners"))
     _wait("the edited text", lambda: "vierendertig bewoners" in drv.execute_script("return document.body.innerText"))
+    _wait("the reload script's stream", lambda: drv.execute_script(
+        "return document.documentElement.hasAttribute('data-inspraak-live')"))
     assert drv.execute_script("return window.__marker === undefined")
     _wait("the scroll position back", lambda: drv.execute_script("return Math.abs(window.scrollY - 400) <= 2"))
 
