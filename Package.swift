@@ -1,9 +1,9 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
     name: "inspraak",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "inspraak", targets: ["inspraak"]),
         .library(name: "InspraakSite", targets: ["InspraakSite"]),
@@ -15,6 +15,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // `inspraak serve` only: the HTTP server (its core product, no extras).
+        // Without its default traits: serve reads no configuration files (swift-configuration).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        // Already there for Hummingbird; named so serve can quieten its logger.
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,11 +51,23 @@ let package = Package(
             name: "InspraakSite",
             dependencies: ["InspraakSource", "InspraakTemplates", "InspraakMarkdown", "CLibYAML"]
         ),
+        // `inspraak serve`: the HTTP server, the file watcher, live reload and the error overlay,
+        // around the site kept in memory (InspraakSite's LiveSite). Only the CLI links it.
+        .target(
+            name: "InspraakServe",
+            dependencies: [
+                "InspraakSite",
+                "InspraakSource",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "inspraak",
             dependencies: [
                 "InspraakSite",
                 "InspraakSource",
+                "InspraakServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildVersion"]
@@ -68,6 +85,7 @@ let package = Package(
             dependencies: ["InspraakTemplates", "InspraakSite", "InspraakSource", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(name: "InspraakSiteTests", dependencies: ["InspraakSite", "InspraakSource", "InspraakTemplates", "InspraakTestSupport"]),
+        .testTarget(name: "InspraakServeTests", dependencies: ["InspraakServe", "InspraakSite", "InspraakSource"]),
         .testTarget(
             name: "InspraakEndToEndTests",
             dependencies: ["InspraakSite", "InspraakSource", .product(name: "Yams", package: "Yams")]

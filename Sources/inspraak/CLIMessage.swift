@@ -22,6 +22,26 @@ enum CLIMessage {
     static let invalidDate = "--date must be a date like 2025-03-04"
     static let respondsToNotFeedback = "--responds-to is only for feedback"
     static let feedbackWithoutTarget = "say which record this feedback answers: --responds-to <id>"
+    static func invalidPort(_ port: Int) -> String { "--port must be a number from 0 to 65535 (0: any free port), not \(port)" }
+
+    // MARK: serve
+    static func portTaken(_ port: Int) -> String {
+        "Error: port \(port) on 127.0.0.1 is already in use (is another inspraak serve running?); stop that one, or pick another port with --port, e.g. --port 0 for any free one"
+    }
+    static func serveFailed(_ problem: String) -> String { "Error: the server could not start: \(problem)" }
+    static func serving(_ url: String) -> String { "serving \(url)" }
+    static func serveMoved(_ url: String) -> String { "base_url changed: the site is now at \(url)" }
+    static let serveStopped = "stopped serving"
+    static let notWatching = "warning: edits are not being watched (inotify is not available here); restart serve to see them"
+    static func browserNotOpened(_ url: String) -> String { "could not open a browser; open \(url) yourself" }
+    static func rebuilt(first: Bool, milliseconds: Double, pages: Int, warnings: Int) -> String {
+        (first ? "built" : "rebuilt") + String(format: " in %.1f ms: ", milliseconds) + count(pages, "page") + (first ? " made" : " rewritten")
+            + (warnings > 0 ? ", \(count(warnings, "warning"))" : "")
+    }
+    static func rebuildFailed(first: Bool, milliseconds: Double, errors: Int) -> String {
+        (first ? "build" : "rebuild") + String(format: " failed in %.1f ms: ", milliseconds) + count(errors, "error")
+            + (first ? "; the browser shows them until they are fixed" : "; the browser shows them over the last good pages")
+    }
 
     // MARK: Summaries
     static func built(records: Int, pages: Int, files: Int, time: String, warnings: Int) -> String {

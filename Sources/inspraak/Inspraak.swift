@@ -10,7 +10,7 @@ struct Inspraak: ParsableCommand {
         abstract: "Builds a participation portal from Markdown records of meetings, advice and feedback.",
         discussion: "inspraak --version --verbose also prints the versions of libcmark-gfm and libyaml.",
         version: buildVersion,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -67,10 +67,12 @@ struct SiteOptions: ParsableArguments {
 }
 
 /// Exit codes: 0 ok, 1 content errors (and files that could not be written), 64 usage errors
-/// (from ArgumentParser, and an output folder the build may not replace).
+/// (from ArgumentParser, and an output folder the build may not replace), 69 `serve` could not
+/// listen (the port is taken).
 enum ExitStatus {
     static let contentErrors: Int32 = 1
     static let usage: Int32 = 64
+    static let unavailable: Int32 = 69
 }
 
 extension FileHandle {

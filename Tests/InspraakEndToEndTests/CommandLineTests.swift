@@ -25,10 +25,10 @@ final class CommandLineTests: XCTestCase {
     /// A word that is no command is named as such, not passed to `build` as a stray argument.
     func testUnknownCommandIsNamedAndExits64() throws {
         guard FileManager.default.fileExists(atPath: executable.path) else { throw XCTSkip("inspraak not built beside the tests") }
-        for word in ["frobnicate", "serve", "Build"] {
+        for word in ["frobnicate", "Serve", "Build"] {
             let result = try run([word])
             XCTAssertEqual(result.status, 64, word)
-            XCTAssertTrue(result.err.hasPrefix("Error: `\(word)` is not an inspraak command; the commands are build, check, new, init"), result.err)
+            XCTAssertTrue(result.err.hasPrefix("Error: `\(word)` is not an inspraak command; the commands are build, check, serve, new, init"), result.err)
             XCTAssertFalse(result.err.contains("USAGE: inspraak build"), result.err)
         }
         XCTAssertEqual(try run(["help", "check"]).status, 0)

@@ -1,8 +1,8 @@
 /// Escaping for text placed in XML and HTML by Swift code (feeds, sitemap, SVG).
-enum XMLText {
+package enum XMLText {
     /// `& < > " '` as entities; control characters other than tab and line ends dropped (XML
     /// 1.0 does not allow them). Byte by byte: no byte of a multi-byte character is below 0x80.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             // Most texts need nothing: check the bytes before building a new string.
