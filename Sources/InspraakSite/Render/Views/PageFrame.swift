@@ -67,15 +67,17 @@ struct PageFrame: TemplateView {
         case .openDataHref: return .text(link(OpenDataFiles.pagePath))
         case .accessibilityHref: return .text(link(SitePaths.accessibility))
         case .nav:
-            let entries = [
-                ("meetings", SitePaths.list(.meetings, page: 1)),
-                ("advice", SitePaths.list(.advice, page: 1)),
-                ("feedback", SitePaths.list(.feedback, page: 1)),
-                ("themes", SitePaths.themes),
-                ("open", SitePaths.open),
+            var entries = [
+                ("meetings", "kind.meetings", SitePaths.list(.meetings, page: 1)),
+                ("advice", "kind.advice", SitePaths.list(.advice, page: 1)),
+                ("feedback", "kind.feedback", SitePaths.list(.feedback, page: 1)),
+                ("themes", "kind.themes", SitePaths.themes),
+                ("open", "kind.open", SitePaths.open),
             ]
-            return .views(entries.map { key, target in
-                NavEntry(label: context.strings["kind.\(key)"], href: link(target), section: section == key, current: path == target)
+            // A real link with words, last, so the other entries keep their places.
+            if settings.searchEnabled { entries.append(("search", "search.link", SitePaths.search)) }
+            return .views(entries.map { key, label, target in
+                NavEntry(label: context.strings[label], href: link(target), section: section == key, current: path == target)
             })
         case .t: return context.stringTree
         }
