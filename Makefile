@@ -21,7 +21,9 @@ IMPORT_CHECK := --explicit-target-dependency-import-check error
 
 .PHONY: site test lint e2e deps build theme check-theme golden clean bench bench-large dist test-dist install
 
-## deps: install the system packages the build needs (only when one is missing).
+## deps: install the system packages the build needs (only when one is missing), and the pinned
+## Pagefind (PyPI pagefind-bin) for the search index into .build/tools/bin/pagefind.
+PAGEFIND := .build/tools/bin/pagefind
 deps:
 	@missing=""; \
 	for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
@@ -29,6 +31,7 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@bash scripts/install-pagefind.sh
 
 ## theme: embed themes/default/ into the binary (the built-in default theme).
 theme:
@@ -44,7 +47,7 @@ build: deps theme
 # The example site from a shallow clone (git clone --depth 1) still builds, with one warning and
 # each record's own date; a real site's pipeline fetches the full history instead (docs/ci.md).
 site: build
-	$(BIN) build --source . --output public --allow-shallow
+	$(BIN) build --source . --output public --allow-shallow --pagefind $(PAGEFIND)
 
 ## test: every test: unit, golden and CLI tests in Swift, then the browser and validator suite.
 test: deps theme lint
@@ -91,8 +94,8 @@ install: dist
 
 ## bench: inspraak vs Hugo at 1,000 and 10,000 records; exit 1 when the bar is missed.
 bench: build
-	python3 bench/run_bench.py --bin $(BIN)
+	python3 bench/run_bench.py --bin $(BIN) --pagefind $(PAGEFIND)
 
 ## bench-large: the same plus 50,000 records (inspraak only; HUGO_LARGE=1 runs Hugo there too).
 bench-large: build
-	python3 bench/run_bench.py --large --bin $(BIN) $(if $(HUGO_LARGE),--hugo-large)
+	python3 bench/run_bench.py --large --bin $(BIN) --pagefind $(PAGEFIND) $(if $(HUGO_LARGE),--hugo-large)
