@@ -436,7 +436,7 @@ def main():
     ap.add_argument("--no-git", action="store_true", help="skip the git pass measurement (issue 14)")
     ap.add_argument("--no-stages", action="store_true", help="skip the extra `build --timings` run")
     ap.add_argument("--pagefind", default=str(ROOT / ".build" / "tools" / "bin" / "pagefind"),
-                    help="Pagefind for the search-index run (default %(default)s; make deps installs it); "
+                    help="Pagefind for the search-index run (default %(default)s; make pagefind installs it); "
                          "missing: that run is left out")
     ap.add_argument("--json", help="where to write the figures (default bench/results.json, "
                                    "bench/results-large.json with --large)")
@@ -457,7 +457,7 @@ def main():
     os.environ.pop("INSPRAAK_PAGEFIND", None)
     pagefind = Path(a.pagefind).resolve() if os.access(a.pagefind, os.X_OK) else None
     if not pagefind:
-        log(f"warning: no Pagefind at {a.pagefind} (make deps): the search index is not measured")
+        log(f"warning: no Pagefind at {a.pagefind} (make pagefind): the search index is not measured")
     hugo_exe = None if a.no_hugo else ensure_hugo(a.hugo_spec)
     info = system_info(ins_exe, hugo_exe)
     log(f"bench {info['date']}: {info['nproc']} cores ({info['cpu']}), {info['memory_gib']} GiB, "

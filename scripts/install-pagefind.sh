@@ -12,6 +12,10 @@ if [ -x "$BIN" ] && [ "$("$BIN" --version 2>/dev/null)" = "pagefind $VERSION" ];
   exit 0
 fi
 echo "installing pagefind $VERSION (PyPI pagefind-bin) into $TOOLS"
+if ! "${PYTHON:-python3}" -m pip --version >/dev/null 2>&1; then
+  echo "install-pagefind: ${PYTHON:-python3} has no pip; install it (Debian: apt-get install python3-pip) and run make pagefind again" >&2
+  exit 1
+fi
 rm -rf "$TOOLS/pagefind-bin"
 PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore \
   "${PYTHON:-python3}" -m pip install --quiet --no-deps --target "$TOOLS/pagefind-bin" "pagefind-bin==$VERSION" </dev/null

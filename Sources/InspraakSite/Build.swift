@@ -135,22 +135,25 @@ public enum SiteBuild {
             }
         }
         var indexProblems: [Diagnostic] = []
-        switch indexed?.outcome {
-        case .indexed?, .failed?:
-            // Its own line in --timings, taken out of the write stage it ran inside.
-            clock.split("write", off: "search", seconds: indexed!.seconds)
-            if case .failed(let problem)? = indexed?.outcome {
-                indexProblems.append(.warning(SourceLocation(path: OutputGuard.shown(options.output)), WriteMessage.searchIndexFailed(problem)))
+        var indexNote: String?
+        if let indexed {
+            switch indexed.outcome {
+            case .missing(let path):
+                indexNote = WriteMessage.searchIndexerMissing(path)
+            case .indexed, .failed:
+                // Its own line in --timings, taken out of the write stage it ran inside.
+                clock.split("write", off: "search", seconds: indexed.seconds)
+                if case .failed(let problem) = indexed.outcome {
+                    indexProblems.append(.warning(SourceLocation(path: OutputGuard.shown(options.output)), WriteMessage.searchIndexFailed(problem)))
+                }
             }
-        case .missing?, nil:
-            break
         }
         var result = clock.report(report.diagnostics + written.diagnostics + indexProblems, records: graph?.records.count ?? 0, plan: plan)
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
         result.outputReplaced = written.outputReplaced
         result.gitSeconds = report.gitSeconds
         if let settings, let note = DiWoo.robotsNote(settings, paths: SitePaths(settings)) { result.notes.append(note) }
-        if case .missing(let path)? = indexed?.outcome { result.searchIndexNote = WriteMessage.searchIndexerMissing(path) }
+        result.searchIndexNote = indexNote
         result.madeValues = report.madeValues + [plan]
         return result
     }

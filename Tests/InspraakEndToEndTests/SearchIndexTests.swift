@@ -10,7 +10,7 @@ final class SearchIndexTests: XCTestCase {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("inspraak")
     }
 
-    /// The pinned Pagefind `make deps` installs (`.build/tools/bin/pagefind`), else the one named
+    /// The pinned Pagefind `make pagefind` installs (`.build/tools/bin/pagefind`), else the one named
     /// by INSPRAAK_PAGEFIND.
     var pagefind: String? {
         let candidates = [ProcessInfo.processInfo.environment["INSPRAAK_PAGEFIND"], repositoryRoot.path + "/.build/tools/bin/pagefind"]
@@ -38,7 +38,7 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertEqual(result.out.split(separator: "\n").count, 1, result.out)
         XCTAssertEqual(result.err, "note: Pagefind could not be run from \(missing), so the site has no search index; its search page shows the overviews instead. "
-            + "Install it with `pip install pagefind-bin==1.5.2` (or `make deps`) and give the program's path with --pagefind or INSPRAAK_PAGEFIND, "
+            + "Install it with `pip install pagefind-bin==1.5.2` and give the program's path with --pagefind or INSPRAAK_PAGEFIND, "
             + "or put `pagefind` on PATH; `[search] enabled = false` in site.toml switches search off.\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind").path))
         let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
@@ -100,7 +100,7 @@ final class SearchIndexTests: XCTestCase {
     /// builds agree byte for byte except the filter files, which Pagefind 1.5.2 writes in
     /// hash-map order (docs/search.md).
     func testPagefindIndexesTheRecordPages() throws {
-        guard let pagefind else { throw XCTSkip("no Pagefind: make deps installs it into .build/tools/") }
+        guard let pagefind else { throw XCTSkip("no Pagefind: make pagefind installs it into .build/tools/") }
         let folder = try temporaryFolder()
         let first = folder.appendingPathComponent("one"), second = folder.appendingPathComponent("two")
         for output in [first, second] {

@@ -55,7 +55,7 @@ def test_the_word_is_in_one_record_body_only():
 
 
 def test_pagefind_index_was_built():
-    assert "pagefind/pagefind.js" in SITE.fileset, "no search index: is Pagefind installed (make deps)?"
+    assert "pagefind/pagefind.js" in SITE.fileset, "no search index: is Pagefind installed (make pagefind)?"
     assert any(f.startswith("pagefind/filter/") for f in SITE.files)
 
 

@@ -16,7 +16,7 @@ public struct SearchIndexer: Sendable {
 
     /// The variable that names the executable when `--pagefind` does not.
     public static let environmentVariable = "INSPRAAK_PAGEFIND"
-    /// The version the tests and the bench pin (`make deps` installs it under `.build/tools/`).
+    /// The version the tests and the bench pin (`make pagefind` installs it under `.build/tools/`).
     public static let pinnedVersion = "1.5.2"
 
     public init(executable: String?, origin: Origin) {

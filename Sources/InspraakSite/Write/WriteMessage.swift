@@ -40,7 +40,7 @@ enum WriteMessage {
     static func searchIndexerMissing(_ path: String?) -> String {
         let found = path.map { "Pagefind could not be run from \($0)" } ?? "Pagefind was not found"
         return "note: \(found), so the site has no search index; its search page shows the overviews instead. "
-            + "Install it with `pip install pagefind-bin==\(SearchIndexer.pinnedVersion)` (or `make deps`) and give the program's path "
+            + "Install it with `pip install pagefind-bin==\(SearchIndexer.pinnedVersion)` and give the program's path "
             + "with --pagefind or \(SearchIndexer.environmentVariable), or put `pagefind` on PATH; "
             + "`[search] enabled = false` in site.toml switches search off."
     }
