@@ -19,7 +19,7 @@ PREFIX ?= /usr/local
 # through whenever that module happens to be built already.
 IMPORT_CHECK := --explicit-target-dependency-import-check error
 
-.PHONY: site test lint e2e deps build theme check-theme golden clean bench bench-large dist test-dist install
+.PHONY: site test lint e2e deps pagefind build theme check-theme golden clean bench bench-large dist test-dist install
 
 ## deps: install the system packages the build needs (only when one is missing).
 deps:
@@ -29,6 +29,12 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+## pagefind: the pinned Pagefind (PyPI pagefind-bin) for the search index, into
+## .build/tools/bin/pagefind (docs/search.md); the release build itself does not need it.
+PAGEFIND := .build/tools/bin/pagefind
+pagefind:
+	@bash scripts/install-pagefind.sh
 
 ## theme: embed themes/default/ into the binary (the built-in default theme).
 theme:
@@ -43,11 +49,11 @@ build: deps theme
 ## site: the example site into public/ (dates from git history where there is one).
 # The example site from a shallow clone (git clone --depth 1) still builds, with one warning and
 # each record's own date; a real site's pipeline fetches the full history instead (docs/ci.md).
-site: build
-	$(BIN) build --source . --output public --allow-shallow
+site: build pagefind
+	$(BIN) build --source . --output public --allow-shallow --pagefind $(PAGEFIND)
 
 ## test: every test: unit, golden and CLI tests in Swift, then the browser and validator suite.
-test: deps theme lint
+test: deps pagefind theme lint
 	$(SWIFT) build --build-tests $(IMPORT_CHECK)
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
@@ -57,7 +63,7 @@ lint:
 	@SWIFT=$(SWIFT) bash scripts/lint.sh
 
 ## e2e: only the browser and validator suite (Tests/e2e), against the debug build.
-e2e: deps theme
+e2e: deps pagefind theme
 	$(SWIFT) build --product inspraak $(IMPORT_CHECK)
 	bash Tests/e2e/run.sh "$$($(SWIFT) build --show-bin-path)/inspraak"
 
@@ -90,9 +96,9 @@ install: dist
 	echo "installed inspraak $$($$to/bin/inspraak --version) into $$to"
 
 ## bench: inspraak vs Hugo at 1,000 and 10,000 records; exit 1 when the bar is missed.
-bench: build
-	python3 bench/run_bench.py --bin $(BIN)
+bench: build pagefind
+	python3 bench/run_bench.py --bin $(BIN) --pagefind $(PAGEFIND)
 
 ## bench-large: the same plus 50,000 records (inspraak only; HUGO_LARGE=1 runs Hugo there too).
-bench-large: build
-	python3 bench/run_bench.py --large --bin $(BIN) $(if $(HUGO_LARGE),--hugo-large)
+bench-large: build pagefind
+	python3 bench/run_bench.py --large --bin $(BIN) --pagefind $(PAGEFIND) $(if $(HUGO_LARGE),--hugo-large)

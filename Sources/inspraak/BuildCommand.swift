@@ -26,6 +26,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("allow-shallow"), help: "Accept a shallow git clone: warn, and use each record's `date` instead of git's dates.")
     var allowShallow = false
 
+    @Option(help: ArgumentHelp("The Pagefind program that makes the search index (default: $INSPRAAK_PAGEFIND, else `pagefind` on PATH). Without it the site is built without a search index.",
+                               valueName: "path"))
+    var pagefind: String?
+
     @Option(help: ArgumentHelp("Print what one output file is made from (records, site.toml settings, templates, assets, the day) and write nothing. The path as under the output folder: feed.xml, themes/wonen/ or themes/wonen/index.html.",
                                valueName: "output path"))
     var explain: String?
@@ -54,6 +58,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         options.allowShallow = allowShallow
+        options.searchIndexer = SearchIndexer.locate(option: pagefind, environment: ProcessInfo.processInfo.environment)
         if let explain { try printInputs(of: explain, options: options) }
         let report = SiteBuild.build(options)
         for diagnostic in report.diagnostics {
@@ -75,6 +80,7 @@ struct BuildCommand: ParsableCommand {
             print(CLIMessage.built(records: report.recordCount, pages: report.pageCount, files: report.fileCount, time: time,
                                    warnings: report.diagnostics.warningCount))
             for note in report.notes { print(note) }
+            if let note = report.searchIndexNote { FileHandle.standardError.write(line: note) }
             // Done: end here, while the report still holds what the build made, so the system
             // takes that memory back at once instead of it being freed value by value.
             withExtendedLifetime(report) { Foundation.exit(0) }

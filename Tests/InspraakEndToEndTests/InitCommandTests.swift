@@ -53,7 +53,7 @@ final class InitCommandTests: XCTestCase {
         let build = try run(["build", "--source", site.path, "--no-git", "--now", "2026-11-15"])
         XCTAssertEqual(build.status, 0, build.err)
         let assets = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("public/assets").path)
-        let stylesheet = try XCTUnwrap(assets.first { $0.hasSuffix(".css") })
+        let stylesheet = try XCTUnwrap(assets.first { $0.hasPrefix("site.") && $0.hasSuffix(".css") })
         XCTAssertTrue(try read(site.appendingPathComponent("public/assets/\(stylesheet)")).contains("huisstijl-marker"))
     }
 

@@ -85,12 +85,14 @@ extension CommandLineTests {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "mijn aantekeningen\n")
     }
 
-    /// Versions before the marker wrote no open data, no Woo index sitemaps, no change feeds
-    /// and no organisation logo either.
+    /// Versions before the marker wrote no open data, no Woo index sitemaps, no change feeds, no
+    /// organisation logo and no search page (nor a search index, made only where Pagefind is
+    /// installed) either.
     private func removeNewerOutputs(_ output: URL) throws {
-        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "changes.xml", "changes.atom", "organisation"] {
+        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "changes.xml", "changes.atom", "organisation", "search"] {
             try FileManager.default.removeItem(at: output.appendingPathComponent(name))
         }
+        try? FileManager.default.removeItem(at: output.appendingPathComponent("pagefind"))
     }
 
     func testNewEmptyEarlierAndPreMarkerOutputsAreReplaced() throws {

@@ -60,3 +60,9 @@ func copyExampleSite(to folder: URL) throws {
     // The organisation's logo, which site.toml names.
     try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("images"), to: folder.appendingPathComponent("images"))
 }
+
+/// Standard error of a build without its note that Pagefind is missing (the test machine may not
+/// have it; `SearchIndexTests` checks the note itself), for tests about everything else.
+func withoutSearchNote(_ err: String) -> String {
+    err.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("note: Pagefind ") }.joined(separator: "\n")
+}

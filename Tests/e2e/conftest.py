@@ -31,8 +31,9 @@ def _site_dir() -> str:
     tmp = tempfile.mkdtemp(prefix="inspraak-e2e-site-")
     atexit.register(shutil.rmtree, tmp, True)
     out = os.path.join(tmp, "public")
+    pagefind = os.environ.get("INSPRAAK_PAGEFIND", os.path.join(REPO, ".build", "tools", "bin", "pagefind"))
     r = subprocess.run([binary, "build", "--source", REPO, "--output", out, "--base-url", BASE_URL,
-                        "--now", NOW, "--no-git"], capture_output=True, text=True, timeout=300)
+                        "--now", NOW, "--no-git", "--pagefind", pagefind], capture_output=True, text=True, timeout=300)
     if r.returncode != 0:
         raise pytest.UsageError(f"building the example site failed ({r.returncode}):\n{r.stdout}{r.stderr}")
     return out

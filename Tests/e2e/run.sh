@@ -32,7 +32,10 @@ else
   trap 'rm -rf "$TMP"' EXIT
   OUT="$TMP/public"
 fi
-echo "e2e: building the example site with $BIN (base URL $BASE_URL, --now $NOW)"
+# The search index: the pinned Pagefind (make pagefind installs it; installed here when missing).
+export INSPRAAK_PAGEFIND="${INSPRAAK_PAGEFIND:-$REPO/.build/tools/bin/pagefind}"
+if [ ! -x "$INSPRAAK_PAGEFIND" ]; then bash "$REPO/scripts/install-pagefind.sh" </dev/null; fi
+echo "e2e: building the example site with $BIN (base URL $BASE_URL, --now $NOW, $("$INSPRAAK_PAGEFIND" --version))"
 "$BIN" build --source "$REPO" --output "$OUT" --base-url "$BASE_URL" --now "$NOW" --no-git
 
 cd "$HERE"

@@ -40,7 +40,8 @@ class Site:
         self.files = sorted(files)
         self.fileset = set(self.files)
         self.html = [f for f in self.files if f.endswith(".html")]
-        self.css = [f for f in self.files if f.endswith(".css")]
+        # Pagefind's own UI stylesheets (pagefind/) are not the theme's and no page links them.
+        self.css = [f for f in self.files if f.endswith(".css") and not f.startswith("pagefind/")]
         self.feeds = [f for f in self.files if f.endswith("feed.xml")]
 
     def abs(self, rel: str) -> str:
@@ -85,6 +86,7 @@ class Site:
         if themes:
             add(max(themes, key=lambda f: (os.path.getsize(self.abs(f)), f)))
         add("open/index.html")
+        add("search/index.html")
         if "404.html" in self.fileset:
             pages["404"] = self.base_path + "bestaat/niet/"
         return pages

@@ -23,17 +23,19 @@ struct FrameLinks: Sendable {
         let target: String
     }
 
-    /// The navigation, in order: section key (also its label's `kind.<key>`) and page.
-    static let sections: [(key: String, target: String)] = [
-        ("meetings", SitePaths.list(.meetings, page: 1)),
-        ("advice", SitePaths.list(.advice, page: 1)),
-        ("feedback", SitePaths.list(.feedback, page: 1)),
-        ("themes", SitePaths.themes),
-        ("open", SitePaths.open),
+    /// The navigation, in order: section key, its label's string and page.
+    static let sections: [(key: String, label: String, target: String)] = [
+        ("meetings", "kind.meetings", SitePaths.list(.meetings, page: 1)),
+        ("advice", "kind.advice", SitePaths.list(.advice, page: 1)),
+        ("feedback", "kind.feedback", SitePaths.list(.feedback, page: 1)),
+        ("themes", "kind.themes", SitePaths.themes),
+        ("open", "kind.open", SitePaths.open),
     ]
+    /// Search is a real link with words, last, so the other entries keep their places.
+    static let search = (key: "search", label: "search.link", target: SitePaths.search)
 
     /// `link` turns a path under the output folder into an address from the page.
-    init(assets: Assets, strings: Strings, link: (String) -> String) {
+    init(assets: Assets, strings: Strings, search: Bool, link: (String) -> String) {
         home = link(SitePaths.home)
         stylesheets = .views(assets.stylesheetNames.map { StylesheetLink(href: link(assets.published[$0]!), name: $0) })
         footerFeed = link("feed.xml")
@@ -41,6 +43,8 @@ struct FrameLinks: Sendable {
         openData = link(OpenDataFiles.pagePath)
         accessibility = link(SitePaths.accessibility)
         logo = assets.logoPath.map(link)
-        nav = Self.sections.map { NavTarget(section: $0.key, label: strings["kind.\($0.key)"], href: link($0.target), target: $0.target) }
+        nav = (Self.sections + (search ? [Self.search] : [])).map {
+            NavTarget(section: $0.key, label: strings[$0.label], href: link($0.target), target: $0.target)
+        }
     }
 }

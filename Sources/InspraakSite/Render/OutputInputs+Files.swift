@@ -73,7 +73,7 @@ extension DependencyMap {
         var sitemap = collector()
         sitemap.showAll(graph.records)
         // Every page's address: each record's (and its last change), and the list pages.
-        sitemap.add([.config(.topLevel), .config(.pagination)])
+        sitemap.add([.config(.topLevel), .config(.pagination), .config(.search)])
         outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
 

@@ -15,7 +15,8 @@ struct PageInputs {
         var inputs = InputCollector(graph: graph, dayRecords: dayRecords)
         // The frame: head, navigation, footer, stylesheets, UI strings.
         inputs.add(templates.closure(of: page.template).map(OutputInput.template))
-        inputs.add([.strings, .config(.topLevel)])
+        // `[search] enabled` adds the search link to every header.
+        inputs.add([.strings, .config(.topLevel), .config(.search)])
         inputs.add(pages.context.assets.stylesheetNames.map(OutputInput.asset))
         // The header's logo and the footer's contact and "reageer" links.
         inputs.add([.config(.organisation)])
@@ -51,6 +52,8 @@ struct PageInputs {
             inputs.add([.today])
         case .openData:
             inputs.add([.config(.data)])
+        case .search:
+            if pages.context.assets.published[SitePaths.searchScript] != nil { inputs.add([.asset(SitePaths.searchScript)]) }
         case .accessibility, .notFound:
             break
         }

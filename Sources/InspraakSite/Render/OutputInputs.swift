@@ -30,7 +30,7 @@ public enum OutputInput: Sendable, Hashable, Comparable {
 public enum ConfigSection: String, Sendable, Hashable, Comparable, CaseIterable {
     /// title, description, base_url, language, timezone, theme.
     case topLevel = ""
-    case advice, feedback, feeds, formats, pagination, markdown, history, data, woo, organisation
+    case advice, feedback, feeds, formats, pagination, markdown, search, history, data, woo, organisation
 
     public static func < (lhs: ConfigSection, rhs: ConfigSection) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

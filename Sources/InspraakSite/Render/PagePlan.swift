@@ -12,6 +12,7 @@ struct PagePlan: Sendable {
         case themes
         case theme(Int)
         case open
+        case search
         case accessibility
         case openData
         case notFound
@@ -24,6 +25,7 @@ struct PagePlan: Sendable {
             case .themes: return "themes"
             case .theme: return "theme"
             case .open: return "open"
+            case .search: return "search"
             case .accessibility: return "accessibility"
             case .openData: return "data"
             case .notFound: return "404"
@@ -61,7 +63,9 @@ struct PagePlan: Sendable {
         byKind = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
             (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
         })
-        var pages: [Page] = [.home, .themes, .open, .accessibility, .notFound]
+        var pages: [Page] = [.home, .themes, .open]
+        if context.settings.searchEnabled { pages.append(.search) }
+        pages += [.accessibility, .notFound]
         for kind in RecordKind.allCases {
             let count = PageContents.pageCount(byKind[kind]!.count, size: context.settings.paginationSize)
             pages += (1...count).map { Page.list(kind, page: $0) }
@@ -80,6 +84,7 @@ struct PagePlan: Sendable {
         case .themes: return SitePaths.themes
         case .theme(let index): return SitePaths.theme(context.graph.themes[index].slug)
         case .open: return SitePaths.open
+        case .search: return SitePaths.search
         case .accessibility: return SitePaths.accessibility
         case .openData: return OpenDataFiles.pagePath
         case .notFound: return SitePaths.notFound
@@ -109,6 +114,9 @@ struct PagePlan: Sendable {
         case .open:
             return framed(OpenPage(context: context), PageFrame(context, at: SitePaths.open, title: strings["kind.open"],
                                                                 description: strings["open.intro"], feeds: feeds, section: "open"))
+        case .search:
+            return framed(SearchPage(context: context), PageFrame(context, at: SitePaths.search, title: strings["search.title"],
+                                                                  description: strings["search.intro"], feeds: feeds, section: "search"))
         case .accessibility:
             return framed(AccessibilityPage(), PageFrame(context, at: SitePaths.accessibility, title: strings["statement.title"],
                                                          description: strings["statement.intro"], feeds: feeds, section: nil))

@@ -70,9 +70,9 @@ final class RenderContext: Sendable {
         }) { first, _ in first }
         self.frameLinksByDepth = (0...SitePaths.deepestPage).map { depth in
             let page = String(repeating: "x/", count: depth)
-            return FrameLinks(assets: assets, strings: strings) { SitePaths.relative(from: page, to: $0) }
+            return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { SitePaths.relative(from: page, to: $0) }
         }
-        self.rootedFrameLinks = FrameLinks(assets: assets, strings: strings) { paths.rooted($0) }
+        self.rootedFrameLinks = FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { paths.rooted($0) }
     }
 
     /// The frame's links for the page at `path` (root-relative when it is served at any address).
@@ -80,7 +80,7 @@ final class RenderContext: Sendable {
         if rooted { return rootedFrameLinks }
         let depth = SitePaths.depth(of: path)
         if depth < frameLinksByDepth.count { return frameLinksByDepth[depth] }
-        return FrameLinks(assets: assets, strings: strings) { SitePaths.relative(from: path, to: $0) }
+        return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { SitePaths.relative(from: path, to: $0) }
     }
 
     /// The kind's record feed as pages announce it.

@@ -27,6 +27,8 @@ public struct RenderSettings: Sendable {
     public var unsafeHTML: Bool
     /// `[history] show`: each record page's change log.
     public var showHistory: Bool
+    /// `[search] enabled`: the search page and its link in the header.
+    public var searchEnabled: Bool
     /// SPDX id of the open data's licence.
     public var dataLicense: String
     /// `[woo] publisher`: nil means no DiWoo sitemaps.
@@ -61,6 +63,7 @@ public struct RenderSettings: Sendable {
         adviceAddressedTo = config.adviceAddressedTo
         unsafeHTML = config.unsafeHTML
         showHistory = config.showHistory
+        searchEnabled = config.searchEnabled
         dataLicense = config.dataLicense
         wooPublisher = config.wooPublisher
         organisation = config.organisation

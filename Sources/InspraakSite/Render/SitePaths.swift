@@ -21,6 +21,11 @@ public struct SitePaths: Sendable {
     static func theme(_ slug: String) -> String { "themes/\(slug)/" }
     static let themes = "themes/"
     static let open = "open/"
+    static let search = "search/"
+    /// Pagefind's index and scripts, written after the site (`SearchIndex`).
+    static let searchIndex = "pagefind/"
+    /// The theme's script that adds the search form to the search page (a name under assets/).
+    static let searchScript = "search.js"
     static let accessibility = "accessibility/"
     static let home = ""
     static let notFound = "404.html"

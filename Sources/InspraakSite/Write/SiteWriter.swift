@@ -22,8 +22,10 @@ public enum SiteWriter {
         public var outputReplaced = false
     }
 
-    public static func write(_ plan: OutputPlan, to output: URL, source: URL) -> Report {
-        write(plan, to: output, source: source, reaching: { _ in })
+    /// `finishing` runs on the complete staging folder right before it is swapped in (the
+    /// search index is made there, so it is published with the pages it indexes).
+    public static func write(_ plan: OutputPlan, to output: URL, source: URL, finishing: (_ staging: String) -> Void = { _ in }) -> Report {
+        write(plan, to: output, source: source, finishing: finishing, reaching: { _ in })
     }
 
     /// The worst moments for a signal to arrive, which a test can reach (`reaching`) to send
@@ -31,7 +33,8 @@ public enum SiteWriter {
     /// previous one removed, just before the signals are given back.
     enum Moment { case written, replaced }
 
-    static func write(_ plan: OutputPlan, to output: URL, source: URL, reaching moment: (Moment) -> Void) -> Report {
+    static func write(_ plan: OutputPlan, to output: URL, source: URL, finishing: (_ staging: String) -> Void = { _ in },
+                      reaching moment: (Moment) -> Void) -> Report {
         var report = Report()
         // Checked again here, right before acting: the folder may have changed during the build.
         let target: String
@@ -87,6 +90,7 @@ public enum SiteWriter {
             removeQuietly(staging, movingAsideTo: retired)
             return failed(problem)
         }
+        finishing(staging)
         moment(.written)
 
         var status = stat()

@@ -33,6 +33,21 @@ enum WriteMessage {
     static func previousOutputStranded(_ path: String, problem: String) -> String {
         "the new site could not take the output's place (\(problem)), and the previous output, moved aside to \(path), could not be moved back; rename that folder back by hand"
     }
+    // MARK: The search index (Pagefind)
+
+    static func searchIndexExit(_ status: Int32) -> String { "Pagefind stopped with exit code \(status)" }
+    /// Printed once after a build without an index: a note, not a problem; the site works.
+    static func searchIndexerMissing(_ path: String?) -> String {
+        let found = path.map { "Pagefind could not be run from \($0)" } ?? "Pagefind was not found"
+        return "note: \(found), so the site has no search index; its search page shows the overviews instead. "
+            + "Install it with `pip install pagefind-bin==\(SearchIndexer.pinnedVersion)` and give the program's path "
+            + "with --pagefind or \(SearchIndexer.environmentVariable), or put `pagefind` on PATH; "
+            + "`[search] enabled = false` in site.toml switches search off."
+    }
+    static func searchIndexFailed(_ problem: String) -> String {
+        "the search index could not be made (\(problem)); the site is published without it, and its search page shows the overviews instead"
+    }
+
     static func leftoverNotRemoved(_ path: String, problem: String) -> String {
         "a folder an earlier build left behind, \(path), could not be removed: \(problem); delete it by hand"
     }

@@ -71,6 +71,11 @@ extension SiteConfig {
                 if let value = reader.bool() { config.unsafeHTML = value }
             },
         ]),
+        ConfigSection("search", [
+            ConfigKey("enabled") { reader, config in
+                if let value = reader.bool() { config.searchEnabled = value }
+            },
+        ]),
         ConfigSection("history", [
             ConfigKey("show") { reader, config in
                 if let value = reader.bool() { config.showHistory = value }

@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML: Bool = false
     /// `[history] show`: a change log from git on each record page (dates and subjects only).
     public var showHistory: Bool = false
+    /// `[search] enabled`: the search page, its link in every header and the Pagefind index.
+    public var searchEnabled: Bool = true
     /// `[data] license`: an SPDX id from `OpenDataLicence.accepted` (DCAT-AP-NL's licence list).
     public var dataLicense: String = "CC0-1.0"
     /// `[woo] publisher`: a TOOI municipality URI; nil means no DiWoo output.

@@ -16,7 +16,19 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertEqual(c.feedsLimit, 50)
         XCTAssertEqual(c.paginationSize, 20)
         XCTAssertFalse(c.unsafeHTML)
+        XCTAssertTrue(c.searchEnabled)
         XCTAssertEqual(c.adviceAddressedTo, "College van burgemeester en wethouders")
+    }
+
+    func testSearchCanBeSwitchedOffAndMustBeTrueOrFalse() throws {
+        let off = try XCTUnwrap(SiteConfig.parse("title = \"T\"\nbase_url = \"https://example.nl/\"\n[search]\nenabled = false\n").0)
+        XCTAssertFalse(off.searchEnabled)
+        let (config, problems) = SiteConfig.parse("title = \"T\"\nbase_url = \"https://example.nl/\"\n[search]\nenabled = \"nee\"\nindex = true\n")
+        XCTAssertNil(config)
+        XCTAssertEqual(problems.sorted().map(\.description), [
+            "site.toml:4:1: error: the setting `search.enabled` should be true or false, not text",
+            "site.toml:5:1: error: unknown setting `search.index` in site.toml",
+        ])
     }
 
     func testEverySectionIsRead() throws {

@@ -4,19 +4,27 @@ import InspraakSource
 struct OpenPage: TemplateView {
     let context: RenderContext
     let path = SitePaths.open
+    /// The state groups, made once: the page lists them, and the filters at the top count them
+    /// and group their items again by theme and council.
+    private let groups: OpenGroupsView
+
+    init(context: RenderContext) {
+        self.context = context
+        let statuses = context.graph.statuses
+        groups = OpenGroupsView(context, open: statuses.open, inProgress: statuses.inProgress,
+                                implementationOverdue: statuses.implementationOverdue, from: SitePaths.open)
+    }
 
     static let keyIndex = KeyIndex<Key>()
 
-    enum Key: String, CaseIterable { case intro, groupLevel, open }
+    enum Key: String, CaseIterable { case intro, groupLevel, open, filters }
 
     func value(_ key: Key) -> TemplateValue? {
-        let statuses = context.graph.statuses
         switch key {
         case .intro: return .text(context.strings["open.intro"])
         case .groupLevel: return .number(2)
-        case .open:
-            return .view(OpenGroupsView(context, open: statuses.open, inProgress: statuses.inProgress,
-                                        implementationOverdue: statuses.implementationOverdue, from: path))
+        case .open: return .view(groups)
+        case .filters: return .view(OpenFilters(context, groups: groups.groups))
         }
     }
 }

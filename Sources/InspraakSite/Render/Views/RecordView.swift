@@ -55,7 +55,7 @@ struct RecordView: TemplateView {
     enum Key: String, CaseIterable {
         case id, title, kind, kindLabel, kindListLabel, kindHref, date, updated, status, summaryHTML, bodyHTML
         case isMeeting, isAdvice, isFeedback, meta, themes, documents, extra
-        case items, wholeStatus, responses, decision, buildsOn, followedBy, trail, changeLog
+        case items, wholeStatus, responses, decision, buildsOn, followedBy, trail, changeLog, searchFilters
     }
 
     func value(_ key: Key) -> TemplateValue? {
@@ -95,6 +95,7 @@ struct RecordView: TemplateView {
         case .followedBy: return followedBy
         case .trail: return trail
         case .changeLog: return changeLog
+        case .searchFilters: return .views(SearchFilter.filters(of: record, context))
         }
     }
 

@@ -1,0 +1,121 @@
+import InspraakTemplates
+import InspraakSource
+/// The open-items page's ways in without JavaScript: counts by state, by theme and by council at
+/// the top (`filters` in the `open` template), each a link to a section further down that
+/// groups the same open items again (`themeSections`, `councilSections`).
+struct OpenFilters: TemplateView {
+    let states: [FilterLink]
+    let themes: [FilterLink]
+    let councils: [FilterLink]
+    let themeSections: [OpenSection]
+    let councilSections: [OpenSection]
+
+    /// `groups` are the page's state groups (`OpenGroupsView`), whose sections have the ids
+    /// `open-<key>`; their items, in the page's order, are grouped again.
+    init(_ context: RenderContext, groups: [OpenGroup]) {
+        let graph = context.graph
+        states = groups.map { FilterLink(label: $0.heading, href: "#open-\($0.key)", count: $0.items.count) }
+
+        let views = groups.flatMap(\.items)
+        var byTheme: [String: [OpenItemView]] = [:]
+        var withoutTheme: [OpenItemView] = []
+        var byCouncil: [String: [OpenItemView]] = [:]
+        for view in views {
+            let slugs = graph.themesOf[view.record.id, default: []]
+            if slugs.isEmpty { withoutTheme.append(view) }
+            for slug in slugs { byTheme[slug, default: []].append(view) }
+            if let council = view.record.advice?.council, !council.isEmpty { byCouncil[council, default: []].append(view) }
+        }
+        var themeSections = graph.themes.compactMap { theme -> OpenSection? in
+            guard let items = byTheme[theme.slug] else { return nil }
+            return OpenSection(id: "open-theme-\(theme.slug)", heading: theme.title, items: items)
+        }
+        if !withoutTheme.isEmpty {
+            themeSections.append(OpenSection(id: "open-theme-none", heading: context.strings["open.no_theme"], items: withoutTheme))
+        }
+        // Councils by name; each anchor from its name, numbered where two names fold alike.
+        var used = Set<String>()
+        let councilSections = byCouncil.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.map { council -> OpenSection in
+            var id = "open-council-" + Self.anchorWord(council)
+            var number = 2
+            while used.contains(id) {
+                id = "open-council-\(Self.anchorWord(council))-\(number)"
+                number += 1
+            }
+            used.insert(id)
+            return OpenSection(id: id, heading: council, items: byCouncil[council]!)
+        }
+        self.themeSections = themeSections
+        self.councilSections = councilSections
+        themes = themeSections.map { FilterLink(label: $0.heading, href: "#" + $0.id, count: $0.items.count) }
+        councils = councilSections.map { FilterLink(label: $0.heading, href: "#" + $0.id, count: $0.items.count) }
+    }
+
+    /// A name as a fragment: lower-case letters and digits (accents dropped), the rest one `-`.
+    static func anchorWord(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var word = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if !word.isEmpty, !word.hasSuffix("-") {
+                word += "-"
+            }
+        }
+        while word.hasSuffix("-") { word.removeLast() }
+        return word.isEmpty ? "council" : word
+    }
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case states, themes, councils, themeSections, councilSections }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .states: return .views(states)
+        case .themes: return .views(themes)
+        case .councils: return .views(councils)
+        case .themeSections: return .views(themeSections)
+        case .councilSections: return .views(councilSections)
+        }
+    }
+}
+
+/// A count that links to the part of the page it counts.
+struct FilterLink: TemplateView {
+    let label: String
+    let href: String
+    let count: Int
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case label, href, count }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .label: return .text(label)
+        case .href: return .text(href)
+        case .count: return .number(count)
+        }
+    }
+}
+
+/// Open items of one theme or one council, under a heading with its anchor.
+struct OpenSection: TemplateView {
+    let id: String
+    let heading: String
+    let items: [OpenItemView]
+
+    static let keyIndex = KeyIndex<Key>()
+
+    enum Key: String, CaseIterable { case id, heading, count, items }
+
+    func value(_ key: Key) -> TemplateValue? {
+        switch key {
+        case .id: return .text(id)
+        case .heading: return .text(heading)
+        case .count: return .number(items.count)
+        case .items: return .views(items)
+        }
+    }
+}
