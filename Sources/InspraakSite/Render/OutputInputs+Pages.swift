@@ -42,6 +42,30 @@ struct PageInputs {
             let open = PageContents.themeOpen(graph, records: records)
             inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
             inputs.add([.theme(theme.slug), .today])
+        case .councils:
+            for council in graph.councils {
+                inputs.count(graph.records(ofCouncil: council.slug))
+                inputs.council(council.slug)
+            }
+            inputs.add([.today])
+        case .council(let index):
+            let council = graph.councils[index]
+            let records = graph.records(ofCouncil: council.slug)
+            inputs.cards(records)
+            let open = PageContents.themeOpen(graph, records: records)
+            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
+            inputs.council(council.slug)
+            inputs.add([.today])
+        case .places:
+            for place in graph.places { inputs.count(graph.records(inPlace: place.slug)) }
+            inputs.add(graph.places.map { .place($0.slug) } + [.today])
+        case .place(let index):
+            let place = graph.places[index]
+            let records = graph.records(inPlace: place.slug)
+            inputs.cards(records)
+            let open = PageContents.themeOpen(graph, records: records)
+            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
+            inputs.add([.place(place.slug), .today])
         case .open:
             let statuses = graph.statuses
             inputs.openItems(statuses.open + statuses.inProgress + statuses.implementationOverdue)
@@ -60,6 +84,7 @@ struct PageInputs {
     private func record(_ record: Record, trail: TrailWindow, into inputs: inout InputCollector) {
         inputs.show(record, status: true)
         inputs.themes(of: record)
+        inputs.placesAndCouncil(of: record)
         inputs.add([.config(.history)])
         if record.kind == .meetings { inputs.add([.config(.formats)]) }
         for link in graph.links[record.id] ?? [] { inputs.show(graph.record(link.target)) }
@@ -106,6 +131,7 @@ struct InputCollector {
     mutating func card(_ record: Record) {
         show(record, status: true)
         themes(of: record)
+        placesAndCouncil(of: record)
     }
 
     mutating func cards(_ records: some Sequence<Record>) {
@@ -118,6 +144,18 @@ struct InputCollector {
 
     mutating func themes(of record: Record) {
         inputs.formUnion(graph.themesOf[record.id, default: []].map(OutputInput.theme))
+    }
+
+    /// The places a record names and the council an advice links to.
+    mutating func placesAndCouncil(of record: Record) {
+        inputs.formUnion(record.places.map(OutputInput.place))
+        if let slug = graph.councilOf[record.id] { council(slug) }
+    }
+
+    /// A council's name: from its file, else the first of the names its advice give it.
+    mutating func council(_ slug: String) {
+        inputs.insert(.council(slug))
+        if graph.council(slug)?.file == nil { showAll(graph.records(ofCouncil: slug)) }
     }
 
     mutating func count(_ records: some Sequence<Record>) {

@@ -72,6 +72,8 @@ struct PageFrame: TemplateView {
                 ("advice", SitePaths.list(.advice, page: 1)),
                 ("feedback", SitePaths.list(.feedback, page: 1)),
                 ("themes", SitePaths.themes),
+                ("councils", SitePaths.councils),
+                ("places", SitePaths.places),
                 ("open", SitePaths.open),
             ]
             return .views(entries.map { key, target in
