@@ -85,9 +85,9 @@ extension CommandLineTests {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "mijn aantekeningen\n")
     }
 
-    /// Versions before the marker wrote no open data, no Woo index sitemaps and no change feeds either.
+    /// Versions before the marker wrote no open data, no Woo index sitemaps, no change feeds and no council or place pages either.
     private func removeNewerOutputs(_ output: URL) throws {
-        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "changes.xml", "changes.atom"] {
+        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "changes.xml", "changes.atom", "councils", "places"] {
             try FileManager.default.removeItem(at: output.appendingPathComponent(name))
         }
     }

@@ -117,6 +117,8 @@ extension DependencyMap {
             for row in table.rows {
                 for column in columns {
                     if case .text(let id) = row[column] { inputs.show(graph.record(id)) }
+                    // The advice table names each advice's council as its file does.
+                    if table.name == "advice", case .text(let id) = row[column], let slug = graph.councilOf[id] { inputs.add([.council(slug)]) }
                 }
             }
             inputs.add([.config(.topLevel)])
@@ -142,6 +144,7 @@ extension DependencyMap {
         for entry in DiWoo.entries(graph, paths: paths, publisher: publisher, site: config.title) {
             guard let record = pages[entry.location] else { continue }
             inputs.show(record)
+            if let slug = graph.councilOf[record.id] { inputs.add([.council(slug)]) }
             if record.kind == .feedback { inputs.showAll((graph.links[record.id] ?? []).compactMap { graph.record($0.target) }) }
         }
         inputs.add([.config(.topLevel), .config(.woo)])

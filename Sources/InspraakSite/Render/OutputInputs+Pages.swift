@@ -149,10 +149,11 @@ struct InputCollector {
     /// The places a record names and the council an advice links to.
     mutating func placesAndCouncil(of record: Record) {
         inputs.formUnion(record.places.map(OutputInput.place))
-        if let slug = graph.councilOf[record.id] { council(slug) }
+        if let slug = graph.councilOf[record.id] { inputs.insert(.council(slug)) }
     }
 
-    /// A council's name: from its file, else the first of the names its advice give it.
+    /// A council's name as its own pages give it: from its file, else the first of the names
+    /// its advice give it (cards name it as their own advice does: `placesAndCouncil`).
     mutating func council(_ slug: String) {
         inputs.insert(.council(slug))
         if graph.council(slug)?.file == nil { showAll(graph.records(ofCouncil: slug)) }

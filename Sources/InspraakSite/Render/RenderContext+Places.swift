@@ -8,8 +8,11 @@ extension RenderContext {
         return .views(graph.places(of: record).map { ThemeLink(title: $0.title, href: SitePaths.relative(from: path, to: SitePaths.place($0.slug))) })
     }
 
-    /// The link to an advice's council page (a `ThemeLink`); nil for other records.
+    /// The link to an advice's council page (a `ThemeLink`); nil for other records. Named as
+    /// the council's file names it, else as this advice does (so a card depends on no other advice).
     func councilLink(_ record: Record, from path: String) -> ThemeLink? {
-        graph.council(of: record).map { ThemeLink(title: $0.title, href: SitePaths.relative(from: path, to: SitePaths.council($0.slug))) }
+        guard let advice = record.advice, let council = graph.council(of: record) else { return nil }
+        return ThemeLink(title: council.file?.title ?? advice.council,
+                         href: SitePaths.relative(from: path, to: SitePaths.council(council.slug)))
     }
 }

@@ -25,7 +25,7 @@ enum CouncilAssignment {
         var names: [String: Set<String>] = [:]
         for record in records {
             guard let advice = record.advice else { continue }
-            let name = advice.council.trimmingSpaces()
+            let name = advice.council
             guard !name.isEmpty else { continue }
             let location = advice.councilLocation ?? record.location
             let slug: String
@@ -69,5 +69,14 @@ enum DefinitionFiles {
             }
         }
         return diagnostics
+    }
+}
+
+extension SiteGraph {
+    /// How an advice names its council wherever a name is printed (pages, feeds, open data,
+    /// JSON-LD): the title of the council's file, else the name as this advice writes it.
+    public func councilName(of record: Record) -> String? {
+        guard let advice = record.advice else { return nil }
+        return council(of: record)?.file?.title ?? advice.council
     }
 }

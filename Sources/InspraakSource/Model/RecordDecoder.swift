@@ -243,7 +243,7 @@ struct RecordDecoder {
             reader.diagnostics.warning(reader.location("response_due"), ModelMessage.dueBeforeDate)
         }
         var advice = Advice(
-            council: council ?? "",
+            council: council?.trimmingSpaces() ?? "",
             addressedTo: reader.string("addressed_to") ?? config.adviceAddressedTo,
             responseDue: due ?? fallbackDue
         )
