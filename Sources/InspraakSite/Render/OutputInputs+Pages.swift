@@ -84,7 +84,8 @@ struct PageInputs {
     private func record(_ record: Record, trail: TrailWindow, into inputs: inout InputCollector) {
         inputs.show(record, status: true)
         inputs.themes(of: record)
-        inputs.placesAndCouncil(of: record)
+        inputs.add(record.places.map(OutputInput.place))
+        inputs.council(of: record)
         inputs.add([.config(.history)])
         if record.kind == .meetings { inputs.add([.config(.formats)]) }
         for link in graph.links[record.id] ?? [] { inputs.show(graph.record(link.target)) }
@@ -131,7 +132,7 @@ struct InputCollector {
     mutating func card(_ record: Record) {
         show(record, status: true)
         themes(of: record)
-        placesAndCouncil(of: record)
+        council(of: record)
     }
 
     mutating func cards(_ records: some Sequence<Record>) {
@@ -146,14 +147,13 @@ struct InputCollector {
         inputs.formUnion(graph.themesOf[record.id, default: []].map(OutputInput.theme))
     }
 
-    /// The places a record names and the council an advice links to.
-    mutating func placesAndCouncil(of record: Record) {
-        inputs.formUnion(record.places.map(OutputInput.place))
+    /// The council an advice links to (named by its file, when it has one).
+    mutating func council(of record: Record) {
         if let slug = graph.councilOf[record.id] { inputs.insert(.council(slug)) }
     }
 
     /// A council's name as its own pages give it: from its file, else the first of the names
-    /// its advice give it (cards name it as their own advice does: `placesAndCouncil`).
+    /// its advice give it (cards name it as their own advice does: `council(of:)`).
     mutating func council(_ slug: String) {
         inputs.insert(.council(slug))
         if graph.council(slug)?.file == nil { showAll(graph.records(ofCouncil: slug)) }
