@@ -37,11 +37,8 @@ struct PageInputs {
             inputs.add(graph.themes.map { .theme($0.slug) } + [.today])
         case .theme(let index):
             let theme = graph.themes[index]
-            let records = graph.records(inTheme: theme.slug)
-            inputs.cards(records)
-            let open = PageContents.themeOpen(graph, records: records)
-            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
-            inputs.add([.theme(theme.slug), .today])
+            inputs.cardsAndOpenItems(graph.records(inTheme: theme.slug))
+            inputs.add([.theme(theme.slug)])
         case .councils:
             for council in graph.councils {
                 inputs.count(graph.records(ofCouncil: council.slug))
@@ -50,22 +47,15 @@ struct PageInputs {
             inputs.add([.today])
         case .council(let index):
             let council = graph.councils[index]
-            let records = graph.records(ofCouncil: council.slug)
-            inputs.cards(records)
-            let open = PageContents.themeOpen(graph, records: records)
-            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
+            inputs.cardsAndOpenItems(graph.records(ofCouncil: council.slug))
             inputs.council(council.slug)
-            inputs.add([.today])
         case .places:
             for place in graph.places { inputs.count(graph.records(inPlace: place.slug)) }
             inputs.add(graph.places.map { .place($0.slug) } + [.today])
         case .place(let index):
             let place = graph.places[index]
-            let records = graph.records(inPlace: place.slug)
-            inputs.cards(records)
-            let open = PageContents.themeOpen(graph, records: records)
-            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
-            inputs.add([.place(place.slug), .today])
+            inputs.cardsAndOpenItems(graph.records(inPlace: place.slug))
+            inputs.add([.place(place.slug)])
         case .open:
             let statuses = graph.statuses
             inputs.openItems(statuses.open + statuses.inProgress + statuses.implementationOverdue)
@@ -137,6 +127,14 @@ struct InputCollector {
 
     mutating func cards(_ records: some Sequence<Record>) {
         for record in records { card(record) }
+    }
+
+    /// A theme's, council's or place's page: its records as cards, its open items, its figures.
+    mutating func cardsAndOpenItems(_ records: [Record]) {
+        cards(records)
+        let open = PageContents.themeOpen(graph, records: records)
+        openItems(open.open + open.inProgress + open.implementationOverdue)
+        inputs.insert(.today)
     }
 
     mutating func showAll(_ records: some Sequence<Record>) {
