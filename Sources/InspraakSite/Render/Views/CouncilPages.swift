@@ -62,10 +62,7 @@ struct CouncilPage: TemplateView {
                                      strings: context.strings, adviceOnly: true))
         case .cardLevel: return .number(3)
         case .groupLevel: return .number(3)
-        case .open:
-            let open = PageContents.themeOpen(context.graph, records: records)
-            return .view(OpenGroupsView(context, open: open.open, inProgress: open.inProgress,
-                                        implementationOverdue: open.implementationOverdue, from: path))
+        case .open: return .view(OpenGroupsView(context, of: records, from: path))
         case .records: return RecordCard.cards(records, from: path, context)
         }
     }

@@ -60,10 +60,7 @@ struct PlacePage: TemplateView {
         case .figures: return .view(FiguresView(figures: graph.figures(for: records), id: "cijfers-plaats-\(place.slug)", strings: context.strings))
         case .cardLevel: return .number(4)
         case .groupLevel: return .number(3)
-        case .open:
-            let open = PageContents.themeOpen(graph, records: records)
-            return .view(OpenGroupsView(context, open: open.open, inProgress: open.inProgress,
-                                        implementationOverdue: open.implementationOverdue, from: path))
+        case .open: return .view(OpenGroupsView(context, of: records, from: path))
         case .groups: return .views(KindGroup.groups(records, context, from: path))
         }
     }

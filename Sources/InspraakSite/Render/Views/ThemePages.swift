@@ -104,10 +104,7 @@ struct ThemePage: TemplateView {
         case .figures: return .view(FiguresView(figures: graph.figures(for: records), id: "cijfers-\(theme.slug)", strings: context.strings))
         case .cardLevel: return .number(4)
         case .groupLevel: return .number(3)
-        case .open:
-            let open = PageContents.themeOpen(graph, records: records)
-            return .view(OpenGroupsView(context, open: open.open, inProgress: open.inProgress,
-                                        implementationOverdue: open.implementationOverdue, from: path))
+        case .open: return .view(OpenGroupsView(context, of: records, from: path))
         case .groups: return .views(KindGroup.groups(records, context, from: path))
         case .calendar: return .view(CalendarLinks(from: path, file: MeetingCalendar.themeFile(theme.slug), paths: context.paths))
         case .changeFeeds: return .views([ChangeFeedLink(ChangeFeed.feed(.theme(theme.slug), context), paths: context.paths)])
