@@ -19,7 +19,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.err)
         let lines = result.out.split(separator: "\n")
         XCTAssertEqual(lines.count, 1)
-        XCTAssertTrue(lines[0].hasPrefix("built 52 records into 74 pages"), String(lines[0]))
+        XCTAssertTrue(lines[0].hasPrefix("built 52 records into 82 pages"), String(lines[0]))
     }
 
     /// A word that is no command is named as such, not passed to `build` as a stray argument.

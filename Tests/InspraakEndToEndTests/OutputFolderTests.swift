@@ -86,10 +86,10 @@ extension CommandLineTests {
     }
 
     /// Versions before the marker wrote no open data, no Woo index sitemaps, no change feeds, no
-    /// organisation logo and no search page (nor a search index, made only where Pagefind is
-    /// installed) either.
+    /// organisation logo, no council or place pages and no search page (nor a search index,
+    /// made only where Pagefind is installed) either.
     private func removeNewerOutputs(_ output: URL) throws {
-        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "changes.xml", "changes.atom", "organisation", "search"] {
+        for name in ["data", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml", "changes.xml", "changes.atom", "organisation", "councils", "places", "search"] {
             try FileManager.default.removeItem(at: output.appendingPathComponent(name))
         }
         try? FileManager.default.removeItem(at: output.appendingPathComponent("pagefind"))

@@ -107,6 +107,9 @@ final class OutputInputsTests: XCTestCase {
             "sitemap.xml", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml",
             "data/advice.csv", "data/advice.json", "data/recommendations.csv", "data/recommendations.json",
             "data/answers.csv", "data/answers.json", "data/catalog.ttl", "data/catalog.jsonld",
+            // Its council's page and feeds; the council has no file, so the index names it as its advice do.
+            "councils/clientenraad-werk-en-inkomen/index.html", "councils/clientenraad-werk-en-inkomen/feed.xml",
+            "councils/clientenraad-werk-en-inkomen/atom.xml", "councils/clientenraad-werk-en-inkomen/feed.json", "councils/index.html",
         ]
         XCTAssertEqual(mapped.sorted(), expected.sorted())
     }
@@ -134,6 +137,7 @@ final class OutputInputsTests: XCTestCase {
             "themes/betaalbaarheid/changes.xml", "themes/betaalbaarheid/changes.atom",
             "sitemap.xml", "sitemapindex-diwoo-infocat010.xml", "sitemap-diwoo-infocat010-001.xml",
             "data/feedback.csv", "data/feedback.json", "data/answers.csv", "data/answers.json", "data/catalog.ttl", "data/catalog.jsonld",
+            "councils/clientenraad-werk-en-inkomen/index.html",             // the source of r2's broken promise, among the council's open items
         ]
         XCTAssertEqual(mapped.sorted(), expected.sorted())
     }
@@ -153,9 +157,9 @@ final class OutputInputsTests: XCTestCase {
         let pages = Set(base.files.keys.filter { $0.hasSuffix(".html") })
         let figures = try build("Figures", edit: append("<p>cijfers</p>\n", to: "themes/default/templates/figures.mustache"))
         let mapped = Set(base.map.outputs(dependingOn: .template("figures")))
-        XCTAssertEqual(mapped.sorted(), (["index.html"] + base.map.outputs.map(\.path).filter {
-            $0.hasPrefix("themes/") && $0.hasSuffix("/index.html") && $0 != "themes/index.html"
-        }).sorted(), "the home page and each theme page show figures")
+        XCTAssertEqual(mapped.sorted(), (["index.html"] + base.map.outputs.map(\.path).filter { path in
+            ["themes/", "councils/", "places/"].contains { path.hasPrefix($0) && path != $0 + "index.html" } && path.hasSuffix("/index.html")
+        }).sorted(), "the home page and each theme, council and place page show figures")
         XCTAssertEqual(differing(base, figures).sorted(), mapped.sorted())
 
         let frame = try build("Base", edit: append("<!-- voet -->\n", to: "themes/default/templates/base.mustache"))

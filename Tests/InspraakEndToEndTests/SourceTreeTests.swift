@@ -77,7 +77,7 @@ final class SourceTreeTests: XCTestCase {
             "content/meetings/2024-01-02-bytes.md:2:8: error: this text holds an invisible control character (U+0001); remove it "
                 + "(it often comes along when text is copied from another program)",
             "content/meetings/notes.txt:1:1: warning: this file is not published: records are `.md` files",
-            "content/nieuws:1:1: error: the folder `content/nieuws` is not a known record type (known: meetings, advice, feedback, themes)",
+            "content/nieuws:1:1: error: the folder `content/nieuws` is not a known record type (known: meetings, advice, feedback, themes, places, councils)",
             "themes/eigen/theme.toml:1:1: error: the theme `nergens` does not exist: there is no folder themes/nergens/",
         ])
     }

@@ -81,10 +81,11 @@ class Site:
                 add(max(recs, key=lambda f: (os.path.getsize(self.abs(f)), f)))
         for f in self.bundles():
             add(f)
-        add("themes/index.html")
-        themes = [f for f in self.html if re.fullmatch(r"themes/[^/]+/index\.html", f)]
-        if themes:
-            add(max(themes, key=lambda f: (os.path.getsize(self.abs(f)), f)))
+        for folder in ("themes", "councils", "places"):
+            add(f"{folder}/index.html")
+            own = [f for f in self.html if re.fullmatch(rf"{folder}/[^/]+/index\.html", f)]
+            if own:
+                add(max(own, key=lambda f: (os.path.getsize(self.abs(f)), f)))
         add("open/index.html")
         add("search/index.html")
         if "404.html" in self.fileset:

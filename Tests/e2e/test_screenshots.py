@@ -1,6 +1,6 @@
-"""Screenshots (full page) of home, a record page and the open items page at 390 and 1280 px,
-of the default theme and of the house style (voorbeeldstad-*.png), saved in Tests/e2e/artifacts/
-for people to look at."""
+"""Screenshots (full page) of home, a record page, the open items page, a council and a place at
+390 and 1280 px, of the default theme and of the house style (voorbeeldstad-*.png), saved in
+Tests/e2e/artifacts/ for people to look at."""
 from __future__ import annotations
 
 import base64
@@ -17,6 +17,8 @@ SHOTS = {
     "record": SITE.path_of(_bundles[0]) if _bundles else
     next(p for k, p in PAGES.items() if k.startswith(("advice/2", "meetings/2", "feedback/2"))),
     "open": PAGES["open/"],
+    "council": next(p for k, p in PAGES.items() if k.startswith("councils/") and k != "councils/"),
+    "place": next(p for k, p in PAGES.items() if k.startswith("places/") and k != "places/"),
 }
 
 

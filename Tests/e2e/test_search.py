@@ -18,7 +18,7 @@ from conftest import SITE
 SEARCH = "search/index.html"
 # A word that stands in one record's body and on no other page of the example site.
 WORD, RECORD = "waarschuwingsbordjes", "feedback/2019-09-03-terugkoppeling-stamtafel-veiligheid/index.html"
-BROWSE = ["meetings/", "advice/", "feedback/", "themes/", "open/"]
+BROWSE = ["meetings/", "advice/", "feedback/", "themes/", "councils/", "places/", "open/"]
 
 
 def _read(rel: str) -> str:
@@ -86,7 +86,7 @@ def test_type_filter_lists_exactly_the_advice(browser):
     browser.load(SITE.path_of(SEARCH))
     _wait(browser, "return document.getElementById('search-filter-type')")
     labels = browser.js("return [...document.querySelectorAll('.search-filters label')].map(l => l.textContent)")
-    assert labels == ["Soort", "Thema", "Adviesraad", "Status"], labels
+    assert labels == ["Soort", "Thema", "Adviesraad", "Plaats", "Status"], labels
     browser.js("const s = document.getElementById('search-filter-type'); s.value = 'Advies';"
                "s.dispatchEvent(new Event('change'));")
     _wait(browser, "return document.querySelector('.search-status').textContent")

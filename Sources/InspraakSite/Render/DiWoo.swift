@@ -62,12 +62,12 @@ enum DiWoo {
             let lastModified = record.updated ?? record.date.day
             if let advice = record.advice {
                 entries.append(Entry(location: page, lastModified: lastModified, block: block(
-                    publisher: publisher, site: site, author: advice.council, title: record.title, created: record.date.day,
+                    publisher: publisher, site: site, author: graph.councilName(of: record) ?? advice.council, title: record.title, created: record.date.day,
                     format: (formatHTML, "html"), documentType: true, act: (actReceipt, "ontvangst", record.date), isPartOf: nil, replyTo: [])))
                 for document in record.documents {
                     guard let file = document.file, file.lowercased().hasSuffix(".pdf") else { continue }
                     entries.append(Entry(location: page + file, lastModified: lastModified, block: block(
-                        publisher: publisher, site: site, author: advice.council, title: document.title, created: record.date.day,
+                        publisher: publisher, site: site, author: graph.councilName(of: record) ?? advice.council, title: document.title, created: record.date.day,
                         format: (formatPDF, "pdf"), documentType: true, act: (actReceipt, "ontvangst", record.date),
                         isPartOf: (page, record.title), replyTo: [])))
                 }

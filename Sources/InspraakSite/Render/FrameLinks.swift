@@ -29,6 +29,8 @@ struct FrameLinks: Sendable {
         ("advice", "kind.advice", SitePaths.list(.advice, page: 1)),
         ("feedback", "kind.feedback", SitePaths.list(.feedback, page: 1)),
         ("themes", "kind.themes", SitePaths.themes),
+        ("councils", "kind.councils", SitePaths.councils),
+        ("places", "kind.places", SitePaths.places),
         ("open", "kind.open", SitePaths.open),
     ]
     /// Search is a real link with words, last, so the other entries keep their places.

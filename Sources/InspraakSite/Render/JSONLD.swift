@@ -11,7 +11,7 @@ enum JSONLD {
         switch record.details {
         case .meeting(let meeting): return event(record, meeting: meeting, context)
         case .advice(let advice):
-            return report(record, context, author: organization(advice.council),
+            return report(record, context, author: organization(context.graph.councilName(of: record) ?? advice.council),
                           basedOn: advice.basedOn.map(\.target))
         case .feedback(let feedback):
             return report(record, context, author: government(context.settings.adviceAddressedTo),

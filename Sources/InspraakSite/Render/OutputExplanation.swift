@@ -22,6 +22,8 @@ extension DependencyMap {
         }
         let sorted = output.inputs.sorted()
         list(RenderMessage.Explain.themes, sorted.compactMap { if case .theme(let slug) = $0 { named($0, slug) } else { nil } })
+        list(RenderMessage.Explain.places, sorted.compactMap { if case .place(let slug) = $0 { named($0, slug) } else { nil } })
+        list(RenderMessage.Explain.councils, sorted.compactMap { if case .council(let slug) = $0 { named($0, slug) } else { nil } })
         let sections = sorted.compactMap { input -> String? in
             guard case .config(let section) = input else { return nil }
             return section == .topLevel ? RenderMessage.Explain.topLevel : RenderMessage.Explain.section(section.rawValue)

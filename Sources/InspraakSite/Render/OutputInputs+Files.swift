@@ -23,6 +23,8 @@ extension DependencyMap {
             inputs.count(feed.records)
             inputs.add(syndication)
             if let theme = graph.themes.first(where: { SitePaths.theme($0.slug) == feed.pagePath }) { inputs.add([.theme(theme.slug)]) }
+            if let council = graph.councils.first(where: { SitePaths.council($0.slug) == feed.pagePath }) { inputs.council(council.slug) }
+            if let place = graph.places.first(where: { SitePaths.place($0.slug) == feed.pagePath }) { inputs.add([.place(place.slug)]) }
             let made = inputs.finished()
             outputs += [feed.path, feed.jsonPath].map { OutputInputs(path: $0, inputs: made) }
             // An empty Atom feed is "updated" today.
@@ -92,6 +94,8 @@ extension DependencyMap {
         var sources: [OutputInput: String] = [:]
         for record in graph.records { sources[.record(record.id)] = record.location.path }
         for theme in graph.themes { sources[.theme(theme.slug)] = theme.location.path }
+        for place in graph.places { sources[.place(place.slug)] = place.location.path }
+        for council in graph.councils { if let file = council.file { sources[.council(council.slug)] = file.location.path } }
         for (name, file) in theme.templates { sources[.template(name)] = file.path }
         for (name, file) in theme.assets { sources[.asset(name)] = file.path }
         if let language = context.settings.language.nonEmpty {
@@ -116,6 +120,8 @@ extension DependencyMap {
             for row in table.rows {
                 for column in columns {
                     if case .text(let id) = row[column] { inputs.show(graph.record(id)) }
+                    // The advice table names each advice's council as its file does.
+                    if table.name == "advice", case .text(let id) = row[column], let slug = graph.councilOf[id] { inputs.add([.council(slug)]) }
                 }
             }
             inputs.add([.config(.topLevel)])
@@ -141,6 +147,7 @@ extension DependencyMap {
         for entry in DiWoo.entries(graph, paths: paths, publisher: publisher, site: config.publisherName) {
             guard let record = pages[entry.location] else { continue }
             inputs.show(record)
+            if let slug = graph.councilOf[record.id] { inputs.add([.council(slug)]) }
             if record.kind == .feedback { inputs.showAll((graph.links[record.id] ?? []).compactMap { graph.record($0.target) }) }
         }
         inputs.add([.config(.topLevel), .config(.woo), .config(.organisation)])

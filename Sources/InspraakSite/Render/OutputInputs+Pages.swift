@@ -41,11 +41,25 @@ struct PageInputs {
             inputs.add(graph.themes.map { .theme($0.slug) } + [.today])
         case .theme(let index):
             let theme = graph.themes[index]
-            let records = graph.records(inTheme: theme.slug)
-            inputs.cards(records)
-            let open = PageContents.themeOpen(graph, records: records)
-            inputs.openItems(open.open + open.inProgress + open.implementationOverdue)
-            inputs.add([.theme(theme.slug), .today])
+            inputs.cardsAndOpenItems(graph.records(inTheme: theme.slug))
+            inputs.add([.theme(theme.slug)])
+        case .councils:
+            for council in graph.councils {
+                inputs.count(graph.records(ofCouncil: council.slug))
+                inputs.council(council.slug)
+            }
+            inputs.add([.today])
+        case .council(let index):
+            let council = graph.councils[index]
+            inputs.cardsAndOpenItems(graph.records(ofCouncil: council.slug))
+            inputs.council(council.slug)
+        case .places:
+            for place in graph.places { inputs.count(graph.records(inPlace: place.slug)) }
+            inputs.add(graph.places.map { .place($0.slug) } + [.today])
+        case .place(let index):
+            let place = graph.places[index]
+            inputs.cardsAndOpenItems(graph.records(inPlace: place.slug))
+            inputs.add([.place(place.slug)])
         case .open:
             let statuses = graph.statuses
             inputs.openItems(statuses.open + statuses.inProgress + statuses.implementationOverdue)
@@ -66,6 +80,8 @@ struct PageInputs {
     private func record(_ record: Record, trail: TrailWindow, into inputs: inout InputCollector) {
         inputs.show(record, status: true)
         inputs.themes(of: record)
+        inputs.add(record.places.map(OutputInput.place))
+        inputs.council(of: record)
         inputs.add([.config(.history)])
         if record.kind == .meetings { inputs.add([.config(.formats)]) }
         for link in graph.links[record.id] ?? [] { inputs.show(graph.record(link.target)) }
@@ -112,10 +128,19 @@ struct InputCollector {
     mutating func card(_ record: Record) {
         show(record, status: true)
         themes(of: record)
+        council(of: record)
     }
 
     mutating func cards(_ records: some Sequence<Record>) {
         for record in records { card(record) }
+    }
+
+    /// A theme's, council's or place's page: its records as cards, its open items, its figures.
+    mutating func cardsAndOpenItems(_ records: [Record]) {
+        cards(records)
+        let open = PageContents.themeOpen(graph, records: records)
+        openItems(open.open + open.inProgress + open.implementationOverdue)
+        inputs.insert(.today)
     }
 
     mutating func showAll(_ records: some Sequence<Record>) {
@@ -124,6 +149,18 @@ struct InputCollector {
 
     mutating func themes(of record: Record) {
         inputs.formUnion(graph.themesOf[record.id, default: []].map(OutputInput.theme))
+    }
+
+    /// The council an advice links to (named by its file, when it has one).
+    mutating func council(of record: Record) {
+        if let slug = graph.councilOf[record.id] { inputs.insert(.council(slug)) }
+    }
+
+    /// A council's name as its own pages give it: from its file, else the first of the names
+    /// its advice give it (cards name it as their own advice does: `council(of:)`).
+    mutating func council(_ slug: String) {
+        inputs.insert(.council(slug))
+        if graph.council(slug)?.file == nil { showAll(graph.records(ofCouncil: slug)) }
     }
 
     mutating func count(_ records: some Sequence<Record>) {

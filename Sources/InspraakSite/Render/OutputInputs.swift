@@ -11,6 +11,11 @@ public enum OutputInput: Sendable, Hashable, Comparable {
     case counted(String)
     /// A theme (`content/themes/<slug>.md`): its title, description or text appear.
     case theme(String)
+    /// A place (`content/places/<slug>.md`): its title, description or text appear.
+    case place(String)
+    /// A council's file (`content/councils/<slug>.md`), by slug: its title, description,
+    /// contact or text appear. A council without a file is made only from its advice.
+    case council(String)
     /// A group of settings in site.toml.
     case config(ConfigSection)
     /// A template of the theme, by name; a page depends on its template and on every partial

@@ -11,6 +11,10 @@ struct PagePlan: Sendable {
         case record(Int)
         case themes
         case theme(Int)
+        case councils
+        case council(Int)
+        case places
+        case place(Int)
         case open
         case search
         case accessibility
@@ -24,6 +28,10 @@ struct PagePlan: Sendable {
             case .record: return "record"
             case .themes: return "themes"
             case .theme: return "theme"
+            case .councils: return "councils"
+            case .council: return "council"
+            case .places: return "places"
+            case .place: return "place"
             case .open: return "open"
             case .search: return "search"
             case .accessibility: return "accessibility"
@@ -36,8 +44,8 @@ struct PagePlan: Sendable {
         var weight: Int {
             switch self {
             case .open: return 3
-            case .theme: return 2
-            case .home, .themes: return 1
+            case .theme, .council, .place: return 2
+            case .home, .themes, .councils, .places: return 1
             default: return 0
             }
         }
@@ -63,7 +71,7 @@ struct PagePlan: Sendable {
         byKind = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
             (kind, graph.newestFirst(graph.records.filter { $0.kind == kind }))
         })
-        var pages: [Page] = [.home, .themes, .open]
+        var pages: [Page] = [.home, .themes, .councils, .places, .open]
         if context.settings.searchEnabled { pages.append(.search) }
         pages += [.accessibility, .notFound]
         for kind in RecordKind.allCases {
@@ -72,6 +80,8 @@ struct PagePlan: Sendable {
         }
         pages += graph.records.indices.map(Page.record)
         pages += graph.themes.indices.map(Page.theme)
+        pages += graph.councils.indices.map(Page.council)
+        pages += graph.places.indices.map(Page.place)
         pages.append(.openData)
         all = pages
     }
@@ -83,6 +93,10 @@ struct PagePlan: Sendable {
         case .record(let index): return SitePaths.record(context.graph.records[index])
         case .themes: return SitePaths.themes
         case .theme(let index): return SitePaths.theme(context.graph.themes[index].slug)
+        case .councils: return SitePaths.councils
+        case .council(let index): return SitePaths.council(context.graph.councils[index].slug)
+        case .places: return SitePaths.places
+        case .place(let index): return SitePaths.place(context.graph.places[index].slug)
         case .open: return SitePaths.open
         case .search: return SitePaths.search
         case .accessibility: return SitePaths.accessibility
@@ -111,6 +125,18 @@ struct PagePlan: Sendable {
         case .theme(let index):
             let theme = ThemePage(context, theme: context.graph.themes[index])
             return framed(theme, theme.frame)
+        case .councils:
+            return framed(CouncilsPage(context: context), PageFrame(context, at: SitePaths.councils, title: strings["kind.councils"],
+                                                                    description: strings["councils_intro"], feeds: feeds, section: "councils"))
+        case .council(let index):
+            let council = CouncilPage(context, council: context.graph.councils[index])
+            return framed(council, council.frame)
+        case .places:
+            return framed(PlacesPage(context: context), PageFrame(context, at: SitePaths.places, title: strings["kind.places"],
+                                                                  description: strings["places_intro"], feeds: feeds, section: "places"))
+        case .place(let index):
+            let place = PlacePage(context, place: context.graph.places[index])
+            return framed(place, place.frame)
         case .open:
             return framed(OpenPage(context: context), PageFrame(context, at: SitePaths.open, title: strings["kind.open"],
                                                                 description: strings["open.intro"], feeds: feeds, section: "open"))

@@ -10,6 +10,8 @@ extension RenderMessage {
             "records it only counts, for figures, totals and which come first: \(count) (of the site's \(total))"
         }
         static let themes = "themes:"
+        static let places = "places:"
+        static let councils = "councils (their files; a council without a file is named by its advice):"
         static let settings = "settings in site.toml:"
         static let topLevel = "the top-level keys (title, description, base_url, language, timezone, theme)"
         static func section(_ name: String) -> String { "[\(name)]" }

@@ -17,6 +17,9 @@ struct RenderedTexts: Sendable {
 
     let records: [String: RecordTexts]
     let themes: [String: RenderedMarkdown]
+    /// The texts of place and council files, by slug.
+    var places: [String: RenderedMarkdown] = [:]
+    var councils: [String: RenderedMarkdown] = [:]
 
     static func render(_ graph: SiteGraph, unsafeHTML unsafe: Bool) -> RenderedTexts {
         let rendered = graph.records.parallelMap { record -> RecordTexts in
@@ -39,7 +42,11 @@ struct RenderedTexts: Sendable {
         for (record, texts) in zip(graph.records, rendered) { records[record.id] = texts }
         var themes: [String: RenderedMarkdown] = [:]
         for theme in graph.themes { themes[theme.slug] = Markdown.render(theme.body, unsafeHTML: unsafe) }
-        return RenderedTexts(records: records, themes: themes)
+        var places: [String: RenderedMarkdown] = [:]
+        for place in graph.places { places[place.slug] = Markdown.render(place.body, unsafeHTML: unsafe) }
+        var councils: [String: RenderedMarkdown] = [:]
+        for council in graph.councils { councils[council.slug] = council.file.map { Markdown.render($0.body, unsafeHTML: unsafe) } }
+        return RenderedTexts(records: records, themes: themes, places: places, councils: councils)
     }
 
     /// The note of a feedback's response that gave a history step.

@@ -20,6 +20,10 @@ public struct SitePaths: Sendable {
     }
     static func theme(_ slug: String) -> String { "themes/\(slug)/" }
     static let themes = "themes/"
+    static func council(_ slug: String) -> String { "councils/\(slug)/" }
+    static let councils = "councils/"
+    static func place(_ slug: String) -> String { "places/\(slug)/" }
+    static let places = "places/"
     static let open = "open/"
     static let search = "search/"
     /// Pagefind's index and scripts, written after the site (`SearchIndex`).

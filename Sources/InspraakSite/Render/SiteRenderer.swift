@@ -106,6 +106,17 @@ public enum SiteRenderer {
                                  path: "themes/\(theme.slug)/feed.xml", pagePath: SitePaths.theme(theme.slug),
                                  records: graph.records(inTheme: theme.slug)))
         }
+        for council in graph.councils {
+            let description = council.file?.description ?? ""
+            feeds.append(RSSFeed(title: "\(council.title) – \(config.title)", description: description.isEmpty ? council.title : description,
+                                 path: CouncilPage.feedPath(council.slug), pagePath: SitePaths.council(council.slug),
+                                 records: graph.records(ofCouncil: council.slug)))
+        }
+        for place in graph.places {
+            feeds.append(RSSFeed(title: "\(place.title) – \(config.title)", description: place.description.isEmpty ? place.title : place.description,
+                                 path: PlacePage.feedPath(place.slug), pagePath: SitePaths.place(place.slug),
+                                 records: graph.records(inPlace: place.slug)))
+        }
         return feeds
     }
 }

@@ -11,7 +11,7 @@ import InspraakTemplates
 /// build's time (issue 7).
 extension TemplateSet {
     /// The pages a theme must be able to render (a theme that extends `default` inherits them).
-    static let required = ["home", "list", "record", "themes", "theme", "open", "accessibility", "data", "404"]
+    static let required = ["home", "list", "record", "themes", "theme", "councils", "council", "places", "place", "open", "accessibility", "data", "404"]
 
     static func compile(_ theme: ThemeFiles) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics = Diagnostics()

@@ -156,14 +156,22 @@ public struct NewRecord: Sendable {
         return .success(lines.joined(separator: "\n"))
     }
 
-    /// Councils of the site's advice, the most recent one's first: `new advice` starts from the
-    /// council this site uses, not a fixed name (empty when there is no advice yet).
+    /// Councils of the site's advice, the most recent one's first, then councils with a file
+    /// and no advice yet: `new advice` starts from the council this site uses, not a fixed name
+    /// (empty when there is none). A council with a file is named by its slug, else by its name
+    /// as its latest advice writes it; each council once.
     private func knownCouncils(_ graph: SiteGraph?) -> [String] {
         guard let graph else { return [] }
+        var seen = Set<String>()
         var councils: [String] = []
-        for record in graph.newestFirst(graph.records.filter { $0.kind == .advice }) {
-            if let council = record.advice?.council, !councils.contains(council) { councils.append(council) }
+        func add(_ slug: String, written: String) {
+            guard seen.insert(slug).inserted else { return }
+            councils.append(graph.council(slug)?.file == nil ? written : slug)
         }
+        for record in graph.newestFirst(graph.records.filter { $0.kind == .advice }) {
+            if let council = record.advice?.council, let slug = graph.councilOf[record.id] { add(slug, written: council) }
+        }
+        for council in graph.councils where council.file != nil { add(council.slug, written: council.slug) }
         return councils
     }
 

@@ -32,3 +32,18 @@ enum GraphMessage {
     }
     static let noTheme = "this record has no `themes`, and refers to nothing it could take them from"
 }
+
+extension GraphMessage {
+    static func undefinedPlace(_ slug: String) -> String {
+        "the place `\(slug)` does not exist; add content/places/\(slug).md or use an existing place"
+    }
+    static func unknownCouncil(_ slug: String) -> String {
+        "there is no council `\(slug)` (no file content/councils/\(slug).md); use the file name of an existing council, or write the council's full name"
+    }
+    static func councilWithoutSlug(_ name: String) -> String {
+        "the council \"\(name)\" has no letters or digits, so it cannot get a page; write the council's name"
+    }
+    static func definedTwice(_ slug: String, folder: String, other: String) -> String {
+        "`\(slug)` is defined twice: here and in \(other); keep one file per slug in content/\(folder)"
+    }
+}

@@ -57,6 +57,14 @@ public struct SiteGraph: Sendable {
     /// Every outcome and implementation step per item, oldest first (see `ItemHistory`).
     public let histories: [ItemKey: ItemHistory]
     public let statuses: Statuses
+    /// Places by order, title, slug.
+    public var places: [Place] = []
+    /// Each place's records, as positions in `records`.
+    var placeMembers: [String: [Int]] = [:]
+    /// Councils by title, then slug.
+    public var councils: [Council] = []
+    /// The council slug of each advice, by advice id.
+    public var councilOf: [String: String] = [:]
 
     public func record(_ id: String) -> Record? {
         position[id].map { records[$0] }
@@ -64,6 +72,34 @@ public struct SiteGraph: Sendable {
 
     public func theme(_ slug: String) -> Theme? {
         themePosition[slug].map { themes[$0] }
+    }
+
+    public func place(_ slug: String) -> Place? {
+        places.first { $0.slug == slug }
+    }
+
+    /// The records that name a place.
+    public func records(inPlace slug: String) -> [Record] {
+        placeMembers[slug, default: []].map { records[$0] }
+    }
+
+    /// The places a record names, in the places' order.
+    public func places(of record: Record) -> [Place] {
+        places.filter { record.places.contains($0.slug) }
+    }
+
+    public func council(_ slug: String) -> Council? {
+        councils.first { $0.slug == slug }
+    }
+
+    /// The council an advice is from.
+    public func council(of record: Record) -> Council? {
+        councilOf[record.id].flatMap(council)
+    }
+
+    /// A council's advice.
+    public func records(ofCouncil slug: String) -> [Record] {
+        records.filter { councilOf[$0.id] == slug }
     }
 
     /// Records newest first (date, then id descending for a total order).
@@ -112,12 +148,17 @@ public struct SiteGraph: Sendable {
         diagnostics.append(contentsOf: ItemHistory.problems(answers.1, records: records, position: position))
         diagnostics.append(contentsOf: cycles)
         diagnostics.append(contentsOf: themeProblems)
-        let graph = SiteGraph(
+        let (placeMembers, placeProblems) = PlaceAssignment.assign(records, places: model.places)
+        diagnostics.append(contentsOf: placeProblems)
+        let (councils, councilOf, councilProblems) = CouncilAssignment.assign(records, files: model.councils)
+        diagnostics.append(contentsOf: councilProblems)
+        var graph = SiteGraph(
             today: today, records: records, themes: model.themes, position: position,
             themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
             themesOf: themesOf, themeMembers: members(records, themesOf: themesOf), links: resolution.links, backlinks: resolution.backlinks,
             answers: answers.0, histories: answers.1, statuses: statuses
         )
+        (graph.places, graph.placeMembers, graph.councils, graph.councilOf) = (model.places, placeMembers, councils, councilOf)
         return (graph, diagnostics.all)
     }
 }

@@ -4,6 +4,11 @@ public enum ContentFolder: String, Sendable, CaseIterable, Comparable {
     case advice
     case feedback
     case themes
+    case places
+    case councils
+
+    /// Folders that define what records name (a theme, a place, a council), not records.
+    public var isDefinition: Bool { self == .themes || self == .places || self == .councils }
 
     public static func < (lhs: ContentFolder, rhs: ContentFolder) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -1,7 +1,7 @@
 /// Which link targets a page may carry from content: `http`, `https`, `mailto`, and paths within
 /// the site. Everything else (`javascript:`, `data:`, `vbscript:`, `file:`, `//other-host`) is
 /// refused, so that no record can put a script or a foreign host behind a link.
-enum LinkTarget {
+package enum LinkTarget {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
 
     /// The target as it will be written (without surrounding spaces), or nil when it is not allowed.
@@ -10,7 +10,7 @@ enum LinkTarget {
     /// URL (`java\tscript:` runs), ignore case in the scheme, and read `\` as `/` (`/\host` is
     /// another host). So any control character or backslash is refused, and any `:` before the
     /// first `/`, `?` or `#` makes the part before it a scheme that must be on the list.
-    static func checked(_ text: String) -> String? {
+    package static func checked(_ text: String) -> String? {
         let target = text.trimmingSpaces()
         guard !target.isEmpty else { return nil }
         for scalar in target.unicodeScalars {

@@ -9,27 +9,52 @@ public enum ModelBuilder {
         let decoder = RecordDecoder(config: site.config, zone: zone, knownFormats: formats)
         var diagnostics = Diagnostics()
         var records: [Record] = []
-        var themes: [Theme] = []
+        var definitions: [Definition] = []
         var drafts = Set<String>()
-        // A record or theme with errors is kept (see `RecordGaps`): refs to it are checked, not lost.
-        let decoded = site.documents.parallelMap { document -> (Record?, Theme?, Bool, [Diagnostic]) in
-            if document.source.folder == .themes {
-                let (theme, draft, problems) = decoder.theme(document)
-                return (nil, theme, draft, problems)
+        // A record or definition with errors is kept (see `RecordGaps`): refs to it are checked, not lost.
+        let decoded = site.documents.parallelMap { document -> (Record?, Definition?, [Diagnostic]) in
+            if document.source.folder.isDefinition {
+                let (definition, problems) = decoder.definition(document)
+                return (nil, definition, problems)
             }
             let (record, problems) = decoder.record(document)
-            return (record, nil, record.draft, problems)
+            return (record, nil, problems)
         }
-        for (record, theme, draft, problems) in decoded {
+        for (record, definition, problems) in decoded {
             diagnostics.append(contentsOf: problems)
             if let record {
-                if draft && !includeDrafts { drafts.insert(record.id) } else { records.append(record) }
-            } else if let theme {
-                if draft && !includeDrafts { drafts.insert(theme.slug) } else { themes.append(theme) }
+                if record.draft && !includeDrafts { drafts.insert(record.id) } else { records.append(record) }
+            } else if let definition, !definition.draft || includeDrafts {
+                definitions.append(definition)
+            } else if let definition, definition.folder == .themes {
+                drafts.insert(definition.slug)
             }
         }
         records.sort { ($0.id, $0.origin.path) < ($1.id, $1.origin.path) }
-        themes.sort { ($0.order, $0.title, $0.slug) < ($1.order, $1.title, $1.slug) }
-        return (SiteModel(records: records, themes: themes, draftIDs: drafts, unreadableIDs: site.unreadableNames), diagnostics.all)
+        let byOrder = { (a: Definition, b: Definition) in (a.order, a.title, a.slug, a.location.path) < (b.order, b.title, b.slug, b.location.path) }
+        let themes = definitions.filter { $0.folder == .themes }.sorted(by: byOrder).map(\.theme)
+        let places = definitions.filter { $0.folder == .places }.sorted(by: byOrder).map(\.place)
+        let councils = definitions.filter { $0.folder == .councils }.sorted { ($0.slug, $0.location.path) < ($1.slug, $1.location.path) }.map(\.council)
+        return (SiteModel(records: records, themes: themes, places: places, councils: councils, draftIDs: drafts,
+                          unreadableIDs: site.unreadableNames), diagnostics.all)
+    }
+}
+
+/// A theme, place or council file as read: one shape for the three, typed by `ModelBuilder`.
+struct Definition {
+    let folder: ContentFolder
+    let slug: String
+    let title: String
+    let description: String
+    let order: Int
+    let contact: String?
+    let draft: Bool
+    let body: String
+    let location: SourceLocation
+
+    var theme: Theme { Theme(slug: slug, title: title, description: description, order: order, body: body, location: location) }
+    var place: Place { Place(slug: slug, title: title, description: description, order: order, body: body, location: location) }
+    var council: CouncilFile {
+        CouncilFile(slug: slug, title: title, description: description, contact: contact, body: body, location: location)
     }
 }

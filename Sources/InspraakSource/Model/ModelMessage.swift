@@ -73,7 +73,7 @@ enum ModelMessage {
         "the document `\(file)` lies outside this record's page bundle; put the file in the bundle folder"
     }
     static let documentNeedsBundle = "a document with a `file` needs a page bundle: move this record to <id>/index.md and put the file beside it"
-    static func invalidThemeSlug(_ slug: String) -> String { "`\(slug)` is not a valid theme slug" }
+    static func invalidSlug(_ slug: String, of folder: ContentFolder) -> String { "`\(slug)` is not a valid \(noun(folder)) slug" }
     static func unsafeLink(_ url: String) -> String {
         "the link \"\(url)\" is not allowed: a link starts with https://, http:// or mailto:, or is a path within this site"
     }
@@ -102,6 +102,8 @@ enum ModelMessage {
         case .advice: "advice"
         case .feedback: "feedback"
         case .themes: "theme"
+        case .places: "place"
+        case .councils: "council"
         }
     }
 }

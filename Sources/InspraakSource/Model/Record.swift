@@ -30,6 +30,8 @@ public enum AdviceKind: String, Sendable, CaseIterable {
 /// Advice from a council to the municipal executive.
 public struct Advice: Sendable {
     public var council: String
+    /// Where `council` is written, for messages about it.
+    public var councilLocation: SourceLocation? = nil
     public var addressedTo: String
     public var kind: AdviceKind = .requested
     public var requestedOn: Day?
@@ -81,6 +83,9 @@ public final class Record: Sendable {
     /// Theme slugs as written (a record without them inherits; see the graph).
     public let themes: [String]
     public let themesLocation: SourceLocation
+    /// Place slugs as written (villages, wards); never inherited.
+    public let places: [String]
+    public let placesLocation: SourceLocation
     /// Inline Markdown, when written.
     public let summary: String?
     public let draft: Bool
@@ -104,7 +109,8 @@ public final class Record: Sendable {
     /// The commits that changed the record, newest first (empty outside git).
     public let changes: [FileHistory.Change]
 
-    init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation, summary: String?,
+    init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation,
+         places: [String] = [], placesLocation: SourceLocation? = nil, summary: String?,
          draft: Bool, updated: Day?, documents: [Attachment], body: String, bodyFirstLine: Int, origin: RecordOrigin,
          extraFields: [ExtraField], details: Details, gaps: RecordGaps? = nil, changes: [FileHistory.Change] = []) {
         self.id = id
@@ -112,6 +118,8 @@ public final class Record: Sendable {
         self.date = date
         self.themes = themes
         self.themesLocation = themesLocation
+        self.places = places
+        self.placesLocation = placesLocation ?? themesLocation
         self.summary = summary
         self.draft = draft
         self.updated = updated
@@ -165,10 +173,36 @@ public struct Theme: Sendable {
     public let location: SourceLocation
 }
 
-/// Every record and theme of a site, typed and sorted by id.
+/// A village, ward or neighbourhood records can be about: `content/places/<slug>.md`.
+public struct Place: Sendable {
+    public let slug: String
+    public let title: String
+    public let description: String
+    public let order: Int
+    public let body: String
+    public let location: SourceLocation
+}
+
+/// An advisory council with its own file, `content/councils/<slug>.md` (optional: a council
+/// without one is known by the name its advice gives).
+public struct CouncilFile: Sendable {
+    public let slug: String
+    public let title: String
+    public let description: String
+    /// An e-mail address, a link or a line of text, as written.
+    public let contact: String?
+    public let body: String
+    public let location: SourceLocation
+}
+
+/// Every record, theme, place and council file of a site, typed and sorted (records by id).
 public struct SiteModel: Sendable {
     public let records: [Record]
     public let themes: [Theme]
+    /// By order, title, slug (like themes).
+    public var places: [Place] = []
+    /// By slug.
+    public var councils: [CouncilFile] = []
     /// Drafts left out of this build (so a ref to one can say so).
     public let draftIDs: Set<String>
     public let unreadableIDs: Set<String>

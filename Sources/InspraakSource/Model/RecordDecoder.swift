@@ -12,16 +12,18 @@ struct RecordDecoder {
     static let attendeesRange = 0...1_000_000
     static let orderRange = -1_000_000...1_000_000
 
-    static let commonKeys = ["title", "date", "themes", "summary", "draft", "updated", "documents"]
+    static let commonKeys = ["title", "date", "themes", "places", "summary", "draft", "updated", "documents"]
     static let kindKeys: [ContentFolder: [String]] = [
         .meetings: ["format", "location", "end", "organisers", "attendees", "cancelled", "input"],
         .advice: ["council", "addressed_to", "kind", "requested_on", "based_on", "recommendations", "response_due"],
         .feedback: ["responds_to", "outcome", "decision"],
         .themes: ["description", "order"],
+        .places: ["description", "order"],
+        .councils: ["description", "contact"],
     ]
 
     static func knownKeys(_ folder: ContentFolder) -> [String] {
-        folder == .themes ? ["title", "description", "order", "draft"] : commonKeys + (kindKeys[folder] ?? [])
+        folder.isDefinition ? ["title"] + kindKeys[folder]! + ["draft"] : commonKeys + (kindKeys[folder] ?? [])
     }
 
     /// The record and every problem in it. A record with errors is still made from what could be
@@ -37,7 +39,9 @@ struct RecordDecoder {
         let title = reader.required("title", what: what)
         let date = reader.requiredMoment("date", what: what)
         gaps.date = date == nil
-        let themes = readThemes(&reader, gaps: &gaps)
+        let themes = readSlugs("themes", of: .themes, &reader)
+        gaps.themes = themes.failed
+        let places = readSlugs("places", of: .places, &reader)
         let summary = reader.string("summary")
         let draft = reader.bool("draft") ?? false
         // Front matter wins; else git's last change after the commit that added the record.
@@ -50,12 +54,12 @@ struct RecordDecoder {
         case .meetings: details = .meeting(meeting(&reader, date: date, gaps: &gaps))
         case .advice: details = .advice(advice(&reader, date: date, gaps: &gaps))
         case .feedback: details = .feedback(feedback(&reader, body: body, gaps: &gaps))
-        // Never: themes are read by `theme(_:)`.
-        case .themes: details = .meeting(Meeting())
+        // Never: themes, places and councils are read by `definition(_:)`.
+        case .themes, .places, .councils: details = .meeting(Meeting())
         }
         let record = Record(
-            id: source.name, title: title ?? "", date: date ?? Moment(day: Day(number: 0)), themes: themes,
-            themesLocation: reader.location("themes"), summary: summary, draft: draft, updated: updated, documents: documents,
+            id: source.name, title: title ?? "", date: date ?? Moment(day: Day(number: 0)), themes: themes.slugs,
+            themesLocation: reader.location("themes"), places: places.slugs, placesLocation: reader.location("places"), summary: summary, draft: draft, updated: updated, documents: documents,
             body: body, bodyFirstLine: document.frontMatter.bodyFirstLine, origin: RecordOrigin(source),
             extraFields: extra.map { ExtraField(key: $0.key, value: ExtraValue($0.field)) }, details: details,
             gaps: reader.diagnostics.hasErrors ? gaps : nil,
@@ -64,39 +68,38 @@ struct RecordDecoder {
         return (record, reader.diagnostics.all)
     }
 
-    /// A theme, also when a field is wrong (its slug then still counts as defined, so records
-    /// that use it get no echo of its error); diagnostics either way.
-    func theme(_ document: LoadedDocument) -> (Theme, Bool, [Diagnostic]) {
+    /// A theme, place or council file, also when a field is wrong (its slug then still counts
+    /// as defined, so records that use it get no echo of its error); diagnostics either way.
+    func definition(_ document: LoadedDocument) -> (Definition, [Diagnostic]) {
         let source = document.source
         var reader = FieldReader(document.fields, path: source.path, zone: zone)
         checkID(source, &reader)
-        _ = checkKeys(document.fields, folder: .themes, &reader)
-        let title = reader.required("title", what: ModelMessage.noun(.themes))
-        let description = reader.string("description") ?? ""
-        let order = reader.integer("order", in: Self.orderRange) ?? 0
-        let draft = reader.bool("draft") ?? false
-        let theme = Theme(slug: source.name, title: title ?? source.name, description: description, order: order,
-                          body: document.frontMatter.body, location: reader.fileLocation)
-        return (theme, draft, reader.diagnostics.all)
+        _ = checkKeys(document.fields, folder: source.folder, &reader)
+        let title = reader.required("title", what: ModelMessage.noun(source.folder))
+        let definition = Definition(
+            folder: source.folder, slug: source.name, title: title ?? source.name, description: reader.string("description") ?? "",
+            order: source.folder == .councils ? 0 : reader.integer("order", in: Self.orderRange) ?? 0,
+            contact: source.folder == .councils ? reader.string("contact").map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } : nil,
+            draft: reader.bool("draft") ?? false, body: document.frontMatter.body, location: reader.fileLocation)
+        return (definition, reader.diagnostics.all)
     }
 
-    /// Theme slugs as written; an invalid one is reported here and left out, so the graph does not
-    /// also call it undefined.
-    private func readThemes(_ reader: inout FieldReader, gaps: inout RecordGaps) -> [String] {
+    /// Slugs of themes or places as written; an invalid one is reported here and left out, so
+    /// the graph does not also call it undefined. `failed`: not every slug could be read.
+    private func readSlugs(_ key: String, of folder: ContentFolder, _ reader: inout FieldReader) -> (slugs: [String], failed: Bool) {
         let before = reader.errorCount
-        var themes: [String] = []
-        let fields = Self.listFields(reader.table["themes"])
-        for slug in reader.strings("themes") {
+        var slugs: [String] = []
+        let fields = Self.listFields(reader.table[key])
+        for slug in reader.strings(key) {
             guard RecordID.isValid(slug) else {
                 let field = fields.first { FieldReader.text(of: $0) == slug }
-                reader.diagnostics.error(field?.location ?? reader.location("themes"), ModelMessage.invalidThemeSlug(slug),
+                reader.diagnostics.error(field?.location ?? reader.location(key), ModelMessage.invalidSlug(slug, of: folder),
                                          hint: ModelMessage.useInstead(RecordID.folded(slug)))
                 continue
             }
-            themes.append(slug)
+            slugs.append(slug)
         }
-        gaps.themes = reader.errorCount > before
-        return themes
+        return (slugs, reader.errorCount > before)
     }
 
     private static func listFields(_ field: Field?) -> [Field] {
@@ -124,7 +127,7 @@ struct RecordDecoder {
             } else {
                 if let suggestion = Message.didYouMean(entry.key, among: known) {
                     reader.diagnostics.warning(entry.keyLocation, ModelMessage.unknownKey(entry.key, suggestion: suggestion))
-                } else if folder != .themes,
+                } else if !folder.isDefinition,
                           let owner = [ContentFolder.meetings, .advice, .feedback].first(where: { Self.kindKeys[$0]?.contains(entry.key) == true }) {
                     // A feedback copied into meetings/ would otherwise become a meeting whose
                     // answers count for nothing, without a word.
@@ -240,11 +243,12 @@ struct RecordDecoder {
             reader.diagnostics.warning(reader.location("response_due"), ModelMessage.dueBeforeDate)
         }
         var advice = Advice(
-            council: council ?? "",
+            council: council?.trimmingSpaces() ?? "",
             addressedTo: reader.string("addressed_to") ?? config.adviceAddressedTo,
             responseDue: due ?? fallbackDue
         )
         advice.kind = kind
+        advice.councilLocation = reader.location("council")
         advice.requestedOn = reader.day("requested_on")
         var before = reader.errorCount
         advice.basedOn = reader.refs("based_on")

@@ -92,7 +92,7 @@ enum OpenDataTables {
     static func advice(_ graph: SiteGraph, _ paths: SitePaths) -> DataTable {
         let rows: [[Value]] = graph.records.compactMap { record in
             guard let advice = record.advice else { return nil }
-            return [.text(record.id), .text(record.title), .text(record.date.day.iso), .text(advice.council), .text(advice.addressedTo),
+            return [.text(record.id), .text(record.title), .text(record.date.day.iso), .text(graph.councilName(of: record) ?? advice.council), .text(advice.addressedTo),
                     .text(advice.kind.rawValue), text(advice.requestedOn?.iso), .text(advice.responseDue.iso),
                     text(graph.statuses.advice[record.id]?.key), .integer(advice.recommendations.count),
                     themes(graph, record), text(record.summary), url(record, paths)]

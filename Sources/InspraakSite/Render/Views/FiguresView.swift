@@ -7,6 +7,8 @@ struct FiguresView: TemplateView {
     /// The charts' element id (`cijfers-site`, `cijfers-<theme>`).
     let id: String
     let strings: Strings
+    /// A council's figures: its advice only, so no meeting rows, and the advice given in all.
+    var adviceOnly = false
 
     static let keyIndex = KeyIndex<Key>()
 
@@ -46,7 +48,9 @@ struct FiguresView: TemplateView {
             FigureRow(label: strings["figures.advice_requested"], value: String(figures.adviceRequested)),
             FigureRow(label: strings["figures.advice_unsolicited"], value: String(figures.adviceUnsolicited)),
         ]
-        if figures.meetingsPlanned > 0 {
+        if adviceOnly {
+            rows[0...1] = [FigureRow(label: strings["figures.advice_given"], value: String(figures.adviceRequested + figures.adviceUnsolicited))]
+        } else if figures.meetingsPlanned > 0 {
             rows.insert(FigureRow(label: strings["figures.meetings_planned"], value: String(figures.meetingsPlanned)), at: 1)
         }
         rows.append(FigureRow(label: strings["figures.median_days"],

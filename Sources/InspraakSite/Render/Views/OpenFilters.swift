@@ -24,7 +24,7 @@ struct OpenFilters: TemplateView {
             let slugs = graph.themesOf[view.record.id, default: []]
             if slugs.isEmpty { withoutTheme.append(view) }
             for slug in slugs { byTheme[slug, default: []].append(view) }
-            if let council = view.record.advice?.council, !council.isEmpty { byCouncil[council, default: []].append(view) }
+            if let council = graph.council(of: view.record) { byCouncil[council.slug, default: []].append(view) }
         }
         var themeSections = graph.themes.compactMap { theme -> OpenSection? in
             guard let items = byTheme[theme.slug] else { return nil }
@@ -33,37 +33,15 @@ struct OpenFilters: TemplateView {
         if !withoutTheme.isEmpty {
             themeSections.append(OpenSection(id: "open-theme-none", heading: context.strings["open.no_theme"], items: withoutTheme))
         }
-        // Councils by name; each anchor from its name, numbered where two names fold alike.
-        var used = Set<String>()
-        let councilSections = byCouncil.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }.map { council -> OpenSection in
-            var id = "open-council-" + Self.anchorWord(council)
-            var number = 2
-            while used.contains(id) {
-                id = "open-council-\(Self.anchorWord(council))-\(number)"
-                number += 1
-            }
-            used.insert(id)
-            return OpenSection(id: id, heading: council, items: byCouncil[council]!)
+        // Councils as the graph has them (one per slug, by title), anchored by their slug.
+        let councilSections = graph.councils.compactMap { council -> OpenSection? in
+            guard let items = byCouncil[council.slug] else { return nil }
+            return OpenSection(id: "open-council-\(council.slug)", heading: council.title, items: items)
         }
         self.themeSections = themeSections
         self.councilSections = councilSections
         themes = themeSections.map { FilterLink(label: $0.heading, href: "#" + $0.id, count: $0.items.count) }
         councils = councilSections.map { FilterLink(label: $0.heading, href: "#" + $0.id, count: $0.items.count) }
-    }
-
-    /// A name as a fragment: lower-case letters and digits (accents dropped), the rest one `-`.
-    static func anchorWord(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var word = ""
-        for scalar in folded.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                word.unicodeScalars.append(scalar)
-            } else if !word.isEmpty, !word.hasSuffix("-") {
-                word += "-"
-            }
-        }
-        while word.hasSuffix("-") { word.removeLast() }
-        return word.isEmpty ? "council" : word
     }
 
     static let keyIndex = KeyIndex<Key>()

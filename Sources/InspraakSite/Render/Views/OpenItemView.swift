@@ -81,6 +81,12 @@ struct OpenGroupsView: TemplateView {
     let awaitingCount: Int
     let strings: Strings
 
+    /// What a theme's, council's or place's page lists as open for its records.
+    init(_ context: RenderContext, of records: [Record], from path: String) {
+        let open = PageContents.themeOpen(context.graph, records: records)
+        self.init(context, open: open.open, inProgress: open.inProgress, implementationOverdue: open.implementationOverdue, from: path)
+    }
+
     init(_ context: RenderContext, open items: [OpenItem], inProgress: [OpenItem], implementationOverdue: [OpenItem], from path: String) {
         let views = { (items: [OpenItem]) in items.compactMap { OpenItemView(context, item: $0, from: path) } }
         let overdue = views(items.filter(\.isOverdue))

@@ -22,7 +22,7 @@ struct RecordCard: TemplateView {
 
     static let keyIndex = KeyIndex<Key>()
 
-    enum Key: String, CaseIterable { case title, href, kind, kindLabel, date, themes, summaryHTML, status }
+    enum Key: String, CaseIterable { case title, href, kind, kindLabel, date, themes, council, summaryHTML, status }
 
     func value(_ key: Key) -> TemplateValue? {
         switch key {
@@ -32,6 +32,7 @@ struct RecordCard: TemplateView {
         case .kindLabel: return .text(context.kindLabel(record.kind))
         case .date: return date
         case .themes: return themes
+        case .council: return .optional(context.councilLink(record, from: path))
         case .summaryHTML: return .optional(context.texts.records[record.id]?.summaryHTML)
         case .status: return context.status(of: record)
         }

@@ -7,20 +7,23 @@ import InspraakSource
 struct MetaRow: TemplateView {
     let label: String
     let value: String
+    /// Where the value links to (an advice's council page).
+    var href: String? = nil
 
     static let keyIndex = KeyIndex<Key>()
 
-    enum Key: String, CaseIterable { case label, value }
+    enum Key: String, CaseIterable { case label, value, href }
 
     func value(_ key: Key) -> TemplateValue? {
         switch key {
         case .label: return .text(label)
         case .value: return .text(value)
+        case .href: return .optional(href)
         }
     }
 
-    /// The fields a record of its kind shows, in order.
-    static func rows(_ record: Record, _ context: RenderContext) -> [MetaRow] {
+    /// The fields a record of its kind shows, in order, for its page at `path`.
+    static func rows(_ record: Record, _ context: RenderContext, from path: String) -> [MetaRow] {
         let strings = context.strings
         var rows: [MetaRow] = []
         func row(_ key: String, _ value: String) { rows.append(MetaRow(label: strings["field.\(key)"], value: value)) }
@@ -37,7 +40,8 @@ struct MetaRow: TemplateView {
             if !meeting.organisers.isEmpty { row("organisers", meeting.organisers.joined(separator: ", ")) }
             if let attendees = meeting.attendees { row("attendees", String(attendees)) }
         case .advice(let advice):
-            row("council", advice.council)
+            let council = context.councilLink(record, from: path)
+            rows.append(MetaRow(label: strings["field.council"], value: council?.title ?? advice.council, href: council?.href))
             row("addressed_to", advice.addressedTo)
             row("kind", strings["advice_kind.\(advice.kind.rawValue)"])
             if let requested = advice.requestedOn { row("requested_on", strings.longDate(requested)) }

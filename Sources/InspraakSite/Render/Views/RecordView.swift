@@ -54,7 +54,7 @@ struct RecordView: TemplateView {
 
     enum Key: String, CaseIterable {
         case id, title, kind, kindLabel, kindListLabel, kindHref, date, updated, status, summaryHTML, bodyHTML
-        case isMeeting, isAdvice, isFeedback, meta, themes, documents, extra
+        case isMeeting, isAdvice, isFeedback, meta, themes, places, documents, extra
         case items, wholeStatus, responses, decision, buildsOn, followedBy, trail, changeLog, searchFilters
     }
 
@@ -78,8 +78,9 @@ struct RecordView: TemplateView {
         case .isMeeting: return .bool(record.kind == .meetings)
         case .isAdvice: return .bool(record.kind == .advice)
         case .isFeedback: return .bool(record.kind == .feedback)
-        case .meta: return .views(MetaRow.rows(record, context))
+        case .meta: return .views(MetaRow.rows(record, context, from: path))
         case .themes: return themes
+        case .places: return context.placeLinks(record, from: path)
         case .documents: return documents
         case .extra: return ExtraValue.fields(record.extraFields).templateValue
         case .items:

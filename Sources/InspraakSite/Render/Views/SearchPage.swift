@@ -15,6 +15,8 @@ struct SearchPage: TemplateView {
             (strings["kind.advice"], SitePaths.list(.advice, page: 1)),
             (strings["kind.feedback"], SitePaths.list(.feedback, page: 1)),
             (strings["kind.themes"], SitePaths.themes),
+            (strings["kind.councils"], SitePaths.councils),
+            (strings["kind.places"], SitePaths.places),
             (strings["kind.open"], SitePaths.open),
         ]
     }
@@ -63,7 +65,9 @@ struct SearchFilter: TemplateView {
     static func filters(of record: Record, _ context: RenderContext) -> [SearchFilter] {
         var filters = [SearchFilter(name: "type", value: context.kindLabel(record.kind))]
         filters += context.graph.themesOf[record.id, default: []].map { SearchFilter(name: "theme", value: context.themeTitle($0)) }
-        if let council = record.advice?.council, !council.isEmpty { filters.append(SearchFilter(name: "council", value: council)) }
+        // The council and places by their titles, as their own pages name them.
+        if let council = context.graph.council(of: record) { filters.append(SearchFilter(name: "council", value: council.title)) }
+        filters += context.graph.places(of: record).map { SearchFilter(name: "place", value: $0.title) }
         if let badge = context.recordBadge(record) { filters.append(SearchFilter(name: "status", value: badge.label)) }
         return filters
     }

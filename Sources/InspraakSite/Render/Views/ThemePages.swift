@@ -17,11 +17,15 @@ struct ThemesPage: TemplateView {
     }
 }
 
-/// A theme as the home page and the themes index list it.
+/// A theme as the home page and the themes index list it; the councils and places indexes
+/// list theirs the same way.
 struct ThemeSummary: TemplateView {
-    let theme: Theme
+    let title: String
+    let description: String
     let href: String
     let count: Int
+    /// "12 stukken", "5 adviezen".
+    let countText: String
     let overdue: Int
     let awaiting: Int
     let strings: Strings
@@ -29,11 +33,8 @@ struct ThemeSummary: TemplateView {
     static func all(_ context: RenderContext, from path: String) -> [ThemeSummary] {
         let graph = context.graph
         return graph.themes.map { theme in
-            let records = graph.records(inTheme: theme.slug)
-            let open = graph.openItems(for: records)
-            let overdue = open.filter(\.isOverdue).count
-            return ThemeSummary(theme: theme, href: SitePaths.relative(from: path, to: SitePaths.theme(theme.slug)), count: records.count,
-                                overdue: overdue, awaiting: open.count - overdue, strings: context.strings)
+            ThemeSummary(title: theme.title, description: theme.description, to: SitePaths.theme(theme.slug),
+                         records: graph.records(inTheme: theme.slug), from: path, context)
         }
     }
 
@@ -43,16 +44,28 @@ struct ThemeSummary: TemplateView {
 
     func value(_ key: Key) -> TemplateValue? {
         switch key {
-        case .title: return .text(theme.title)
-        case .description: return .optional(theme.description.nonEmpty)
+        case .title: return .text(title)
+        case .description: return .optional(description.nonEmpty)
         case .href: return .text(href)
         case .count: return .number(count)
-        case .countText: return .text(strings.count("records_count", count))
+        case .countText: return .text(countText)
         case .overdue: return .number(overdue)
         case .awaiting: return .number(awaiting)
         case .hasOpen: return .bool(overdue + awaiting > 0)
         case .openText: return .text(strings.format("open.summary", ["overdue": String(overdue), "awaiting": String(awaiting)]))
         }
+    }
+}
+
+extension ThemeSummary {
+    /// A theme, place or council with its records counted (`countKey`: how the count reads).
+    init(title: String, description: String, to target: String, records: [Record], countKey: String = "records_count",
+         from path: String, _ context: RenderContext) {
+        let open = context.graph.openItems(for: records)
+        let overdue = open.filter(\.isOverdue).count
+        self.init(title: title, description: description, href: SitePaths.relative(from: path, to: target), count: records.count,
+                  countText: context.strings.count(countKey, records.count), overdue: overdue, awaiting: open.count - overdue,
+                  strings: context.strings)
     }
 }
 
@@ -85,31 +98,24 @@ struct ThemePage: TemplateView {
     func value(_ key: Key) -> TemplateValue? {
         let graph = context.graph
         switch key {
-        case .theme: return .view(ThemeHeader(theme: theme, bodyHTML: context.texts.themes[theme.slug]?.html ?? ""))
+        case .theme: return .view(ThemeHeader(title: theme.title, description: theme.description, bodyHTML: context.texts.themes[theme.slug]?.html ?? ""))
         case .feedHref: return .text(SitePaths.relative(from: path, to: "themes/\(theme.slug)/feed.xml"))
         case .themesHref: return .text(SitePaths.relative(from: path, to: SitePaths.themes))
         case .figures: return .view(FiguresView(figures: graph.figures(for: records), id: "cijfers-\(theme.slug)", strings: context.strings))
         case .cardLevel: return .number(4)
         case .groupLevel: return .number(3)
-        case .open:
-            let open = PageContents.themeOpen(graph, records: records)
-            return .view(OpenGroupsView(context, open: open.open, inProgress: open.inProgress,
-                                        implementationOverdue: open.implementationOverdue, from: path))
-        case .groups:
-            return .views(RecordKind.allCases.compactMap { kind -> KindGroup? in
-                let group = graph.newestFirst(records.filter { $0.kind == kind })
-                guard !group.isEmpty else { return nil }
-                return KindGroup(context: context, kind: kind, records: group, path: path)
-            })
+        case .open: return .view(OpenGroupsView(context, of: records, from: path))
+        case .groups: return .views(KindGroup.groups(records, context, from: path))
         case .calendar: return .view(CalendarLinks(from: path, file: MeetingCalendar.themeFile(theme.slug), paths: context.paths))
         case .changeFeeds: return .views([ChangeFeedLink(ChangeFeed.feed(.theme(theme.slug), context), paths: context.paths)])
         }
     }
 }
 
-/// The theme itself, at the top of its page.
+/// The theme itself, at the top of its page (a place's page starts the same way).
 struct ThemeHeader: TemplateView {
-    let theme: Theme
+    let title: String
+    let description: String
     let bodyHTML: String
 
     static let keyIndex = KeyIndex<Key>()
@@ -118,8 +124,8 @@ struct ThemeHeader: TemplateView {
 
     func value(_ key: Key) -> TemplateValue? {
         switch key {
-        case .title: return .text(theme.title)
-        case .description: return .optional(theme.description.nonEmpty)
+        case .title: return .text(title)
+        case .description: return .optional(description.nonEmpty)
         case .bodyHTML: return .text(bodyHTML)
         }
     }
@@ -131,6 +137,15 @@ struct KindGroup: TemplateView {
     let kind: RecordKind
     let records: [Record]
     let path: String
+
+    /// `records` by kind, each kind newest first; kinds without records left out.
+    static func groups(_ records: [Record], _ context: RenderContext, from path: String) -> [KindGroup] {
+        RecordKind.allCases.compactMap { kind -> KindGroup? in
+            let group = context.graph.newestFirst(records.filter { $0.kind == kind })
+            guard !group.isEmpty else { return nil }
+            return KindGroup(context: context, kind: kind, records: group, path: path)
+        }
+    }
 
     static let keyIndex = KeyIndex<Key>()
 
