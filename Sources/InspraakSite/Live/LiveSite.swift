@@ -1,0 +1,104 @@
+import Foundation
+import InspraakSource
+
+/// A site kept in memory between edits, for `serve`: its sources, loaded records, graph,
+/// dependency map and every output's bytes. Nothing is written to disk.
+///
+/// After an edit it reads again only the changed files (the others come from memory, parsed),
+/// makes the model and graph anew (pure, same as `build`), renders again only the Markdown that
+/// changed, and only the pages, feeds and calendars whose inputs changed (`DependencyMap`): a
+/// record's data, its status and trail, templates, assets, strings, settings, the day, or
+/// inputs that differ in the new map (a record that moved to another list page). Files made
+/// whole by every build (open data, sitemaps) are compared. After any series of edits the
+/// outputs equal what a full `build` writes, byte for byte; while the site has errors the last
+/// good outputs stay.
+///
+/// Calls to `rebuild` must not overlap; `output(at:)` may be called from any thread meanwhile.
+public final class LiveSite: @unchecked Sendable {
+    private let options: BuildOptions
+    private let tree: LiveSourceTree
+    private let parsed = ParsedDocumentCache()
+    /// What git said at the first load; never asked again.
+    private var gitReading: GitHistory.Reading?
+    /// The site as the outputs were last made; nil until a build succeeds.
+    private var snapshot: LiveSnapshot?
+    /// Source paths edited since the snapshot was made.
+    private var edited = Set<String>()
+    private let lock = NSLock()
+    private var files: [String: LiveOutput] = [:]
+    private var paths: [String] = []
+    private var last = LiveRebuild(diagnostics: [], changedOutputs: [], pagesRewritten: 0, seconds: 0, timings: [])
+
+    /// A full build into memory; `options.output` is not used.
+    public init(options: BuildOptions) {
+        self.options = options
+        tree = LiveSourceTree(root: options.source)
+        rebuild(changed: [])
+    }
+
+    /// Of the last (re)build.
+    public var report: LiveRebuild { locked { last } }
+
+    /// Every output path, sorted by UTF-8 bytes.
+    public var outputPaths: [String] { locked { paths } }
+
+    /// The output at `path` under the output folder (`advice/x/index.html`), nil when there is none.
+    public func output(at path: String) -> LiveOutput? { locked { files[path] } }
+
+    /// Brings the outputs up to date after the files at `changed` (relative to the source
+    /// folder) were created, modified, renamed (both names) or deleted.
+    @discardableResult
+    public func rebuild(changed: Set<String>) -> LiveRebuild {
+        let started = DispatchTime.now().uptimeNanoseconds
+        tree.forget(changed)
+        edited.formUnion(changed)
+        var clock = StageClock()
+        var load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
+        load.allowShallow = options.allowShallow
+        load.knownGitReading = gitReading
+        load.parsedDocuments = parsed
+        let (site, graph, problems) = SiteBuild.analyse(options, load: load, tree: tree, clock: &clock)
+        if gitReading == nil, let site { gitReading = site.gitReading }
+        var diagnostics = problems
+        var made: (plan: OutputPlan, next: LiveSnapshot)?
+        if let site, let graph, !diagnostics.hasErrors {
+            parsed.keepOnly(Set(site.documents.map(\.source.path)))
+            let settings = RenderSettings(site.config)
+            let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot) }
+            let (plan, pages, renderProblems) = clock.time("render") {
+                SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts)
+            }
+            diagnostics += renderProblems
+            if let plan, let pages, !diagnostics.hasErrors {
+                let map = clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
+                made = (plan, LiveSnapshot(config: site.config, theme: site.theme, pages: pages, map: map))
+            }
+        }
+        var changedOutputs: [String] = []
+        var rewritten = 0
+        if let made {
+            let next = made.next
+            let update = clock.time("pages") {
+                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, edited: edited, source: options.source)
+            }
+            changedOutputs = update.changed
+            rewritten = update.rendered
+            locked {
+                files = update.files
+                paths = update.files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            }
+            snapshot = next
+            edited = []
+        }
+        let report = LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
+                                 seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, timings: clock.timings)
+        locked { last = report }
+        return report
+    }
+
+    private func locked<T>(_ work: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return work()
+    }
+}

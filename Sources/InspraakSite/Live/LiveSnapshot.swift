@@ -1,0 +1,68 @@
+import InspraakSource
+
+/// A site as its outputs were last made, kept to tell which inputs the next edit changed.
+struct LiveSnapshot: Sendable {
+    let config: SiteConfig
+    let theme: ThemeFiles
+    let graph: SiteGraph
+    let texts: RenderedTexts
+    let unsafeHTML: Bool
+    /// What the graph says about each record, by id (see `RecordFacet`).
+    let facets: [String: RecordFacet]
+    let map: DependencyMap
+
+    init(config: SiteConfig, theme: ThemeFiles, pages: PagePlan, map: DependencyMap) {
+        self.config = config
+        self.theme = theme
+        graph = pages.context.graph
+        texts = pages.context.texts
+        unsafeHTML = pages.context.settings.unsafeHTML
+        facets = RecordFacet.all(pages)
+        self.map = map
+    }
+}
+
+/// Everything the graph computes for one record that a page may show, beside the record's own
+/// fields: two facets that differ mean every output showing the record is made again.
+struct RecordFacet: Sendable, Hashable {
+    /// What an output that only counts the record reads (`OutputInput.counted`).
+    struct Counted: Sendable, Hashable {
+        let kind: RecordKind
+        let date: Moment
+        let themes: [String]
+        let advice: AdviceStatus?
+        let items: [ItemStatus?]
+    }
+
+    let counted: Counted
+    let links: [Link]
+    let backlinks: [String]
+    let histories: [ItemHistory?]
+    let openItems: [OpenItem]
+    /// The trail window: ids of the steps shown (a gap as its size and nearest id), and its length.
+    let trail: [String]
+
+    static func all(_ pages: PagePlan) -> [String: RecordFacet] {
+        let graph = pages.context.graph
+        var openItems: [String: [OpenItem]] = [:]
+        for item in graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue {
+            openItems[item.key.record, default: []].append(item)
+        }
+        var facets: [String: RecordFacet] = [:]
+        for (record, trail) in zip(graph.records, pages.context.trails) {
+            let keys = Statuses.keys(of: record)
+            let counted = Counted(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
+                                  advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
+            let steps = trail.steps.map { step -> String in
+                switch step {
+                case .record(let shown): return shown.id
+                case .gap(let hidden, let nearest): return "\(hidden) \(nearest.id)"
+                }
+            }
+            facets[record.id] = RecordFacet(counted: counted, links: graph.links[record.id] ?? [], backlinks: graph.backlinks[record.id] ?? [],
+                                            histories: keys.map { graph.histories[$0] }, openItems: openItems[record.id] ?? [],
+                                            trail: steps + ["\(trail.total)"])
+        }
+        return facets
+    }
+}
