@@ -38,7 +38,7 @@ enum LiveChanges {
     }
 
     /// Names of theme files that were added, removed or changed.
-    private static func themeFiles(_ old: [String: ThemeFiles.File], _ new: [String: ThemeFiles.File]) -> [String] {
+    static func themeFiles(_ old: [String: ThemeFiles.File], _ new: [String: ThemeFiles.File]) -> [String] {
         Set(old.keys).union(new.keys).filter { old[$0]?.bytes != new[$0]?.bytes || old[$0]?.path != new[$0]?.path }.sorted()
     }
 

@@ -22,7 +22,7 @@ enum LiveOutputs {
         let stale = { (path: String) -> Bool in
             guard let dirty, let previous, old[path] != nil, let now = next.map.inputs(of: path),
                   let before = previous.map.inputs(of: path), now.inputs.isDisjoint(with: dirty) else { return true }
-            return before.inputs != now.inputs
+            return !next.keptMap && before.inputs != now.inputs
         }
         var files: [String: LiveOutput] = [:]
         var changed: [String] = []

@@ -18,6 +18,7 @@ public final class LiveSite: @unchecked Sendable {
     private let options: BuildOptions
     private let tree: LiveSourceTree
     private let parsed = ParsedDocumentCache()
+    private let decoded = DecodedDocumentCache()
     /// What git said at the first load; never asked again.
     private var gitReading: GitHistory.Reading?
     /// The site as the outputs were last made; nil until a build succeeds.
@@ -57,12 +58,14 @@ public final class LiveSite: @unchecked Sendable {
         load.allowShallow = options.allowShallow
         load.knownGitReading = gitReading
         load.parsedDocuments = parsed
-        let (site, graph, problems) = SiteBuild.analyse(options, load: load, tree: tree, clock: &clock)
+        let (site, graph, problems) = SiteBuild.analyse(options, load: load, tree: tree, decoded: decoded, clock: &clock)
         if gitReading == nil, let site { gitReading = site.gitReading }
         var diagnostics = problems
         var made: (plan: OutputPlan, next: LiveSnapshot)?
         if let site, let graph, !diagnostics.hasErrors {
-            parsed.keepOnly(Set(site.documents.map(\.source.path)))
+            let documents = Set(site.documents.map(\.source.path))
+            parsed.keepOnly(documents)
+            decoded.keepOnly(documents)
             let settings = RenderSettings(site.config)
             let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot) }
             let (plan, pages, renderProblems) = clock.time("render") {
@@ -70,8 +73,14 @@ public final class LiveSite: @unchecked Sendable {
             }
             diagnostics += renderProblems
             if let plan, let pages, !diagnostics.hasErrors {
-                let map = clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
-                made = (plan, LiveSnapshot(config: site.config, theme: site.theme, pages: pages, map: map))
+                let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
+                    let facets = RecordFacet.all(pages)
+                    guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme) else { return (facets, nil) }
+                    assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
+                    return (facets, snapshot.map)
+                }
+                let map = kept ?? clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
+                made = (plan, LiveSnapshot(config: site.config, theme: site.theme, pages: pages, facets: facets, map: map, keptMap: kept != nil))
             }
         }
         var changedOutputs: [String] = []

@@ -10,15 +10,30 @@ struct LiveSnapshot: Sendable {
     /// What the graph says about each record, by id (see `RecordFacet`).
     let facets: [String: RecordFacet]
     let map: DependencyMap
+    /// Whether `map` was taken over from the snapshot before (see `sameShape`).
+    let keptMap: Bool
 
-    init(config: SiteConfig, theme: ThemeFiles, pages: PagePlan, map: DependencyMap) {
+    init(config: SiteConfig, theme: ThemeFiles, pages: PagePlan, facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
         self.config = config
         self.theme = theme
         graph = pages.context.graph
         texts = pages.context.texts
         unsafeHTML = pages.context.settings.unsafeHTML
-        facets = RecordFacet.all(pages)
+        self.facets = facets
         self.map = map
+        self.keptMap = keptMap
+    }
+
+    /// Whether a site made of `graph` has the same map of outputs and inputs as this one: the
+    /// same records, files, themes, settings, theme files and day, and every record the same
+    /// facets (an edit to a body or a title). The map is then not made again.
+    func sameShape(_ graph: SiteGraph, facets: [String: RecordFacet], config: SiteConfig, theme: ThemeFiles) -> Bool {
+        guard self.config == config, self.graph.today == graph.today, self.graph.records.count == graph.records.count,
+              self.graph.themes.map(\.slug) == graph.themes.map(\.slug), self.facets == facets,
+              LiveChanges.themeFiles(self.theme.templates, theme.templates).isEmpty,
+              LiveChanges.themeFiles(self.theme.assets, theme.assets).isEmpty,
+              self.theme.strings == theme.strings else { return false }
+        return zip(self.graph.records, graph.records).allSatisfy { $0.id == $1.id && $0.origin == $1.origin }
     }
 }
 
@@ -32,6 +47,8 @@ struct RecordFacet: Sendable, Hashable {
         let themes: [String]
         let advice: AdviceStatus?
         let items: [ItemStatus?]
+        /// A cancelled meeting leaves the planned ones.
+        let cancelled: Bool
     }
 
     let counted: Counted
@@ -52,7 +69,8 @@ struct RecordFacet: Sendable, Hashable {
         for (record, trail) in zip(graph.records, pages.context.trails) {
             let keys = Statuses.keys(of: record)
             let counted = Counted(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
-                                  advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
+                                  advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] },
+                                  cancelled: record.meeting?.cancelled ?? false)
             let steps = trail.steps.map { step -> String in
                 switch step {
                 case .record(let shown): return shown.id

@@ -42,6 +42,7 @@ final class LiveSiteTests: XCTestCase {
             try append("\n\nEen extra alinea, in de editor geschreven.\n", to: advice)
         }
         XCTAssertLessThan(live.report.pagesRewritten, all / 4, "a body edit re-rendered \(live.report.pagesRewritten) of \(all)")
+        XCTAssertFalse(live.report.timings.contains { $0.stage == "map" }, "a body edit made the dependency map anew")
 
         // A title shows on lists, trails and feeds.
         try step(live, "title", changing: [advice], expecting: ["advice/index.html"]) {
@@ -53,6 +54,7 @@ final class LiveSiteTests: XCTestCase {
         try step(live, "outcome", changing: [feedback], expecting: ["advice/2021-05-25-advies-mantelzorgbeleid/index.html"]) {
             try replace("#r5\", outcome = \"not-adopted\"", with: "#r5\", outcome = \"adopted\"", in: feedback)
         }
+        XCTAssertTrue(live.report.timings.contains { $0.stage == "map" }, "a new status kept the old dependency map")
 
         // A new feedback answers an open advice: statuses, lists, pagination, feeds.
         let added = "content/feedback/2026-11-10-reactie-wonen-voor-jongeren.md"
