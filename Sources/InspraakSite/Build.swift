@@ -107,9 +107,15 @@ public enum SiteBuild {
         var load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
         load.readGitDates = readGitDates
         load.allowShallow = options.allowShallow
-        let (site, loadProblems) = clock.time("load") { SiteLoader.load(source: options.source, options: load) }
+        return analyse(options, load: load, tree: DiskSourceTree(root: options.source), decoded: nil, clock: &clock)
+    }
+
+    /// The same, from `tree` with `load` (`serve` reads through a tree that remembers files).
+    static func analyse(_ options: BuildOptions, load: LoadOptions, tree: any SourceTree, decoded: DecodedDocumentCache? = nil,
+                        clock: inout StageClock) -> (LoadedSite?, SiteGraph?, [Diagnostic]) {
+        let (site, loadProblems) = clock.time("load") { SiteLoader.load(tree: tree, options: load) }
         guard let site else { return (nil, nil, loadProblems) }
-        let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts) }
+        let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts, cache: decoded) }
         let today = options.today.day(in: site.config.timezone)
         let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, settings: GraphSettings(site.config), today: today) }
         return (site, graph, loadProblems + modelProblems + graphProblems)

@@ -1,93 +1,113 @@
 import Foundation
 import InspraakSource
 
-// STAND-IN for S1's incremental engine, with the agreed interface: every rebuild is a full
-// build into memory. The lead takes S1's version of this file when merging.
-
-/// What one (re)build of the site kept in memory did.
-public struct LiveRebuild: Sendable {
-    public let diagnostics: [Diagnostic]
-    /// Output paths (as under the output folder) whose bytes changed, were added or removed.
-    public let changedOutputs: [String]
-    public let pagesRewritten: Int
-    public let seconds: Double
-    public let timings: [(stage: String, seconds: Double)]
-
-    public var succeeded: Bool { !diagnostics.hasErrors }
-}
-
-/// One output file as `serve` sends it.
-public struct LiveOutput: Sendable {
-    public enum Content: Sendable {
-        case bytes([UInt8])
-        /// A file copied as it is (a PDF in a page bundle), read from the source folder.
-        case file(URL)
-    }
-
-    public let content: Content
-    /// Quoted, as an HTTP ETag is.
-    public let etag: String
-
-    public var bytes: [UInt8]? {
-        if case .bytes(let bytes) = content { return bytes }
-        return nil
-    }
-}
-
-/// The site built into memory, rebuilt after edits; the last good output stays when a rebuild fails.
+/// A site kept in memory between edits, for `serve`: its sources, loaded records, graph,
+/// dependency map and every output's bytes. Nothing is written to disk.
+///
+/// After an edit it reads again only the changed files (the others come from memory, parsed),
+/// makes the model and graph anew (pure, same as `build`), renders again only the Markdown that
+/// changed, and only the pages, feeds and calendars whose inputs changed (`DependencyMap`): a
+/// record's data, its status and trail, templates, assets, strings, settings, the day, or
+/// inputs that differ in the new map (a record that moved to another list page). Files made
+/// whole by every build (open data, sitemaps) are compared. After any series of edits the
+/// outputs equal what a full `build` writes, byte for byte; while the site has errors the last
+/// good outputs stay.
+///
+/// Calls to `rebuild` must not overlap; `output(at:)` may be called from any thread meanwhile.
 public final class LiveSite: @unchecked Sendable {
     private let options: BuildOptions
+    private let tree: LiveSourceTree
+    private let parsed = ParsedDocumentCache()
+    private let decoded = DecodedDocumentCache()
+    /// What git said at the first load; never asked again.
+    private var gitReading: GitHistory.Reading?
+    /// The site as the outputs were last made; nil until a build succeeds.
+    private var snapshot: LiveSnapshot?
+    /// Source paths edited since the snapshot was made.
+    private var edited = Set<String>()
     private let lock = NSLock()
-    private var outputs: [String: LiveOutput] = [:]
-    private var last: LiveRebuild
+    private var files: [String: LiveOutput] = [:]
+    private var paths: [String] = []
+    private var last = LiveRebuild(diagnostics: [], changedOutputs: [], pagesRewritten: 0, seconds: 0, timings: [])
 
+    /// A full build into memory; `options.output` is not used.
     public init(options: BuildOptions) {
         self.options = options
-        last = LiveRebuild(diagnostics: [], changedOutputs: [], pagesRewritten: 0, seconds: 0, timings: [])
-        last = rebuild(changed: [])
+        tree = LiveSourceTree(root: options.source)
+        rebuild(changed: [])
     }
 
-    public var report: LiveRebuild { lock.withLock { last } }
+    /// Of the last (re)build.
+    public var report: LiveRebuild { locked { last } }
 
-    public func output(at path: String) -> LiveOutput? { lock.withLock { outputs[path] } }
+    /// Every output path, sorted by UTF-8 bytes.
+    public var outputPaths: [String] { locked { paths } }
 
-    public var outputPaths: [String] {
-        lock.withLock { outputs.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-    }
+    /// The output at `path` under the output folder (`advice/x/index.html`), nil when there is none.
+    public func output(at path: String) -> LiveOutput? { locked { files[path] } }
 
+    /// Brings the outputs up to date after the files at `changed` (relative to the source
+    /// folder) were created, modified, renamed (both names) or deleted.
     @discardableResult
     public func rebuild(changed: Set<String>) -> LiveRebuild {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let (plan, _, report) = SiteBuild.plan(options)
-        var made: [String: LiveOutput] = [:]
-        if let plan, report.succeeded {
-            for file in plan.files {
-                if let bytes = file.bytes() {
-                    made[file.path] = LiveOutput(content: .bytes(bytes), etag: Self.etag(bytes))
-                } else if case .copy(let path) = file.content {
-                    let url = options.source.appendingPathComponent(path)
-                    let bytes = (try? Data(contentsOf: url)).map { [UInt8]($0) } ?? Array(url.path.utf8)
-                    made[file.path] = LiveOutput(content: .file(url), etag: Self.etag(bytes))
+        let started = DispatchTime.now().uptimeNanoseconds
+        tree.forget(changed)
+        edited.formUnion(changed)
+        var clock = StageClock()
+        var load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
+        load.allowShallow = options.allowShallow
+        load.knownGitReading = gitReading
+        load.parsedDocuments = parsed
+        let (site, graph, problems) = SiteBuild.analyse(options, load: load, tree: tree, decoded: decoded, clock: &clock)
+        if gitReading == nil, let site { gitReading = site.gitReading }
+        var diagnostics = problems
+        var made: (plan: OutputPlan, next: LiveSnapshot)?
+        if let site, let graph, !diagnostics.hasErrors {
+            let documents = Set(site.documents.map(\.source.path))
+            parsed.keepOnly(documents)
+            decoded.keepOnly(documents)
+            let settings = RenderSettings(site.config)
+            let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot) }
+            let (plan, pages, renderProblems) = clock.time("render") {
+                SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts)
+            }
+            diagnostics += renderProblems
+            if let plan, let pages, !diagnostics.hasErrors {
+                let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
+                    let facets = RecordFacet.all(pages)
+                    guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme) else { return (facets, nil) }
+                    assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
+                    return (facets, snapshot.map)
                 }
+                let map = kept ?? clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
+                made = (plan, LiveSnapshot(config: site.config, theme: site.theme, pages: pages, facets: facets, map: map, keptMap: kept != nil))
             }
         }
-        return lock.withLock {
-            var changed: [String] = []
-            if report.succeeded {
-                changed = Set(made.keys).union(outputs.keys).filter { made[$0]?.etag != outputs[$0]?.etag }
-                    .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                outputs = made
+        var changedOutputs: [String] = []
+        var rewritten = 0
+        if let made {
+            let next = made.next
+            let update = clock.time("pages") {
+                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, edited: edited, source: options.source)
             }
-            let result = LiveRebuild(diagnostics: report.diagnostics, changedOutputs: changed,
-                                     pagesRewritten: changed.filter { $0.hasSuffix(".html") && made[$0] != nil }.count,
-                                     seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, timings: report.timings)
-            last = result
-            return result
+            changedOutputs = update.changed
+            rewritten = update.rendered
+            locked {
+                files = update.files
+                paths = update.files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            }
+            snapshot = next
+            edited = []
         }
+        let report = LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
+                                 seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, timings: clock.timings)
+        locked { last = report }
+        return report
     }
 
-    /// A hash of the bytes, quoted: the same bytes, the same tag.
-    private static func etag(_ bytes: [UInt8]) -> String {
-        "\"\(Assets.hash(bytes))-\(bytes.count)\""
+    private func locked<T>(_ work: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return work()
     }
 }

@@ -13,40 +13,47 @@ struct RenderedTexts: Sendable {
         let items: [String: String]
         /// Inline HTML of each response's note, by position in `responds_to`.
         let notes: [Int: String]
+
+        init(_ record: Record, unsafeHTML unsafe: Bool) {
+            body = Markdown.render(record.body, unsafeHTML: unsafe)
+            summaryHTML = record.summary.map { Markdown.renderInline($0, unsafeHTML: unsafe) } ?? body.firstParagraphHTML
+            summaryText = record.summary.map { Markdown.plainText($0) } ?? body.firstParagraphText
+            var items: [String: String] = [:]
+            for item in record.items { items[item.id] = Markdown.renderInline(item.text, unsafeHTML: unsafe) }
+            self.items = items
+            var notes: [Int: String] = [:]
+            for (index, response) in (record.feedback?.responses ?? []).enumerated() {
+                if let note = response.note { notes[index] = Markdown.renderInline(note, unsafeHTML: unsafe) }
+            }
+            self.notes = notes
+        }
     }
 
     let records: [String: RecordTexts]
     let themes: [String: RenderedMarkdown]
     /// The texts of place and council files, by slug.
-    var places: [String: RenderedMarkdown] = [:]
-    var councils: [String: RenderedMarkdown] = [:]
+    let places: [String: RenderedMarkdown]
+    let councils: [String: RenderedMarkdown]
 
     static func render(_ graph: SiteGraph, unsafeHTML unsafe: Bool) -> RenderedTexts {
-        let rendered = graph.records.parallelMap { record -> RecordTexts in
-            let body = Markdown.render(record.body, unsafeHTML: unsafe)
-            var summaryHTML = body.firstParagraphHTML
-            var summaryText = body.firstParagraphText
-            if let summary = record.summary {
-                summaryHTML = Markdown.renderInline(summary, unsafeHTML: unsafe)
-                summaryText = Markdown.plainText(summary)
-            }
-            var items: [String: String] = [:]
-            for item in record.items { items[item.id] = Markdown.renderInline(item.text, unsafeHTML: unsafe) }
-            var notes: [Int: String] = [:]
-            for (index, response) in (record.feedback?.responses ?? []).enumerated() {
-                if let note = response.note { notes[index] = Markdown.renderInline(note, unsafeHTML: unsafe) }
-            }
-            return RecordTexts(body: body, summaryHTML: summaryHTML, summaryText: summaryText, items: items, notes: notes)
-        }
-        var records: [String: RecordTexts] = [:]
-        for (record, texts) in zip(graph.records, rendered) { records[record.id] = texts }
+        let rendered = graph.records.parallelMap { record in RecordTexts(record, unsafeHTML: unsafe) }
         var themes: [String: RenderedMarkdown] = [:]
         for theme in graph.themes { themes[theme.slug] = Markdown.render(theme.body, unsafeHTML: unsafe) }
+        return RenderedTexts(graph, records: rendered, themes: themes, unsafeHTML: unsafe)
+    }
+
+    /// Texts in the order of `graph.records`; the few place and council files rendered here.
+    init(_ graph: SiteGraph, records rendered: [RecordTexts], themes: [String: RenderedMarkdown], unsafeHTML unsafe: Bool) {
+        var records: [String: RecordTexts] = [:]
+        for (record, texts) in zip(graph.records, rendered) { records[record.id] = texts }
+        self.records = records
+        self.themes = themes
         var places: [String: RenderedMarkdown] = [:]
         for place in graph.places { places[place.slug] = Markdown.render(place.body, unsafeHTML: unsafe) }
+        self.places = places
         var councils: [String: RenderedMarkdown] = [:]
         for council in graph.councils { councils[council.slug] = council.file.map { Markdown.render($0.body, unsafeHTML: unsafe) } }
-        return RenderedTexts(records: records, themes: themes, places: places, councils: councils)
+        self.councils = councils
     }
 
     /// The note of a feedback's response that gave a history step.

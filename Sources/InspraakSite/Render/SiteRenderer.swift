@@ -20,11 +20,17 @@ public enum SiteRenderer {
 
     /// With the Markdown already rendered (the build times that step on its own).
     static func render(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
+        let (plan, _, diagnostics) = renderWithPages(graph, settings: settings, theme: theme, texts: texts)
+        return (plan, diagnostics)
+    }
+
+    /// `render`, with the plan of pages it drew (`serve` compares the trails it holds).
+    static func renderWithPages(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
         guard let templates, let pages = PagePlan(graph, settings: settings, theme: theme, texts: texts) else {
-            return (nil, diagnostics.all + validate(theme, language: settings.language).filter { $0.location.path == "site.toml" })
+            return (nil, nil, diagnostics.all + validate(theme, language: settings.language).filter { $0.location.path == "site.toml" })
         }
         let context = pages.context
         var files: [OutputPlan.File] = []
@@ -79,7 +85,7 @@ public enum SiteRenderer {
             }
         }
         let plan = OutputPlan(files) { DependencyMap.make(pages, theme: theme) }
-        return (diagnostics.hasErrors ? nil : plan, diagnostics.all)
+        return (diagnostics.hasErrors ? nil : plan, pages, diagnostics.all)
     }
 
     /// Every page with its template and view, as `render` makes them: for comparing the

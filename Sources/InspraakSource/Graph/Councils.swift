@@ -1,6 +1,6 @@
 /// An advisory council as the site shows it: from its file (`content/councils/<slug>.md`), or
 /// from the name its advice gives, folded into a slug.
-public struct Council: Sendable {
+public struct Council: Sendable, Equatable {
     public let slug: String
     /// The file's title; without a file, the first of its names in sort order.
     public let title: String

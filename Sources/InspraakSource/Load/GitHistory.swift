@@ -18,8 +18,8 @@ public struct FileHistory: Sendable, Hashable {
 
 /// Dates from git in one pass: one `git rev-parse` and one `git log` for the whole site, never a
 /// process per file. A folder outside a repository (or a machine without git) has no dates.
-enum GitHistory {
-    enum Reading: Sendable {
+package enum GitHistory {
+    package enum Reading: Sendable {
         /// Not a repository, or git is missing: dates fall back to `date`, silently.
         case none
         /// A shallow clone: its oldest commit looks as if it added every file.

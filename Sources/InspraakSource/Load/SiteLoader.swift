@@ -14,6 +14,8 @@ public struct LoadedSite: Sendable {
     public var gitSeconds: Double = 0
     /// `[organisation] logo`, read and checked; nil when the site names none.
     public var logo: OrganisationLogo?
+    /// What git said, kept so that `serve` asks git once and reloads without it.
+    package var gitReading: GitHistory.Reading = .none
 
     package init(root: URL?, config: SiteConfig, theme: ThemeFiles, documents: [LoadedDocument], unreadableNames: Set<String>) {
         self.root = root
@@ -33,6 +35,11 @@ public struct LoadOptions: Sendable {
     public var readGitDates = true
     /// Accept a shallow clone (one warning; dates fall back to `date`).
     public var allowShallow = false
+    /// What git said at an earlier load of the same site (`serve`): used instead of asking again.
+    package var knownGitReading: GitHistory.Reading?
+    /// Record files parsed at an earlier load (`serve`): a file whose bytes did not change is
+    /// not parsed again.
+    package var parsedDocuments: ParsedDocumentCache?
 
     public init(baseURL: String? = nil, useGitHistory: Bool = true) {
         self.baseURL = baseURL
@@ -86,10 +93,10 @@ public enum SiteLoader {
         let zone = TimeZone(identifier: config?.timezone ?? "UTC") ?? TimeZone(identifier: "UTC")!
         let (timedReading, results) = alongside({ () -> (GitHistory.Reading, Double) in
             let start = DispatchTime.now().uptimeNanoseconds
-            let reading = gitReading(tree.diskFolder, options: options, zone: zone)
+            let reading = options.knownGitReading ?? gitReading(tree.diskFolder, options: options, zone: zone)
             return (reading, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }) {
-            sources.parallelMap { source in read(source, in: tree) }
+            sources.parallelMap { source in read(source, in: tree, cache: options.parsedDocuments) }
         }
         let (reading, gitSeconds) = timedReading
         var history: [String: FileHistory] = [:]
@@ -119,6 +126,7 @@ public enum SiteLoader {
         var site = LoadedSite(root: tree.diskFolder, config: config, theme: theme, documents: documents, unreadableNames: unreadable)
         site.gitSeconds = gitSeconds
         site.logo = logo
+        site.gitReading = reading
         return (site, diagnostics.all)
     }
 
@@ -132,9 +140,22 @@ public enum SiteLoader {
         return GitHistory.read(in: root, folder: "content", zone: zone)
     }
 
-    static func read(_ source: SourceDocument, in tree: any SourceTree) -> Result<LoadedDocument, Diagnostic> {
+    static func read(_ source: SourceDocument, in tree: any SourceTree, cache: ParsedDocumentCache? = nil) -> Result<LoadedDocument, Diagnostic> {
+        let bytes: [UInt8]
+        switch readBytes(source.path, in: tree) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let read): bytes = read
+        }
+        if let cached = cache?.result(for: source, bytes: bytes) { return cached }
+        let result = parse(bytes, source: source)
+        cache?.store(result, for: source, bytes: bytes)
+        return result
+    }
+
+    /// A record file's bytes decoded, split and read into fields.
+    private static func parse(_ bytes: [UInt8], source: SourceDocument) -> Result<LoadedDocument, Diagnostic> {
         let text: String
-        switch readText(source.path, in: tree) {
+        switch decode(bytes, path: source.path) {
         case .failure(let diagnostic): return .failure(diagnostic)
         case .success(let decoded): text = decoded
         }
@@ -153,16 +174,22 @@ public enum SiteLoader {
     /// A source file's text (site.toml, a record), or why it cannot be had. Pipes and devices
     /// are refused without being opened.
     static func readText(_ path: String, in tree: any SourceTree) -> Result<String, Diagnostic> {
+        readBytes(path, in: tree).flatMap { decode($0, path: path) }
+    }
+
+    private static func readBytes(_ path: String, in tree: any SourceTree) -> Result<[UInt8], Diagnostic> {
         let whole = SourceLocation(path: path, line: 1, column: 1)
-        let bytes: [UInt8]
         switch tree.read(path, limit: maximumRecordBytes) {
         case .tooLarge: return .failure(.error(whole, LoadMessage.tooLarge(megabytes: maximumRecordBytes / 1024 / 1024)))
         case .missing where path == "site.toml": return .failure(.error(SourceLocation(path: path), LoadMessage.missingConfig))
         case .missing: return .failure(.error(whole, LoadMessage.brokenLink))
         case .notRegular(let kind): return .failure(.error(whole, LoadMessage.notRegularFile(kind.description)))
         case .unreadable(let cause): return .failure(.error(whole, LoadMessage.unreadable(cause)))
-        case .bytes(let read): bytes = read
+        case .bytes(let read): return .success(read)
         }
+    }
+
+    private static func decode(_ bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
         switch SourceText.decode(bytes) {
         case .failure(.invalidUTF8(let line, let column)):
             return .failure(.error(SourceLocation(path: path, line: line, column: column), LoadMessage.invalidUTF8(column: column)))

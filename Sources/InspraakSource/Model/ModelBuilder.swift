@@ -3,6 +3,11 @@ import Foundation
 /// Stage 2: loaded documents in, typed records and themes out (drafts set aside unless asked for).
 public enum ModelBuilder {
     public static func build(_ site: LoadedSite, includeDrafts: Bool) -> (SiteModel, [Diagnostic]) {
+        build(site, includeDrafts: includeDrafts, cache: nil)
+    }
+
+    /// The same, taking from `cache` what earlier builds of the site decoded (`serve`).
+    package static func build(_ site: LoadedSite, includeDrafts: Bool, cache: DecodedDocumentCache?) -> (SiteModel, [Diagnostic]) {
         let zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(identifier: "UTC")!
         let themeFormats = site.theme.strings.values.flatMap(\.keys).filter { $0.hasPrefix("formats.") }.map { String($0.dropFirst("formats.".count)) }
         let formats = Set(RecordDecoder.builtInFormats + site.config.formats.keys + themeFormats).sorted()
@@ -12,13 +17,19 @@ public enum ModelBuilder {
         var definitions: [Definition] = []
         var drafts = Set<String>()
         // A record or definition with errors is kept (see `RecordGaps`): refs to it are checked, not lost.
-        let decoded = site.documents.parallelMap { document -> (Record?, Definition?, [Diagnostic]) in
+        cache?.use(decoder)
+        let decoded = site.documents.parallelMap { document -> DecodedDocumentCache.Decoded in
+            if let known = cache?.decoded(document) { return known }
+            let made: DecodedDocumentCache.Decoded
             if document.source.folder.isDefinition {
                 let (definition, problems) = decoder.definition(document)
-                return (nil, definition, problems)
+                made = (nil, definition, problems)
+            } else {
+                let (record, problems) = decoder.record(document)
+                made = (record, nil, problems)
             }
-            let (record, problems) = decoder.record(document)
-            return (record, nil, problems)
+            cache?.store(made, for: document)
+            return made
         }
         for (record, definition, problems) in decoded {
             diagnostics.append(contentsOf: problems)

@@ -174,7 +174,7 @@ public struct Theme: Sendable {
 }
 
 /// A village, ward or neighbourhood records can be about: `content/places/<slug>.md`.
-public struct Place: Sendable {
+public struct Place: Sendable, Equatable {
     public let slug: String
     public let title: String
     public let description: String
@@ -185,7 +185,7 @@ public struct Place: Sendable {
 
 /// An advisory council with its own file, `content/councils/<slug>.md` (optional: a council
 /// without one is known by the name its advice gives).
-public struct CouncilFile: Sendable {
+public struct CouncilFile: Sendable, Equatable {
     public let slug: String
     public let title: String
     public let description: String

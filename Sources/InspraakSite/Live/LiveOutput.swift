@@ -1,0 +1,51 @@
+import Foundation
+import InspraakSource
+
+/// One output file of a site kept in memory (`LiveSite`), as `serve` sends it.
+public struct LiveOutput: Sendable {
+    public enum Content: Sendable {
+        case bytes([UInt8])
+        /// A page bundle's file, sent from where it lies (as `build` copies it).
+        case file(URL)
+    }
+
+    public let content: Content
+    /// A hash of the content, quoted as an HTTP `ETag` is (`"3f2a…"`): equal bytes, equal tag.
+    public let etag: String
+
+    init(bytes: [UInt8]) {
+        content = .bytes(bytes)
+        etag = Self.tag(bytes)
+    }
+
+    /// A copied file, tagged by its bytes now (unreadable: by its path, so it is still sent once).
+    init(file: URL) {
+        content = .file(file)
+        etag = Self.tag((try? Data(contentsOf: file)).map { [UInt8]($0) } ?? Array(file.path.utf8))
+    }
+
+    public var bytes: [UInt8]? {
+        if case .bytes(let bytes) = content { return bytes }
+        return nil
+    }
+
+    private static func tag(_ bytes: [UInt8]) -> String {
+        "\"\(Assets.hash(bytes))-\(bytes.count)\""
+    }
+}
+
+/// What one (re)build of a `LiveSite` did.
+public struct LiveRebuild: Sendable {
+    /// The whole site's, sorted, as `build` reports them.
+    public let diagnostics: [Diagnostic]
+    /// Output paths whose bytes changed, that were added or that are gone, sorted.
+    public let changedOutputs: [String]
+    /// Pages, feeds and calendars rendered again (whether or not their bytes changed); the
+    /// files made whole by every build (open data, sitemaps, assets) are not counted.
+    public let pagesRewritten: Int
+    public let seconds: Double
+    /// Seconds per step, in order (`load`, `model`, `graph`, `markdown`, `render`, `map`, `pages`).
+    public let timings: [(stage: String, seconds: Double)]
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}

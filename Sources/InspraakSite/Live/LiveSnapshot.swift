@@ -1,0 +1,87 @@
+import InspraakSource
+
+/// A site as its outputs were last made, kept to tell which inputs the next edit changed.
+struct LiveSnapshot: Sendable {
+    let config: SiteConfig
+    let theme: ThemeFiles
+    let graph: SiteGraph
+    let texts: RenderedTexts
+    let unsafeHTML: Bool
+    /// What the graph says about each record, by id (see `RecordFacet`).
+    let facets: [String: RecordFacet]
+    let map: DependencyMap
+    /// Whether `map` was taken over from the snapshot before (see `sameShape`).
+    let keptMap: Bool
+
+    init(config: SiteConfig, theme: ThemeFiles, pages: PagePlan, facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
+        self.config = config
+        self.theme = theme
+        graph = pages.context.graph
+        texts = pages.context.texts
+        unsafeHTML = pages.context.settings.unsafeHTML
+        self.facets = facets
+        self.map = map
+        self.keptMap = keptMap
+    }
+
+    /// Whether a site made of `graph` has the same map of outputs and inputs as this one: the
+    /// same records, files, themes, settings, theme files and day, and every record the same
+    /// facets (an edit to a body or a title). The map is then not made again.
+    func sameShape(_ graph: SiteGraph, facets: [String: RecordFacet], config: SiteConfig, theme: ThemeFiles) -> Bool {
+        guard self.config == config, self.graph.today == graph.today, self.graph.records.count == graph.records.count,
+              self.graph.themes.map(\.slug) == graph.themes.map(\.slug), self.facets == facets,
+              self.graph.places.map(\.slug) == graph.places.map(\.slug), self.graph.councils == graph.councils,
+              LiveChanges.themeFiles(self.theme.templates, theme.templates).isEmpty,
+              LiveChanges.themeFiles(self.theme.assets, theme.assets).isEmpty,
+              self.theme.strings == theme.strings else { return false }
+        return zip(self.graph.records, graph.records).allSatisfy { $0.id == $1.id && $0.origin == $1.origin }
+    }
+}
+
+/// Everything the graph computes for one record that a page may show, beside the record's own
+/// fields: two facets that differ mean every output showing the record is made again.
+struct RecordFacet: Sendable, Hashable {
+    /// What an output that only counts the record reads (`OutputInput.counted`).
+    struct Counted: Sendable, Hashable {
+        let kind: RecordKind
+        let date: Moment
+        let themes: [String]
+        let advice: AdviceStatus?
+        let items: [ItemStatus?]
+        /// A cancelled meeting leaves the planned ones.
+        let cancelled: Bool
+    }
+
+    let counted: Counted
+    let links: [Link]
+    let backlinks: [String]
+    let histories: [ItemHistory?]
+    let openItems: [OpenItem]
+    /// The trail window: ids of the steps shown (a gap as its size and nearest id), and its length.
+    let trail: [String]
+
+    static func all(_ pages: PagePlan) -> [String: RecordFacet] {
+        let graph = pages.context.graph
+        var openItems: [String: [OpenItem]] = [:]
+        for item in graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue {
+            openItems[item.key.record, default: []].append(item)
+        }
+        var facets: [String: RecordFacet] = [:]
+        for (record, trail) in zip(graph.records, pages.context.trails) {
+            let keys = Statuses.keys(of: record)
+            let counted = Counted(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
+                                  advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] },
+                                  cancelled: record.meeting?.cancelled ?? false)
+            let steps = trail.steps.map { step -> String in
+                switch step {
+                case .record(let shown): return shown.id
+                case .gap(let hidden, let nearest): return "\(hidden) \(nearest.id)"
+                }
+            }
+            facets[record.id] = RecordFacet(counted: counted, links: graph.links[record.id] ?? [], backlinks: graph.backlinks[record.id] ?? [],
+                                            histories: keys.map { graph.histories[$0] }, openItems: openItems[record.id] ?? [],
+                                            trail: steps + ["\(trail.total)"])
+        }
+        return facets
+    }
+}
