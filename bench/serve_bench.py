@@ -30,19 +30,12 @@ edit < 250 ms), 1 when they are missed, 2 when a server failed or a page was not
 Python 3.11+ standard library only.
 """
 import argparse
-import http.client
-import importlib.util
 import json
 import os
-import re
-import secrets
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
-import threading
 import time
 import tomllib
 from pathlib import Path
@@ -50,307 +43,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run_bench as rb                      # noqa: E402  (corpus, Hugo and system info are shared)
 from run_bench import BENCH, NOW, ROOT, die, log, shown   # noqa: E402
+from serve_edits import plan_edits          # noqa: E402
+from serve_server import Server, free_port, measure   # noqa: E402
 
 KINDS = ("body", "status", "new")
 LABELS = {"body": "body text edit", "status": "outcome change (1)", "new": "new record"}
 TARGET_MS = {"body": 100, "status": 250}   # issue 15, inspraak's median at 10,000 records
-SERVING_RE = re.compile(r"serving (http://127\.0\.0\.1:(\d+)(/\S*)?)")
-READY_TIMEOUT_S = 1800                     # a 10,000-record Hugo start took ~2 min on a loaded machine
-QUIET_S, QUIET_TICKS, SETTLE_CAP_S = 0.3, 2, 120
-
-
-# ------------------------------------------------------------------------------------------------
-# The edits: planned on the pristine corpus, applied to each tool's copy
-
-class Target:
-    """A page and what it must show: marker inside the <li> block that starts at anchor (or anywhere)."""
-
-    def __init__(self, path, marker, before=None, anchor=None):
-        self.path, self.marker, self.before, self.anchor = path, marker, before, anchor
-
-    def block(self, body):
-        if self.anchor is None:
-            return body
-        i = body.find(self.anchor)
-        if i < 0:
-            return ""
-        end = body.find("</li>", i)
-        return body[i:end if end >= 0 else len(body)]
-
-    def shows(self, status, body):
-        return status == 200 and self.marker in self.block(body)
-
-    def showed_before(self, status, body):
-        return status == 200 and (self.before is None or self.before in self.block(body))
-
-    def json(self):
-        return {"path": self.path, "marker": self.marker, "before": self.before, "anchor": self.anchor}
-
-
-class Edit:
-    def __init__(self, kind, index, file, change, targets):
-        # file: path inside a tool's source folder; change(text or None) -> new text;
-        # targets: {tool name: [Target]}
-        self.kind, self.index, self.file, self.change, self.targets = kind, index, file, change, targets
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("gen_corpus", rb.GEN)
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    return gen
-
-
-def spread(items, k, offset=0.5):
-    """k of the sorted items, evenly spread, so that edits hit old and recent records alike."""
-    if len(items) < k:
-        die(f"only {len(items)} records fit an edit that needs {k}")
-    step = len(items) / k
-    return [items[int(i * step + offset * step)] for i in range(k)]
-
-
-def append_paragraph(token):
-    return lambda text: text.rstrip("\n") + f"\n\nAangepast voor de meting {token}.\n"
-
-
-def set_outcome(ref, new):
-    """Change the outcome of the response `- ref: "<ref>"` (Hugo nests it under params:, deeper)."""
-    def change(text):
-        lines = text.split("\n")
-        i = next(k for k, l in enumerate(lines) if l.strip() == f'- ref: "{ref}"')
-        indent = len(lines[i]) - len(lines[i].lstrip())
-        for k in range(i + 1, len(lines)):
-            body = lines[k].lstrip()
-            if len(lines[k]) - len(body) <= indent:
-                break
-            if body.startswith("outcome: "):
-                lines[k] = lines[k][:len(lines[k]) - len(body)] + f"outcome: {new}"
-                return "\n".join(lines)
-        raise ValueError(f"no outcome under ref {ref}")
-    return change
-
-
-def retitle(source_text, token):
-    """A copy of another meeting under a new title: a new record that is valid as it stands."""
-    return lambda _: re.sub(r'(?m)^title: ".*"$', f'title: "Nieuwe bijeenkomst {token}"', source_text, count=1)
-
-
-def status_candidates(gen, content):
-    """(feedback id, ref, advice id, item, outcome) for recommendations answered by exactly one
-    response that has its own outcome and nothing but a note besides: changing that outcome changes
-    the recommendation's status on the advice page and nothing else about the record."""
-    advice = {p.stem for p in (content / "advice").glob("*.md")}
-    answers, found = {}, []
-    for p in sorted((content / "feedback").glob("*.md")):
-        fm, _ = gen.read_record(p)
-        for r in fm.get("responds_to", []):
-            answers[r["ref"]] = answers.get(r["ref"], 0) + 1
-            target, _, item = r["ref"].partition("#")
-            if item and target in advice and set(r) <= {"ref", "outcome", "note"} \
-                    and r.get("outcome") in ("adopted", "partially-adopted", "not-adopted", "noted", "referred"):
-                found.append((p.stem, r["ref"], target, item, r["outcome"]))
-    once = [c for c in found if answers[c[1]] == 1]
-    seen_fb, seen_adv, out = set(), set(), []
-    for c in once:                 # one edit per feedback and per advice, so edits do not interact
-        if c[0] not in seen_fb and c[2] not in seen_adv:
-            seen_fb.add(c[0])
-            seen_adv.add(c[2])
-            out.append(c)
-    return out
-
-
-def plan_edits(corpus, k, hugo_labels):
-    gen = load_generator()
-    content = corpus / "inspraak" / "content"
-    meetings = sorted(p.stem for p in (content / "meetings").glob("*.md"))
-    edits = []
-    for i, mid in enumerate(spread(meetings, k, 0.25)):
-        token = f"bewerking-{i:02d}-{secrets.token_hex(4)}"
-        t = [Target(f"meetings/{mid}/", token)]
-        edits.append(Edit("body", i, f"content/meetings/{mid}.md", append_paragraph(token),
-                          {"inspraak": t, "hugo": t}))
-    for i, (fid, ref, aid, item, old) in enumerate(spread(status_candidates(gen, content), k)):
-        new = "noted" if old != "noted" else "adopted"
-        edits.append(Edit("status", i, f"content/feedback/{fid}.md", set_outcome(ref, new), {
-            "inspraak": [Target(f"advice/{aid}/", f"badge-{new}\"", f"badge-{old}\"", f'<li id="{item}"'),
-                         Target(f"feedback/{fid}/", f"badge-{new}\"", f"badge-{old}\"", f'{aid}/#{item}"')],
-            "hugo": [Target(f"feedback/{fid}/", f'<span class="outcome">{hugo_labels[new]}</span>',
-                            f'<span class="outcome">{hugo_labels[old]}</span>', f'/advice/{aid}/#{item}"')]}))
-    for i, mid in enumerate(spread(meetings, k, 0.75)):
-        token = f"{secrets.token_hex(4)}"
-        nid = f"{mid[:10]}-meting-nieuw-{i:02d}-{token}"
-        t = [Target(f"meetings/{nid}/", f"Nieuwe bijeenkomst {token}")]
-        texts = {tool: (corpus / tool / "content" / "meetings" / f"{mid}.md").read_text(encoding="utf-8")
-                 for tool in ("inspraak", "hugo")}
-        edits.append(Edit("new", i, f"content/meetings/{nid}.md",
-                          {tool: retitle(texts[tool], token) for tool in texts}, {"inspraak": t, "hugo": t}))
-    return edits
-
-
-# ------------------------------------------------------------------------------------------------
-# Servers
-
-class Client:
-    """One keep-alive HTTP connection; reconnects when the server closed it."""
-
-    def __init__(self, port, prefix):
-        self.port, self.prefix, self.conn = port, prefix, None
-
-    def get(self, path):
-        for _ in range(2):
-            try:
-                if self.conn is None:
-                    self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                self.conn.request("GET", self.prefix + path)
-                r = self.conn.getresponse()
-                body = r.read().decode("utf-8", "replace")
-                if r.getheader("Connection", "").lower() == "close":
-                    self.close()
-                return r.status, body
-            except (OSError, http.client.HTTPException):
-                self.close()
-        return None, ""
-
-    def close(self):
-        if self.conn is not None:
-            self.conn.close()
-        self.conn = None
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, name, cmd, log_path, port=None):
-        self.name, self.cmd, self.log_path, self.port = name, [str(c) for c in cmd], log_path, port
-        self.proc, self.lines, self.ready_line, self.client, self.prefix = None, [], None, None, "/"
-
-    def _drain(self, t0):
-        with open(self.log_path, "w", encoding="utf-8") as f:
-            for line in self.proc.stdout:
-                f.write(line)
-                f.flush()
-                self.lines.append(line)
-                m = SERVING_RE.search(line)
-                if m and self.ready_line is None:
-                    self.ready_line = (time.perf_counter() - t0, int(m.group(2)), m.group(3) or "/")
-
-    def start(self):
-        """Spawn and wait for the first page; returns seconds from spawn to that page."""
-        t0 = time.perf_counter()
-        self.proc = subprocess.Popen(self.cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True, errors="replace")
-        threading.Thread(target=self._drain, args=(t0,), daemon=True).start()
-        while time.perf_counter() - t0 < READY_TIMEOUT_S:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"exited with status {self.proc.returncode} before serving: {self.tail()}")
-            if self.port is None and self.ready_line:      # inspraak: the port comes from its line
-                self.port, self.prefix = self.ready_line[1], self.ready_line[2]
-            if self.port is not None:
-                if self.client is None:
-                    self.client = Client(self.port, self.prefix)
-                status, _ = self.client.get("")
-                if status == 200:
-                    return time.perf_counter() - t0
-            time.sleep(0.02)
-        raise RuntimeError(f"no page served after {READY_TIMEOUT_S} s: {self.tail()}")
-
-    def tail(self, n=8):
-        return " | ".join(l.rstrip() for l in self.lines[-n:])
-
-    def memory(self):
-        """VmHWM and VmRSS in MiB (the server process itself)."""
-        try:
-            st = Path(f"/proc/{self.proc.pid}/status").read_text()
-        except OSError:
-            return None, None
-        get = lambda k: int(re.search(rf"^{k}:\s+(\d+) kB", st, re.M).group(1)) / 1024  # noqa: E731
-        return get("VmHWM"), get("VmRSS")
-
-    def cpu_ticks(self):
-        """Processor time of the server and its children (the stand-in runs builds as children)."""
-        kids, ticks = {}, 0
-        for d in os.listdir("/proc"):
-            if d.isdigit():
-                try:
-                    f = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue
-                kids.setdefault(int(f[1]), []).append((int(d), int(f[11]) + int(f[12])))
-        todo = [self.proc.pid]
-        try:
-            f = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks = int(f[11]) + int(f[12])
-        except OSError:
-            return None
-        while todo:
-            for pid, t in kids.get(todo.pop(), []):
-                ticks += t
-                todo.append(pid)
-        return ticks
-
-    def settle(self):
-        """Wait until the server used (almost) no processor time for QUIET_S; returns the wait."""
-        t0 = time.perf_counter()
-        last = self.cpu_ticks()
-        while time.perf_counter() - t0 < SETTLE_CAP_S:
-            time.sleep(QUIET_S)
-            now = self.cpu_ticks()
-            if now is None or last is None or now - last < QUIET_TICKS:
-                break
-            last = now
-        return time.perf_counter() - t0
-
-    def alive(self):
-        return self.proc is not None and self.proc.poll() is None
-
-    def stop(self):
-        if self.proc is None:
-            return None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)       # Ctrl-C, as a person stops it
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return self.proc.returncode
-
-
-def measure(server, edit, src, timeout_s, poll_s):
-    """Apply edit to the tool's copy and time it until every target page shows it.
-    Returns (seconds or None on timeout, problem or None)."""
-    targets = edit.targets[server.name]
-    for t in targets:
-        status, body = server.client.get(t.path)
-        if t.shows(status, body):
-            return None, f"{t.path} already shows {t.marker!r} before the edit"
-        if edit.kind != "new" and not t.showed_before(status, body):
-            return None, f"{t.path} does not show {t.before or 'the page'} before the edit (HTTP {status})"
-    path = src / edit.file
-    change = edit.change[server.name] if isinstance(edit.change, dict) else edit.change
-    new_text = change(path.read_text(encoding="utf-8") if path.exists() else None)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(3)}.tmp"
-    seen = {}
-    t0 = time.perf_counter()
-    tmp.write_text(new_text, encoding="utf-8")
-    os.replace(tmp, path)
-    while len(seen) < len(targets):
-        for k, t in enumerate(targets):
-            if k not in seen:
-                status, body = server.client.get(t.path)
-                if t.shows(status, body):
-                    seen[k] = time.perf_counter() - t0
-        if len(seen) == len(targets):
-            break
-        if time.perf_counter() - t0 > timeout_s:
-            missing = [t.path for k, t in enumerate(targets) if k not in seen]
-            return None, f"timed out after {timeout_s:.0f} s waiting for {', '.join(missing)}"
-        time.sleep(poll_s)
-    return max(seen.values()), None
 
 
 # ------------------------------------------------------------------------------------------------
@@ -390,8 +88,8 @@ def table(res):
         for n in names:
             d = res["tools"][n]["kinds"].get(kind)
             row += f"{cell(d, 'median_s'):>18}{cell(d, 'worst_s'):>10}" if d else f"{'-':>18}{'-':>10}"
-        if len(names) == 2 and all(res["tools"][n]["kinds"].get(kind) for n in names):
-            h, i = (res["tools"][n]["kinds"][kind]["median_s"] for n in ("hugo", "inspraak"))
+        if len(names) == 2:
+            h, i = ((res["tools"][n]["kinds"].get(kind) or {}).get("median_s") for n in ("hugo", "inspraak"))
             row += f"{h / i:>14.1f}x" if h and i else f"{'-':>15}"
         lines.append(row)
     row = f"{'startup to first page':24}"

@@ -61,8 +61,10 @@ def handler(site):
     class Handler(http.server.SimpleHTTPRequestHandler):
         protocol_version = "HTTP/1.1"      # keep-alive, as a real server
 
-        def __init__(self, *a, **kw):
-            super().__init__(*a, directory=str(site.folder()), **kw)
+        def translate_path(self, path):
+            # per request, not per connection: a keep-alive connection outlives a rebuild
+            self.directory = str(site.folder())
+            return super().translate_path(path)
 
         def log_message(self, *a):
             pass
