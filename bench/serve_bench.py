@@ -70,6 +70,18 @@ def summarise(latencies):
             "worst_measured_s": max(done) if done else None}
 
 
+def progress(details, tool, kind, index):
+    d = next((d for d in details if (d["tool"], d["kind"], d["index"]) == (tool, kind, index)), None)
+    return "failed" if d is None else "timeout" if d["timed_out"] else fmt_ms(d["seconds"])
+
+
+def own_summary(times_ms):
+    """The server's own rebuild times (ms, summed per edit when it rebuilt more than once)."""
+    said = [t for t in times_ms if t is not None]
+    return {"server_reported_ms": times_ms,
+            "server_reported_median_ms": statistics.median(said) if said else None}
+
+
 def cell(d, key):
     v = d[key]
     if v is None:
@@ -107,6 +119,12 @@ def table(res):
         if t:
             lines.append(f"{n}: {t} edit(s) timed out after {res['timeout_s']:.0f} s (worst shown as timeout; "
                          f"counted as infinite in the median)")
+    for n in names:
+        said = [(LABELS[k].split(" (")[0], d["server_reported_median_ms"]) for k, d in res["tools"][n]["kinds"].items()
+                if d.get("server_reported_median_ms") is not None]
+        if said:
+            lines.append(f"{n}'s own rebuild time, as it prints it (median): "
+                         + ", ".join(f"{k} {fmt_ms(ms / 1000)}" for k, ms in said))
     lines.append("(1) inspraak: the advice page (the recommendation's status badge) and the feedback page must "
                  "both show it; hugo: the feedback page (the Hugo reference site shows no statuses)")
     return "\n".join(lines)
@@ -208,32 +226,37 @@ def main():
                 f"RSS {r['rss_after_start_mib']:.0f} MiB")
             running.append(s)
         lat = {s.name: {k: [] for k in KINDS} for s in running}
+        reported = {s.name: {k: [] for k in KINDS} for s in running}
         for i in range(a.edits):                 # alternate kinds and tools, edit by edit
             for kind in KINDS:
                 edit = next(e for e in edits if e.kind == kind and e.index == i)
                 for s in running:
                     if not s.alive():
                         continue
+                    mark = len(s.lines)
                     secs, problem = measure(s, edit, work / f"serve-{a.records}-{s.name}" / "site", a.timeout,
                                             a.poll_ms / 1000)
                     settle = s.settle()
+                    own = s.own_times(mark)
                     if problem and not problem.startswith("timed out"):
                         problems.append(f"{s.name} {kind} edit {i + 1} ({edit.file}): {problem}")
                         continue
                     lat[s.name][kind].append(secs)
                     res["details"].append({"tool": s.name, "kind": kind, "index": i, "file": edit.file,
                                            "targets": [t.json() for t in edit.targets[s.name]],
-                                           "seconds": secs, "timed_out": secs is None, "settle_s": settle})
+                                           "seconds": secs, "timed_out": secs is None, "settle_s": settle,
+                                           "server_reported": [{"ms": ms, "pages": pg} for ms, pg in own]})
+                    reported[s.name][kind].append(sum(ms for ms, _ in own) if own else None)
                     if not s.alive():
                         problems.append(f"{s.name}: exited with status {s.proc.returncode} after {kind} edit "
                                         f"{i + 1}: {s.tail()}")
-            log(f"  edit {i + 1}/{a.edits}: " + "; ".join(
-                f"{s.name} " + " ".join(fmt_ms(lat[s.name][k][-1]) if lat[s.name][k] else "-" for k in KINDS)
-                for s in running))
+            log(f"  edit {i + 1}/{a.edits} (body, status, new): " + "; ".join(
+                f"{s.name} " + " ".join(progress(res["details"], s.name, k, i) for k in KINDS) for s in running))
         for s in running:
             r = res["tools"][s.name]
             r["peak_rss_mib"], r["rss_end_mib"] = s.memory()
-            r["kinds"] = {k: {**summarise(v), "latencies_s": v} for k, v in lat[s.name].items() if v}
+            r["kinds"] = {k: {**summarise(v), "latencies_s": v, **own_summary(reported[s.name][k])}
+                          for k, v in lat[s.name].items() if v}
     finally:
         for s in servers:
             rc = s.stop()
