@@ -389,8 +389,10 @@ def system_info(ins_exe, hugo_exe):
         return r.stdout.strip() if r.returncode == 0 else None
 
     dirty = git("status", "--porcelain", "--untracked-files=no")
-    st = Path(ins_exe).stat()
-    h = hashlib.sha256(Path(ins_exe).read_bytes()).hexdigest()[:12]
+    exists = Path(ins_exe).is_file()        # serve_bench.py --no-inspraak runs without one
+    mtime = dt.datetime.fromtimestamp(Path(ins_exe).stat().st_mtime).astimezone().isoformat(timespec="seconds") \
+        if exists else None
+    h = hashlib.sha256(Path(ins_exe).read_bytes()).hexdigest()[:12] if exists else None
     hv = None
     if hugo_exe:
         hv = subprocess.run([str(hugo_exe), "version"], capture_output=True, text=True).stdout.strip()
@@ -399,9 +401,7 @@ def system_info(ins_exe, hugo_exe):
             "loadavg_start": os.getloadavg(), "hugo_version": hv,
             "inspraak_commit": git("rev-parse", "--short", "HEAD"),
             "inspraak_worktree_dirty": bool(dirty) if dirty is not None else None,
-            "inspraak_binary": str(ins_exe), "inspraak_binary_mtime":
-                dt.datetime.fromtimestamp(st.st_mtime).astimezone().isoformat(timespec="seconds"),
-            "inspraak_binary_sha256": h}
+            "inspraak_binary": str(ins_exe), "inspraak_binary_mtime": mtime, "inspraak_binary_sha256": h}
 
 
 def main():
