@@ -227,31 +227,35 @@ def main():
             running.append(s)
         lat = {s.name: {k: [] for k in KINDS} for s in running}
         reported = {s.name: {k: [] for k in KINDS} for s in running}
-        for i in range(a.edits):                 # alternate kinds and tools, edit by edit
-            for kind in KINDS:
-                edit = next(e for e in edits if e.kind == kind and e.index == i)
-                for s in running:
-                    if not s.alive():
-                        continue
-                    mark = len(s.lines)
-                    secs, problem = measure(s, edit, work / f"serve-{a.records}-{s.name}" / "site", a.timeout,
-                                            a.poll_ms / 1000)
-                    settle = s.settle()
-                    own = s.own_times(mark)
-                    if problem and not problem.startswith("timed out"):
-                        problems.append(f"{s.name} {kind} edit {i + 1} ({edit.file}): {problem}")
-                        continue
-                    lat[s.name][kind].append(secs)
-                    res["details"].append({"tool": s.name, "kind": kind, "index": i, "file": edit.file,
-                                           "targets": [t.json() for t in edit.targets[s.name]],
-                                           "seconds": secs, "timed_out": secs is None, "settle_s": settle,
-                                           "server_reported": [{"ms": ms, "pages": pg} for ms, pg in own]})
-                    reported[s.name][kind].append(sum(ms for ms, _ in own) if own else None)
-                    if not s.alive():
-                        problems.append(f"{s.name}: exited with status {s.proc.returncode} after {kind} edit "
-                                        f"{i + 1}: {s.tail()}")
-            log(f"  edit {i + 1}/{a.edits} (body, status, new): " + "; ".join(
-                f"{s.name} " + " ".join(progress(res["details"], s.name, k, i) for k in KINDS) for s in running))
+        i = 0
+        try:
+            for i in range(a.edits):                 # alternate kinds and tools, edit by edit
+                for kind in KINDS:
+                    edit = next(e for e in edits if e.kind == kind and e.index == i)
+                    for s in running:
+                        if not s.alive():
+                            continue
+                        mark = len(s.lines)
+                        secs, problem = measure(s, edit, work / f"serve-{a.records}-{s.name}" / "site", a.timeout,
+                                                a.poll_ms / 1000)
+                        settle = s.settle()
+                        own = s.own_times(mark)
+                        if problem and not problem.startswith("timed out"):
+                            problems.append(f"{s.name} {kind} edit {i + 1} ({edit.file}): {problem}")
+                            continue
+                        lat[s.name][kind].append(secs)
+                        res["details"].append({"tool": s.name, "kind": kind, "index": i, "file": edit.file,
+                                               "targets": [t.json() for t in edit.targets[s.name]],
+                                               "seconds": secs, "timed_out": secs is None, "settle_s": settle,
+                                               "server_reported": [{"ms": ms, "pages": pg} for ms, pg in own]})
+                        reported[s.name][kind].append(sum(ms for ms, _ in own) if own else None)
+                        if not s.alive():
+                            problems.append(f"{s.name}: exited with status {s.proc.returncode} after {kind} edit "
+                                            f"{i + 1}: {s.tail()}")
+                log(f"  edit {i + 1}/{a.edits} (body, status, new): " + "; ".join(
+                    f"{s.name} " + " ".join(progress(res["details"], s.name, k, i) for k in KINDS) for s in running))
+        except KeyboardInterrupt:              # Ctrl-C: report what was measured so far
+            problems.append(f"interrupted during edit {i + 1} of {a.edits}; the figures cover the edits before")
         for s in running:
             r = res["tools"][s.name]
             r["peak_rss_mib"], r["rss_end_mib"] = s.memory()

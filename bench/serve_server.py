@@ -70,7 +70,8 @@ class Server:
         """Spawn and wait for the first page; returns seconds from spawn to that page."""
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(self.cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True, errors="replace")
+                                     text=True, errors="replace",
+                                     start_new_session=True)   # Ctrl-C stops the harness, which then stops it
         threading.Thread(target=self._drain, args=(t0,), daemon=True).start()
         while time.perf_counter() - t0 < READY_TIMEOUT_S:
             if self.proc.poll() is not None:
