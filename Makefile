@@ -19,7 +19,7 @@ PREFIX ?= /usr/local
 # through whenever that module happens to be built already.
 IMPORT_CHECK := --explicit-target-dependency-import-check error
 
-.PHONY: site test lint e2e deps pagefind build theme check-theme golden clean bench bench-large dist test-dist install
+.PHONY: site test lint e2e deps pagefind build theme check-theme golden clean bench bench-serve bench-large dist test-dist install
 
 ## deps: install the system packages the build needs (only when one is missing).
 deps:
@@ -95,9 +95,16 @@ install: dist
 	install -Dm644 $$stage/completions/inspraak.fish $$to/share/fish/vendor_completions.d/inspraak.fish; \
 	echo "installed inspraak $$($$to/bin/inspraak --version) into $$to"
 
-## bench: inspraak vs Hugo at 1,000 and 10,000 records; exit 1 when the bar is missed.
+## bench: inspraak vs Hugo at 1,000 and 10,000 records, then the serve benchmark (bench-serve);
+## exit status the worse of the two: 1 when a bar or target is missed, 2 when a run failed.
 bench: build pagefind
-	python3 bench/run_bench.py --bin $(BIN) --pagefind $(PAGEFIND)
+	rc=0; python3 bench/run_bench.py --bin $(BIN) --pagefind $(PAGEFIND) || rc=$$?; \
+	python3 bench/serve_bench.py --bin $(BIN) || { s=$$?; if [ $$s -gt $$rc ]; then rc=$$s; fi; }; \
+	exit $$rc
+
+## bench-serve: `inspraak serve` vs `hugo server` at 10,000 records: edit to changed page served (issue 15).
+bench-serve: build
+	python3 bench/serve_bench.py --bin $(BIN)
 
 ## bench-large: the same plus 50,000 records (inspraak only; HUGO_LARGE=1 runs Hugo there too).
 bench-large: build pagefind

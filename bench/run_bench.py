@@ -117,20 +117,26 @@ def verify_corpus(d, n):
     return r.returncode == 0 and m is not None and int(m.group(1)) == n
 
 
-def ensure_corpus(n):
-    d = CORPUS / str(n)
+def shown(p):
+    """p relative to the checkout when inside it, else as is (a corpus on /dev/shm)."""
+    p = Path(p)
+    return p.relative_to(ROOT) if p.is_relative_to(ROOT) else p
+
+
+def ensure_corpus(n, root=CORPUS):
+    d = Path(root) / str(n)
     t0 = time.perf_counter()
     if verify_corpus(d, n):
-        log(f"corpus {d.relative_to(ROOT)}: reused (verify ok, {time.perf_counter() - t0:.1f} s)")
+        log(f"corpus {shown(d)}: reused (verify ok, {time.perf_counter() - t0:.1f} s)")
     else:
-        log(f"corpus {d.relative_to(ROOT)}: generating {n:,} records ...")
+        log(f"corpus {shown(d)}: generating {n:,} records ...")
         d.parent.mkdir(parents=True, exist_ok=True)
         r = subprocess.run([sys.executable, str(GEN), "--format", "both", "--records", str(n),
                             "--out", str(d), "--verify"], capture_output=True, text=True)
         if r.returncode != 0:
             sys.stderr.write(r.stdout + r.stderr)
             die(f"gen_corpus.py failed for {n} records")
-        log(f"corpus {d.relative_to(ROOT)}: generated and verified in {time.perf_counter() - t0:.1f} s")
+        log(f"corpus {shown(d)}: generated and verified in {time.perf_counter() - t0:.1f} s")
     # inspraak's list page size must equal Hugo's pagerSize (20). gen_corpus.py writes no
     # [pagination] (and its --verify rejects the key), so inspraak's default applies; that it is
     # 20 is checked on the output (pagination_pages below).
@@ -409,8 +415,10 @@ def system_info(ins_exe, hugo_exe):
         return r.stdout.strip() if r.returncode == 0 else None
 
     dirty = git("status", "--porcelain", "--untracked-files=no")
-    st = Path(ins_exe).stat()
-    h = hashlib.sha256(Path(ins_exe).read_bytes()).hexdigest()[:12]
+    exists = Path(ins_exe).is_file()        # serve_bench.py --no-inspraak runs without one
+    mtime = dt.datetime.fromtimestamp(Path(ins_exe).stat().st_mtime).astimezone().isoformat(timespec="seconds") \
+        if exists else None
+    h = hashlib.sha256(Path(ins_exe).read_bytes()).hexdigest()[:12] if exists else None
     hv = None
     if hugo_exe:
         hv = subprocess.run([str(hugo_exe), "version"], capture_output=True, text=True).stdout.strip()
@@ -419,9 +427,7 @@ def system_info(ins_exe, hugo_exe):
             "loadavg_start": os.getloadavg(), "hugo_version": hv,
             "inspraak_commit": git("rev-parse", "--short", "HEAD"),
             "inspraak_worktree_dirty": bool(dirty) if dirty is not None else None,
-            "inspraak_binary": str(ins_exe), "inspraak_binary_mtime":
-                dt.datetime.fromtimestamp(st.st_mtime).astimezone().isoformat(timespec="seconds"),
-            "inspraak_binary_sha256": h}
+            "inspraak_binary": str(ins_exe), "inspraak_binary_mtime": mtime, "inspraak_binary_sha256": h}
 
 
 def main():
@@ -496,7 +502,7 @@ def main():
                                                      "sizes": list(BAR_SIZES)},
                                      "sizes": results, "problems": problems, "verdict": verdict},
                                     indent=2, ensure_ascii=False) + "\n")
-    log(f"figures written to {json_path.relative_to(ROOT) if json_path.is_relative_to(ROOT) else json_path}")
+    log(f"figures written to {shown(json_path)}")
     if problems:
         sys.exit(2)
     sys.exit(1 if missed else 0)
