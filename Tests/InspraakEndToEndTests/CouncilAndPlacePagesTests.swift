@@ -84,7 +84,7 @@ final class CouncilAndPlacePagesTests: XCTestCase {
         XCTAssertEqual(rows["Adviezen gegeven"], String(advice.count))
         XCTAssertEqual(rows["Gevraagde adviezen"], String(advice.filter { $0.advice!.kind == .requested }.count))
         XCTAssertEqual(rows["Ongevraagde adviezen"], String(advice.filter { $0.advice!.kind == .unsolicited }.count))
-        XCTAssertEqual(rows["Mediane reactietijd op advies"], "\(median) dagen")
+        XCTAssertEqual(rows["Reactietijd op advies (middelste waarde)"], "\(median) dagen")
         let percent = Int((Double(inTime) * 100 / Double(judged)).rounded())
         XCTAssertEqual(rows["Adviezen op tijd beantwoord"], "\(percent)% (\(inTime) van \(judged))")
         XCTAssertNil(rows["Bijeenkomsten gehouden"], "a council's figures have no meetings")

@@ -28,6 +28,8 @@ def serve():
     source = tempfile.mkdtemp(prefix="inspraak-e2e-serve-")
     shutil.copytree(os.path.join(REPO, "content"), os.path.join(source, "content"))
     shutil.copy(os.path.join(REPO, "site.toml"), source)
+    # The organisation's logo, which site.toml names.
+    shutil.copytree(os.path.join(REPO, "images"), os.path.join(source, "images"))
     proc = subprocess.Popen([binary, "serve", "--source", source, "--port", "0", "--now", NOW, "--no-git",
                              "--base-url", BASE_URL], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = None

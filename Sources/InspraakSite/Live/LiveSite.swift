@@ -66,7 +66,7 @@ public final class LiveSite: @unchecked Sendable {
             let documents = Set(site.documents.map(\.source.path))
             parsed.keepOnly(documents)
             decoded.keepOnly(documents)
-            let settings = RenderSettings(site.config)
+            let settings = RenderSettings(site)
             let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot) }
             let (plan, pages, renderProblems) = clock.time("render") {
                 SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts)
@@ -75,7 +75,7 @@ public final class LiveSite: @unchecked Sendable {
             if let plan, let pages, !diagnostics.hasErrors {
                 let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
                     let facets = RecordFacet.all(pages)
-                    guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme) else { return (facets, nil) }
+                    guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme, logo: settings.logo) else { return (facets, nil) }
                     assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
                     return (facets, snapshot.map)
                 }

@@ -7,6 +7,8 @@ struct LiveSnapshot: Sendable {
     let graph: SiteGraph
     let texts: RenderedTexts
     let unsafeHTML: Bool
+    /// The site's logo (`[organisation] logo`): its bytes name the file it is published as.
+    let logo: OrganisationLogo?
     /// What the graph says about each record, by id (see `RecordFacet`).
     let facets: [String: RecordFacet]
     let map: DependencyMap
@@ -19,6 +21,7 @@ struct LiveSnapshot: Sendable {
         graph = pages.context.graph
         texts = pages.context.texts
         unsafeHTML = pages.context.settings.unsafeHTML
+        logo = pages.context.settings.logo
         self.facets = facets
         self.map = map
         self.keptMap = keptMap
@@ -27,8 +30,8 @@ struct LiveSnapshot: Sendable {
     /// Whether a site made of `graph` has the same map of outputs and inputs as this one: the
     /// same records, files, themes, settings, theme files and day, and every record the same
     /// facets (an edit to a body or a title). The map is then not made again.
-    func sameShape(_ graph: SiteGraph, facets: [String: RecordFacet], config: SiteConfig, theme: ThemeFiles) -> Bool {
-        guard self.config == config, self.graph.today == graph.today, self.graph.records.count == graph.records.count,
+    func sameShape(_ graph: SiteGraph, facets: [String: RecordFacet], config: SiteConfig, theme: ThemeFiles, logo: OrganisationLogo?) -> Bool {
+        guard self.config == config, self.logo == logo, self.graph.today == graph.today, self.graph.records.count == graph.records.count,
               self.graph.themes.map(\.slug) == graph.themes.map(\.slug), self.facets == facets,
               self.graph.places.map(\.slug) == graph.places.map(\.slug), self.graph.councils == graph.councils,
               LiveChanges.themeFiles(self.theme.templates, theme.templates).isEmpty,

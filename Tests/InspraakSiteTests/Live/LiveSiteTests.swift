@@ -16,7 +16,7 @@ final class LiveSiteTests: XCTestCase {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspraak-live-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter(\.isLetter))")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        for path in ["content", "site.toml", "themes/default"] {
+        for path in ["content", "images", "site.toml", "themes/default"] {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(path), to: folder.appendingPathComponent(path))
         }
         options = BuildOptions(source: folder, output: folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-public"),
@@ -100,6 +100,17 @@ final class LiveSiteTests: XCTestCase {
         }
         try step(live, "theme description", changing: ["content/themes/wonen.md"], expecting: ["themes/wonen/index.html"]) {
             try replace("Betaalbare, gezonde woningen", with: "Betaalbare woningen", in: "content/themes/wonen.md")
+        }
+        try step(live, "place description", changing: ["content/places/kerkeind.md"], expecting: ["places/kerkeind/index.html"]) {
+            try replace("met het ontmoetingscentrum aan de Dorpsstraat", with: "met het ontmoetingscentrum", in: "content/places/kerkeind.md")
+        }
+        try step(live, "council title", changing: ["content/councils/adviesraad-sociaal-domein-lindeveen.md"],
+                 expecting: ["councils/adviesraad-sociaal-domein-lindeveen/index.html", "advice/2025-09-09-advies-armoede-en-meedoen/index.html"]) {
+            try replace("title: \"Adviesraad Sociaal Domein Lindeveen\"", with: "title: \"Adviesraad Sociaal Domein\"",
+                        in: "content/councils/adviesraad-sociaal-domein-lindeveen.md")
+        }
+        try step(live, "logo", changing: ["images/logo-lindeveen.svg"], expecting: ["index.html"]) {
+            try replace("</svg>", with: "<!-- bewerkt --></svg>", in: "images/logo-lindeveen.svg")
         }
         try step(live, "bundle file", changing: ["content/advice/2022-06-28-advies-energiearmoede/bijlage.txt"],
                  expecting: ["advice/2022-06-28-advies-energiearmoede/bijlage.txt"]) {
