@@ -118,6 +118,6 @@ final class SearchIndexTests: XCTestCase {
         for ((path, bytes), (_, other)) in zip(one.filter { !varying($0.0) }, two.filter { !varying($0.0) }) {
             XCTAssertEqual(bytes, other, "\(path) differs between two builds")
         }
-        XCTAssertEqual(one.filter { $0.0.hasPrefix("pagefind/filter/") }.count, 4, "type, theme, council and status")
+        XCTAssertEqual(one.filter { $0.0.hasPrefix("pagefind/filter/") }.count, 5, "type, theme, council, place and status")
     }
 }
