@@ -60,7 +60,7 @@ struct HomeOpen: TemplateView {
     }
 }
 
-/// A kind's list page, with how many records it has.
+/// A link with how many things it leads to: a kind's list page, a group of open items.
 struct KindLink: TemplateView {
     let label: String
     let href: String

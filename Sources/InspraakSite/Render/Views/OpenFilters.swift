@@ -59,24 +59,8 @@ struct OpenFilters: TemplateView {
     }
 }
 
-/// A count that links to the part of the page it counts.
-struct FilterLink: TemplateView {
-    let label: String
-    let href: String
-    let count: Int
-
-    static let keyIndex = KeyIndex<Key>()
-
-    enum Key: String, CaseIterable { case label, href, count }
-
-    func value(_ key: Key) -> TemplateValue? {
-        switch key {
-        case .label: return .text(label)
-        case .href: return .text(href)
-        case .count: return .number(count)
-        }
-    }
-}
+/// A count that links to the part of the page it counts: the same view as a kind's link.
+typealias FilterLink = KindLink
 
 /// Open items of one theme or one council, under a heading with its anchor.
 struct OpenSection: TemplateView {
