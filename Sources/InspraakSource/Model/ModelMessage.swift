@@ -74,6 +74,10 @@ enum ModelMessage {
     }
     static let documentNeedsBundle = "a document with a `file` needs a page bundle: move this record to <id>/index.md and put the file beside it"
     static func invalidSlug(_ slug: String, of folder: ContentFolder) -> String { "`\(slug)` is not a valid \(noun(folder)) slug" }
+    static func emptySlug(of folder: ContentFolder) -> String { "an empty text is not a \(noun(folder)) slug" }
+    static func writeSlugOrLeaveOut(_ folder: ContentFolder) -> String {
+        "write the name of a file in content/\(folder.rawValue)/ without .md, or leave the entry out"
+    }
     static func unsafeLink(_ url: String) -> String {
         "the link \"\(url)\" is not allowed: a link starts with https://, http:// or mailto:, or is a path within this site"
     }

@@ -93,8 +93,11 @@ struct RecordDecoder {
         for slug in reader.strings(key) {
             guard RecordID.isValid(slug) else {
                 let field = fields.first { FieldReader.text(of: $0) == slug }
-                reader.diagnostics.error(field?.location ?? reader.location(key), ModelMessage.invalidSlug(slug, of: folder),
-                                         hint: ModelMessage.useInstead(RecordID.folded(slug)))
+                // A name with nothing to fold into a slug gets no "rename it to ``".
+                let folded = RecordID.folded(slug)
+                reader.diagnostics.error(field?.location ?? reader.location(key),
+                                         slug.isEmpty ? ModelMessage.emptySlug(of: folder) : ModelMessage.invalidSlug(slug, of: folder),
+                                         hint: folded.isEmpty ? ModelMessage.writeSlugOrLeaveOut(folder) : ModelMessage.useInstead(folded))
                 continue
             }
             slugs.append(slug)

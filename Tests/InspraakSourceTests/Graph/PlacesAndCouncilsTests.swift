@@ -37,13 +37,18 @@ final class PlacesAndCouncilsTests: XCTestCase {
             "content/meetings/2024-01-10-a.md": "---\ntitle: A\ndate: 2024-01-10\nthemes: [armoede]\nplaces: [kerkiend]\n---\n",
             "content/meetings/2024-01-11-b.md": "---\ntitle: B\ndate: 2024-01-11\nthemes: [armoede]\nplaces: [De Horst]\n---\n",
             "content/meetings/2024-01-12-c.md": "---\ntitle: C\ndate: 2024-01-12\nthemes: [armoede]\nplaces: {naam: kerkeind}\n---\n",
+            "content/meetings/2024-01-13-d.md": "---\ntitle: D\ndate: 2024-01-13\nthemes: [armoede]\nplaces: [\"\", \"?!\"]\n---\n",
         ]).graph(today: "2024-03-01")
         XCTAssertEqual(lines(diagnostics), [
             "content/meetings/2024-01-10-a.md:5: error: the place `kerkiend` does not exist; add content/places/kerkiend.md or use an existing place",
             "content/meetings/2024-01-11-b.md:5: error: `De Horst` is not a valid place slug",
             "content/meetings/2024-01-12-c.md:5: error: `places` should be a list of texts, not a set of fields",
+            "content/meetings/2024-01-13-d.md:5: error: an empty text is not a place slug",
+            "content/meetings/2024-01-13-d.md:5: error: `?!` is not a valid place slug",
         ])
-        XCTAssertEqual(diagnostics.map(\.hint), ["did you mean `kerkeind`?", "rename it to `de-horst`", nil])
+        // Nothing to fold into a slug: no "rename it to ``".
+        let leaveOut = "write the name of a file in content/places/ without .md, or leave the entry out"
+        XCTAssertEqual(diagnostics.map(\.hint), ["did you mean `kerkeind`?", "rename it to `de-horst`", nil, leaveOut, leaveOut])
     }
 
     func testCouncilNamesThatFoldAlikeAreOneCouncilNamedByTheFirstSpelling() throws {
