@@ -113,12 +113,30 @@ public enum SiteBuild {
     /// The same, from `tree` with `load` (`serve` reads through a tree that remembers files).
     static func analyse(_ options: BuildOptions, load: LoadOptions, tree: any SourceTree, decoded: DecodedDocumentCache? = nil,
                         clock: inout StageClock) -> (LoadedSite?, SiteGraph?, [Diagnostic]) {
+        let analysed = analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock)
+        return (analysed.site, analysed.graph, analysed.diagnostics)
+    }
+
+    /// What load → model → graph made, each step's result kept (`serve` keeps the model, and
+    /// may make the graph from the one before: `graph` is asked first, nil means build it).
+    struct Analysed {
+        var site: LoadedSite?
+        var model: SiteModel?
+        var graph: SiteGraph?
+        var graphProblems: [Diagnostic] = []
+        var diagnostics: [Diagnostic]
+    }
+
+    static func analysed(_ options: BuildOptions, load: LoadOptions, tree: any SourceTree, decoded: DecodedDocumentCache? = nil, clock: inout StageClock,
+                         graph reused: (SiteModel, LoadedSite, Day) -> (SiteGraph, [Diagnostic])? = { _, _, _ in nil }) -> Analysed {
         let (site, loadProblems) = clock.time("load") { SiteLoader.load(tree: tree, options: load) }
-        guard let site else { return (nil, nil, loadProblems) }
+        guard let site else { return Analysed(diagnostics: loadProblems) }
         let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts, cache: decoded) }
         let today = options.today.day(in: site.config.timezone)
-        let (graph, graphProblems) = clock.time("graph") { SiteGraph.build(model, settings: GraphSettings(site.config), today: today) }
-        return (site, graph, loadProblems + modelProblems + graphProblems)
+        let (graph, graphProblems) = clock.time("graph") {
+            reused(model, site, today) ?? SiteGraph.build(model, settings: GraphSettings(site.config), today: today)
+        }
+        return Analysed(site: site, model: model, graph: graph, graphProblems: graphProblems, diagnostics: loadProblems + modelProblems + graphProblems)
     }
 
     /// The whole build; output is replaced only when every stage succeeded, and never when it is

@@ -28,6 +28,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Open the site in the browser once it is served.")
     var open = false
 
+    @Flag(help: "Print how long each step of every (re)build took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError(CLIMessage.invalidPort(port)) }
         if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
@@ -39,9 +42,9 @@ struct ServeCommand: ParsableCommand {
         var options = BuildOptions(source: site.sourceURL, baseURL: baseURL, today: site.today)
         options.includeDrafts = site.drafts
         options.useGitHistory = !noGit
-        let openBrowser = open
+        let openBrowser = open, timings = timings
         let session = ServeSession(settings: ServeSettings(build: options, port: port)) { event in
-            Self.tell(event, openBrowser: openBrowser)
+            Self.tell(event, openBrowser: openBrowser, timings: timings)
         }
         switch Self.waiting(for: session) {
         case .stopped:
@@ -69,7 +72,7 @@ struct ServeCommand: ParsableCommand {
 
     /// The terminal's side: a line per build, with the diagnostics above it (stdout written
     /// at once, not buffered: a script reading the serving line waits for it).
-    private static func tell(_ event: ServeEvent, openBrowser: Bool) {
+    private static func tell(_ event: ServeEvent, openBrowser: Bool, timings: Bool) {
         switch event {
         case .built(let build), .rebuilt(let build):
             for diagnostic in build.diagnostics {
@@ -81,6 +84,11 @@ struct ServeCommand: ParsableCommand {
                 ? CLIMessage.rebuilt(first: first, milliseconds: milliseconds, pages: build.pagesRewritten, warnings: build.diagnostics.warningCount)
                 : CLIMessage.rebuildFailed(first: first, milliseconds: milliseconds, errors: build.diagnostics.errorCount)
             FileHandle.standardOutput.write(line: line)
+            if timings {
+                for (stage, seconds) in build.timings {
+                    FileHandle.standardError.write(line: CLIMessage.stageTime(stage, milliseconds: seconds * 1000))
+                }
+            }
         case .ready(let url):
             FileHandle.standardOutput.write(line: CLIMessage.serving(url))
             if openBrowser { Self.openBrowser(at: url) }

@@ -6,20 +6,20 @@ import InspraakSource
 enum LiveChanges {
     /// The inputs that changed from `old` to `new`, given the source paths edited in between.
     static func inputs(from old: LiveSnapshot, to new: LiveSnapshot, edited: Set<String>) -> Set<OutputInput> {
-        let edits = EditedPaths(edited)
         var changed = Set<OutputInput>()
         for record in new.graph.records {
             guard let before = old.graph.record(record.id), let was = old.facets[record.id], let now = new.facets[record.id] else {
-                changed.formUnion([.record(record.id), .counted(record.id)])
+                changed.formUnion([.record(record.id), .counted(record.id), .text(record.id)])
                 continue
             }
-            if was != now || before.origin != record.origin || edits.touch(record.origin) || edits.touch(before.origin) {
-                changed.insert(.record(record.id))
+            // A record read again is a new one; one whose file reads as before is the same object.
+            if was != now || before !== record || before.origin != record.origin {
+                changed.formUnion([.record(record.id), .text(record.id)])
             }
             if was.counted != now.counted { changed.insert(.counted(record.id)) }
         }
         for record in old.graph.records where new.graph.record(record.id) == nil {
-            changed.formUnion([.record(record.id), .counted(record.id)])
+            changed.formUnion([.record(record.id), .counted(record.id), .text(record.id)])
         }
         for slug in Set(old.graph.themes.map(\.slug) + new.graph.themes.map(\.slug)) {
             let before = old.graph.theme(slug), now = new.graph.theme(slug)
@@ -41,6 +41,19 @@ enum LiveChanges {
         changed.formUnion(configSections(old.config, new.config).map(OutputInput.config))
         if old.graph.today != new.graph.today { changed.insert(.today) }
         changed.formUnion(edited.map(OutputInput.file))
+        return changed
+    }
+
+    /// The inputs that changed when only the bodies of `records` did: their texts, and the
+    /// records themselves where the first paragraph of a body stands in for a summary that
+    /// changed with it.
+    static func textInputs(_ records: [Record], from old: RenderedTexts, to new: RenderedTexts, edited: Set<String>) -> Set<OutputInput> {
+        var changed = Set(edited.map(OutputInput.file))
+        for record in records {
+            changed.insert(.text(record.id))
+            let before = old.records[record.id], now = new.records[record.id]
+            if before?.summaryHTML != now?.summaryHTML || before?.summaryText != now?.summaryText { changed.insert(.record(record.id)) }
+        }
         return changed
     }
 
@@ -103,10 +116,5 @@ struct EditedPaths {
             if paths.contains(folder) { return true }
         }
         return false
-    }
-
-    /// Whether a record's file, or anything in its bundle, was edited.
-    func touch(_ origin: RecordOrigin) -> Bool {
-        touch(origin.path) || origin.bundleFolder.map(touch) ?? false
     }
 }

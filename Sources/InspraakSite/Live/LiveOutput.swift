@@ -40,8 +40,8 @@ public struct LiveRebuild: Sendable {
     public let diagnostics: [Diagnostic]
     /// Output paths whose bytes changed, that were added or that are gone, sorted.
     public let changedOutputs: [String]
-    /// Pages, feeds and calendars rendered again (whether or not their bytes changed); the
-    /// files made whole by every build (open data, sitemaps, assets) are not counted.
+    /// Pages, feeds, calendars, open data and sitemaps made again (whether or not their bytes
+    /// changed); theme assets and copied files are not counted.
     public let pagesRewritten: Int
     public let seconds: Double
     /// Seconds per step, in order (`load`, `model`, `graph`, `markdown`, `render`, `map`, `pages`).

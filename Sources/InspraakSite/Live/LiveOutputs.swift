@@ -12,10 +12,10 @@ enum LiveOutputs {
         let rendered: Int
     }
 
-    /// `old` (made from `previous`; everything when nil) updated to `plan`, made from `next`.
+    /// `old` (made from `previous`; everything when nil) updated to `plan`, made from `next`,
+    /// after the inputs `dirty` changed (`LiveChanges`).
     static func update(_ old: [String: LiveOutput], plan: OutputPlan, from previous: LiveSnapshot?, to next: LiveSnapshot,
-                       edited: Set<String>, source: URL) -> Update {
-        let dirty = previous.map { LiveChanges.inputs(from: $0, to: next, edited: edited) }
+                       dirty: Set<OutputInput>?, edited: Set<String>, source: URL) -> Update {
         let edits = EditedPaths(edited)
         // Rendered again: new outputs, outputs made from other inputs than before, and those
         // made from an input that changed.

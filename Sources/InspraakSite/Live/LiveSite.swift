@@ -51,6 +51,8 @@ public final class LiveSite: @unchecked Sendable {
     @discardableResult
     public func rebuild(changed: Set<String>) -> LiveRebuild {
         let started = DispatchTime.now().uptimeNanoseconds
+        // Only right after a good build does the decoded cache hold what the snapshot was made of.
+        let previous = edited.isEmpty ? snapshot : nil
         tree.forget(changed)
         edited.formUnion(changed)
         var clock = StageClock()
@@ -58,29 +60,50 @@ public final class LiveSite: @unchecked Sendable {
         load.allowShallow = options.allowShallow
         load.knownGitReading = gitReading
         load.parsedDocuments = parsed
-        let (site, graph, problems) = SiteBuild.analyse(options, load: load, tree: tree, decoded: decoded, clock: &clock)
-        if gitReading == nil, let site { gitReading = site.gitReading }
-        var diagnostics = problems
-        var made: (plan: OutputPlan, next: LiveSnapshot)?
-        if let site, let graph, !diagnostics.hasErrors {
+        var textEdit = false
+        let analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock) { model, site, today in
+            guard let previous, previous.config == site.config, previous.graph.today == today,
+                  model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else { return nil }
+            textEdit = true
+            return (previous.graph.replacingTexts(with: model), previous.graphProblems)
+        }
+        if gitReading == nil, let site = analysed.site { gitReading = site.gitReading }
+        var diagnostics = analysed.diagnostics
+        var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?)?
+        if let site = analysed.site, let model = analysed.model, let graph = analysed.graph, !diagnostics.hasErrors {
             let documents = Set(site.documents.map(\.source.path))
             parsed.keepOnly(documents)
             decoded.keepOnly(documents)
             let settings = RenderSettings(site)
-            let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot) }
+            // After an edit to record texts only, with the same theme: all but those texts is as before.
+            let reused = textEdit ? previous.flatMap { $0.sameLook(theme: site.theme, logo: settings.logo) ? $0 : nil } : nil
+            let edits = reused.map { previous in graph.records.filter { decoded.textEdited.contains($0.origin.path) } } ?? []
+            let (texts, context) = clock.time("markdown") { () -> (RenderedTexts, RenderContext?) in
+                guard let reused else { return (RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot), nil) }
+                let texts = reused.texts.replacingTexts(of: edits, unsafeHTML: settings.unsafeHTML)
+                return (texts, RenderContext(reusing: reused.context, graph: graph, texts: texts))
+            }
             let (plan, pages, renderProblems) = clock.time("render") {
-                SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts)
+                SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts, context: context)
             }
             diagnostics += renderProblems
             if let plan, let pages, !diagnostics.hasErrors {
-                let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
-                    let facets = RecordFacet.all(pages)
-                    guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme, logo: settings.logo) else { return (facets, nil) }
-                    assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
-                    return (facets, snapshot.map)
+                if let reused {
+                    let next = LiveSnapshot(config: site.config, theme: site.theme, model: model, graphProblems: analysed.graphProblems, pages: pages,
+                                            facets: reused.facets, map: reused.map, keptMap: true)
+                    made = (plan, next, LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited))
+                } else {
+                    let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
+                        let facets = RecordFacet.all(pages)
+                        guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme, logo: settings.logo) else { return (facets, nil) }
+                        assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
+                        return (facets, snapshot.map)
+                    }
+                    let map = kept ?? clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
+                    let next = LiveSnapshot(config: site.config, theme: site.theme, model: model, graphProblems: analysed.graphProblems, pages: pages,
+                                            facets: facets, map: map, keptMap: kept != nil)
+                    made = (plan, next, snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) })
                 }
-                let map = kept ?? clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
-                made = (plan, LiveSnapshot(config: site.config, theme: site.theme, pages: pages, facets: facets, map: map, keptMap: kept != nil))
             }
         }
         var changedOutputs: [String] = []
@@ -88,13 +111,14 @@ public final class LiveSite: @unchecked Sendable {
         if let made {
             let next = made.next
             let update = clock.time("pages") {
-                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, edited: edited, source: options.source)
+                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, dirty: made.dirty, edited: edited, source: options.source)
             }
             changedOutputs = update.changed
             rewritten = update.rendered
+            let samePaths = update.files.count == files.count && update.changed.allSatisfy { files[$0] != nil && update.files[$0] != nil }
             locked {
                 files = update.files
-                paths = update.files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                if !samePaths { paths = update.files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
             }
             snapshot = next
             edited = []

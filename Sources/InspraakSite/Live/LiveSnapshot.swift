@@ -4,8 +4,13 @@ import InspraakSource
 struct LiveSnapshot: Sendable {
     let config: SiteConfig
     let theme: ThemeFiles
-    let graph: SiteGraph
-    let texts: RenderedTexts
+    /// The model the graph was made from, and what making it said (warnings only).
+    let model: SiteModel
+    let graphProblems: [Diagnostic]
+    /// The graph, texts and all made from them that pages share.
+    let context: RenderContext
+    var graph: SiteGraph { context.graph }
+    var texts: RenderedTexts { context.texts }
     let unsafeHTML: Bool
     /// The site's logo (`[organisation] logo`): its bytes name the file it is published as.
     let logo: OrganisationLogo?
@@ -15,11 +20,13 @@ struct LiveSnapshot: Sendable {
     /// Whether `map` was taken over from the snapshot before (see `sameShape`).
     let keptMap: Bool
 
-    init(config: SiteConfig, theme: ThemeFiles, pages: PagePlan, facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
+    init(config: SiteConfig, theme: ThemeFiles, model: SiteModel, graphProblems: [Diagnostic], pages: PagePlan,
+         facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
         self.config = config
         self.theme = theme
-        graph = pages.context.graph
-        texts = pages.context.texts
+        self.model = model
+        self.graphProblems = graphProblems
+        context = pages.context
         unsafeHTML = pages.context.settings.unsafeHTML
         logo = pages.context.settings.logo
         self.facets = facets
@@ -27,16 +34,19 @@ struct LiveSnapshot: Sendable {
         self.keptMap = keptMap
     }
 
+    /// Whether the theme's templates, assets and strings and the logo are the same.
+    func sameLook(theme: ThemeFiles, logo: OrganisationLogo?) -> Bool {
+        self.logo == logo && LiveChanges.themeFiles(self.theme.templates, theme.templates).isEmpty
+            && LiveChanges.themeFiles(self.theme.assets, theme.assets).isEmpty && self.theme.strings == theme.strings
+    }
+
     /// Whether a site made of `graph` has the same map of outputs and inputs as this one: the
     /// same records, files, themes, settings, theme files and day, and every record the same
     /// facets (an edit to a body or a title). The map is then not made again.
     func sameShape(_ graph: SiteGraph, facets: [String: RecordFacet], config: SiteConfig, theme: ThemeFiles, logo: OrganisationLogo?) -> Bool {
-        guard self.config == config, self.logo == logo, self.graph.today == graph.today, self.graph.records.count == graph.records.count,
+        guard self.config == config, sameLook(theme: theme, logo: logo), self.graph.today == graph.today, self.graph.records.count == graph.records.count,
               self.graph.themes.map(\.slug) == graph.themes.map(\.slug), self.facets == facets,
-              self.graph.places.map(\.slug) == graph.places.map(\.slug), self.graph.councils == graph.councils,
-              LiveChanges.themeFiles(self.theme.templates, theme.templates).isEmpty,
-              LiveChanges.themeFiles(self.theme.assets, theme.assets).isEmpty,
-              self.theme.strings == theme.strings else { return false }
+              self.graph.places.map(\.slug) == graph.places.map(\.slug), self.graph.councils == graph.councils else { return false }
         return zip(self.graph.records, graph.records).allSatisfy { $0.id == $1.id && $0.origin == $1.origin }
     }
 }

@@ -7,7 +7,7 @@ extension RenderedTexts {
     static func render(_ graph: SiteGraph, unsafeHTML allowsHTML: Bool, reusing previous: LiveSnapshot?) -> RenderedTexts {
         guard let previous, previous.unsafeHTML == allowsHTML else { return render(graph, unsafeHTML: allowsHTML) }
         let rendered = graph.records.parallelMap { record -> RecordTexts in
-            if let before = previous.graph.record(record.id), let texts = previous.texts.records[record.id], sameMarkdown(before, record) {
+            if let before = previous.graph.record(record.id), let texts = previous.texts.records[record.id], before === record || sameMarkdown(before, record) {
                 return texts
             }
             return RecordTexts(record, unsafeHTML: allowsHTML)
@@ -21,6 +21,13 @@ extension RenderedTexts {
             }
         }
         return RenderedTexts(graph, records: rendered, themes: themes, unsafeHTML: allowsHTML)
+    }
+
+    /// These texts with those of `records` rendered anew (only their bodies changed).
+    func replacingTexts(of records: [Record], unsafeHTML allowsHTML: Bool) -> RenderedTexts {
+        var texts = self
+        for (record, made) in zip(records, records.parallelMap { RecordTexts($0, unsafeHTML: allowsHTML) }) { texts.records[record.id] = made }
+        return texts
     }
 
     /// Whether two versions of a record hold the same Markdown (what `RecordTexts` is made from).

@@ -55,21 +55,22 @@ enum DiWoo {
         return files
     }
 
-    static func entries(_ graph: SiteGraph, paths: SitePaths, publisher: String, site: String) -> [Entry] {
-        var entries: [Entry] = []
+    /// What the index lists, before any text is made: each advice, each PDF in an advice's
+    /// bundle, each feedback that answers an advice (with the advice it answers).
+    enum Listed {
+        case advice(Record, Advice)
+        case document(Record, Advice, Attachment)
+        case feedback(Record, answered: [Record])
+    }
+
+    static func listed(_ graph: SiteGraph) -> [Listed] {
+        var listed: [Listed] = []
         for record in graph.records {
-            let page = paths.absolute(SitePaths.record(record))
-            let lastModified = record.updated ?? record.date.day
             if let advice = record.advice {
-                entries.append(Entry(location: page, lastModified: lastModified, block: block(
-                    publisher: publisher, site: site, author: graph.councilName(of: record) ?? advice.council, title: record.title, created: record.date.day,
-                    format: (formatHTML, "html"), documentType: true, act: (actReceipt, "ontvangst", record.date), isPartOf: nil, replyTo: [])))
+                listed.append(.advice(record, advice))
                 for document in record.documents {
                     guard let file = document.file, file.lowercased().hasSuffix(".pdf") else { continue }
-                    entries.append(Entry(location: page + file, lastModified: lastModified, block: block(
-                        publisher: publisher, site: site, author: graph.councilName(of: record) ?? advice.council, title: document.title, created: record.date.day,
-                        format: (formatPDF, "pdf"), documentType: true, act: (actReceipt, "ontvangst", record.date),
-                        isPartOf: (page, record.title), replyTo: [])))
+                    listed.append(.document(record, advice, document))
                 }
             } else if record.kind == .feedback {
                 var answered: [Record] = []
@@ -78,14 +79,39 @@ enum DiWoo {
                         answered.append(target)
                     }
                 }
-                guard let first = answered.first?.advice else { continue }
-                entries.append(Entry(location: page, lastModified: lastModified, block: block(
-                    publisher: publisher, site: site, author: first.addressedTo, title: record.title, created: record.date.day,
-                    format: (formatHTML, "html"), documentType: false, act: (actAdoption, "vaststelling", record.date), isPartOf: nil,
-                    replyTo: answered.map { (paths.absolute(SitePaths.record($0)), $0.title) })))
+                if !answered.isEmpty { listed.append(.feedback(record, answered: answered)) }
             }
         }
-        return entries.sorted { $0.location < $1.location }
+        return listed
+    }
+
+    /// The files `files` makes, by path, without making them (nil without `[woo]`).
+    static func paths(_ graph: SiteGraph, settings: RenderSettings, limit: Int = urlsPerSitemap) -> [String]? {
+        guard settings.wooPublisher != nil else { return nil }
+        let sitemaps = max(1, (listed(graph).count + limit - 1) / limit)
+        return [indexPath] + (1...sitemaps).map(sitemapPath)
+    }
+
+    static func entries(_ graph: SiteGraph, paths: SitePaths, publisher: String, site: String) -> [Entry] {
+        listed(graph).map { listed -> Entry in
+            switch listed {
+            case .advice(let record, let advice):
+                return Entry(location: paths.absolute(SitePaths.record(record)), lastModified: record.updated ?? record.date.day, block: block(
+                    publisher: publisher, site: site, author: graph.councilName(of: record) ?? advice.council, title: record.title, created: record.date.day,
+                    format: (formatHTML, "html"), documentType: true, act: (actReceipt, "ontvangst", record.date), isPartOf: nil, replyTo: []))
+            case .document(let record, let advice, let document):
+                let page = paths.absolute(SitePaths.record(record))
+                return Entry(location: page + (document.file ?? ""), lastModified: record.updated ?? record.date.day, block: block(
+                    publisher: publisher, site: site, author: graph.councilName(of: record) ?? advice.council, title: document.title, created: record.date.day,
+                    format: (formatPDF, "pdf"), documentType: true, act: (actReceipt, "ontvangst", record.date),
+                    isPartOf: (page, record.title), replyTo: []))
+            case .feedback(let record, let answered):
+                return Entry(location: paths.absolute(SitePaths.record(record)), lastModified: record.updated ?? record.date.day, block: block(
+                    publisher: publisher, site: site, author: answered[0].advice!.addressedTo, title: record.title, created: record.date.day,
+                    format: (formatHTML, "html"), documentType: false, act: (actAdoption, "vaststelling", record.date), isPartOf: nil,
+                    replyTo: answered.map { (paths.absolute(SitePaths.record($0)), $0.title) }))
+            }
+        }.sorted { $0.location < $1.location }
     }
 
     private static func element(_ name: String, _ text: String, resource: String? = nil, indent: Int) -> String {

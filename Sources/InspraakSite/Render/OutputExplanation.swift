@@ -15,12 +15,13 @@ extension DependencyMap {
             lines += items.map { "    " + $0 }
         }
         let records = output.records
+        let sorted = output.inputs.sorted()
         list(RenderMessage.Explain.shows(records.count), records.map { named(.record($0), $0) })
+        list(RenderMessage.Explain.texts, sorted.compactMap { if case .text(let id) = $0 { named(.record(id), id) } else { nil } })
         let counted = output.counted
         if !counted.isEmpty {
             lines.append("  " + RenderMessage.Explain.counts(counted.count, of: recordCount))
         }
-        let sorted = output.inputs.sorted()
         list(RenderMessage.Explain.themes, sorted.compactMap { if case .theme(let slug) = $0 { named($0, slug) } else { nil } })
         list(RenderMessage.Explain.places, sorted.compactMap { if case .place(let slug) = $0 { named($0, slug) } else { nil } })
         list(RenderMessage.Explain.councils, sorted.compactMap { if case .council(let slug) = $0 { named($0, slug) } else { nil } })

@@ -79,6 +79,7 @@ struct PageInputs {
     /// what later feedback said about that.
     private func record(_ record: Record, trail: TrailWindow, into inputs: inout InputCollector) {
         inputs.show(record, status: true)
+        inputs.add([.text(record.id)])
         inputs.themes(of: record)
         inputs.add(record.places.map(OutputInput.place))
         inputs.council(of: record)

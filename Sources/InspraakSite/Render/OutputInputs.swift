@@ -9,6 +9,9 @@ public enum OutputInput: Sendable, Hashable, Comparable {
     /// The output only counts this record: in figures and totals, or in choosing which records
     /// come first (its kind, date, themes and status matter, not its title or text).
     case counted(String)
+    /// The record's text (its body, as HTML), which only its own page shows. Its first
+    /// paragraph stands in for a missing summary on cards and in feeds: that is `record`.
+    case text(String)
     /// A theme (`content/themes/<slug>.md`): its title, description or text appear.
     case theme(String)
     /// A place (`content/places/<slug>.md`): its title, description or text appear.

@@ -75,6 +75,28 @@ final class RenderContext: Sendable {
         self.rootedFrameLinks = FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { paths.rooted($0) }
     }
 
+    /// `earlier` over a graph that differs from its graph only in record bodies, with those
+    /// texts rendered anew (`serve` after an edit to a record's text): nothing else here reads
+    /// a body, so the rest is taken over.
+    init(reusing earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts) {
+        self.graph = graph
+        self.texts = texts
+        settings = earlier.settings
+        strings = earlier.strings
+        paths = earlier.paths
+        assets = earlier.assets
+        stringTree = earlier.stringTree
+        trails = earlier.trails
+        recordFacts = earlier.recordFacts
+        themeLinksByDepth = earlier.themeLinksByDepth
+        kindLabels = earlier.kindLabels
+        siteFeed = earlier.siteFeed
+        kindFeeds = earlier.kindFeeds
+        themeFeeds = earlier.themeFeeds
+        frameLinksByDepth = earlier.frameLinksByDepth
+        rootedFrameLinks = earlier.rootedFrameLinks
+    }
+
     /// The frame's links for the page at `path` (root-relative when it is served at any address).
     func frameLinks(at path: String, rooted: Bool) -> FrameLinks {
         if rooted { return rootedFrameLinks }

@@ -9,6 +9,7 @@ extension RenderMessage {
         static func counts(_ count: Int, of total: Int) -> String {
             "records it only counts, for figures, totals and which come first: \(count) (of the site's \(total))"
         }
+        static let texts = "records whose whole text it shows:"
         static let themes = "themes:"
         static let places = "places:"
         static let councils = "councils (their files; a council without a file is named by its advice):"

@@ -29,7 +29,8 @@ struct RenderedTexts: Sendable {
         }
     }
 
-    let records: [String: RecordTexts]
+    /// Variable for `replacingTexts(of:unsafeHTML:)` (serve), never changed while rendering.
+    var records: [String: RecordTexts]
     let themes: [String: RenderedMarkdown]
     /// The texts of place and council files, by slug.
     let places: [String: RenderedMarkdown]

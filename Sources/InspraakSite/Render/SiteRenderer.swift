@@ -24,12 +24,14 @@ public enum SiteRenderer {
         return (plan, diagnostics)
     }
 
-    /// `render`, with the plan of pages it drew (`serve` compares the trails it holds).
-    static func renderWithPages(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
+    /// `render`, with the plan of pages it drew (`serve` compares the trails it holds); with
+    /// `context` made already when `serve` takes most of it over from the build before.
+    static func renderWithPages(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts,
+                                context made: RenderContext? = nil) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
-        guard let templates, let pages = PagePlan(graph, settings: settings, theme: theme, texts: texts) else {
+        guard let templates, let pages = made.map(PagePlan.init(context:)) ?? PagePlan(graph, settings: settings, theme: theme, texts: texts) else {
             return (nil, nil, diagnostics.all + validate(theme, language: settings.language).filter { $0.location.path == "site.toml" })
         }
         let context = pages.context
@@ -56,27 +58,12 @@ public enum SiteRenderer {
              .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(context).utf8) }),
              .init(path: feed.jsonPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.json(context).utf8) })]
         }
-        // Status changes: each feed takes its part of one log made here.
-        let changeLog = ChangeLog(graph)
-        let worded = WordedChanges(changeLog, context)
-        files += ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
-            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer = Array(feed.xml(context, log: changeLog, worded: worded).utf8) })]
-            if let atom = feed.atomPath {
-                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in buffer = Array(feed.atom(context, log: changeLog, worded: worded).utf8) }))
-            }
-            return made
-        }
+        files += changeFeeds(context)
         let zone = CalendarZone(graph, timezone: settings.timezone)
         files += MeetingCalendar.all(graph, siteTitle: settings.title, strings: context.strings).map { calendar in
             .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(context, zone: zone).utf8) })
         }
-        // Open data and the Woo index's sitemaps are machine-readable files made from the graph.
-        files += OpenDataFiles.files(graph, settings: settings, paths: context.paths).map { .init(path: $0.path, content: .bytes($0.bytes)) }
-        let diwoo = DiWoo.files(graph, settings: settings, paths: context.paths) ?? []
-        files += diwoo.map { .init(path: $0.path, content: .bytes(Array($0.text.utf8))) }
-        files.append(.init(path: "sitemap.xml", content: .bytes(Array(Sitemap.xml(sitemap, paths: context.paths).utf8))))
-        let extraSitemaps = diwoo.isEmpty ? [] : [DiWoo.indexPath]
-        files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: context.paths, also: extraSitemaps).utf8))))
+        files += wholeSiteFiles(context, sitemap: sitemap)
         files += context.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
         for record in graph.records {
             guard let folder = record.origin.bundleFolder else { continue }
@@ -86,6 +73,50 @@ public enum SiteRenderer {
         }
         let plan = OutputPlan(files) { DependencyMap.make(pages, theme: theme) }
         return (diagnostics.hasErrors ? nil : plan, pages, diagnostics.all)
+    }
+
+    /// The status-change feeds: each takes its part of one log of changes, worded once, both
+    /// made when the first of them is rendered.
+    private static func changeFeeds(_ context: RenderContext) -> [OutputPlan.File] {
+        let graph = context.graph
+        let changes = Once { () -> (log: ChangeLog, worded: WordedChanges) in
+            let log = ChangeLog(graph)
+            return (log, WordedChanges(log, context))
+        }
+        return ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
+            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in
+                let (log, worded) = changes.value
+                buffer = Array(feed.xml(context, log: log, worded: worded).utf8)
+            })]
+            if let atom = feed.atomPath {
+                made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in
+                    let (log, worded) = changes.value
+                    buffer = Array(feed.atom(context, log: log, worded: worded).utf8)
+                }))
+            }
+            return made
+        }
+    }
+
+    /// Files made from the whole graph at once: open data and its catalogue, the Woo index's
+    /// sitemaps, the sitemap. Each group is made when the first of its files is rendered.
+    private static func wholeSiteFiles(_ context: RenderContext, sitemap: [Sitemap.Entry]) -> [OutputPlan.File] {
+        let graph = context.graph, settings = context.settings, paths = context.paths
+        var files: [OutputPlan.File] = []
+        let openData = Once { Dictionary(OpenDataFiles.files(graph, settings: settings, paths: paths).map { ($0.path, $0.bytes) }) { first, _ in first } }
+        files += OpenDataFiles.paths.enumerated().map { index, path in
+            // The first starts early, so the tables are made while pages are rendered.
+            .init(path: path, content: .rendered(weight: index == 0 ? 3 : 0) { buffer in buffer = openData.value[path] ?? [] })
+        }
+        let diwooPaths = DiWoo.paths(graph, settings: settings) ?? []
+        let diwoo = Once { Dictionary((DiWoo.files(graph, settings: settings, paths: paths) ?? []).map { ($0.path, Array($0.text.utf8)) }) { first, _ in first } }
+        files += diwooPaths.enumerated().map { index, path in
+            .init(path: path, content: .rendered(weight: index == 0 ? 3 : 0) { buffer in buffer = diwoo.value[path] ?? [] })
+        }
+        files.append(.init(path: "sitemap.xml", content: .rendered(weight: 1) { buffer in buffer = Array(Sitemap.xml(sitemap, paths: paths).utf8) }))
+        let extraSitemaps = diwooPaths.isEmpty ? [] : [DiWoo.indexPath]
+        files.append(.init(path: "robots.txt", content: .bytes(Array(Sitemap.robots(paths: paths, also: extraSitemaps).utf8))))
+        return files
     }
 
     /// Every page with its template and view, as `render` makes them: for comparing the

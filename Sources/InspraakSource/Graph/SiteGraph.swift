@@ -40,7 +40,7 @@ public struct Link: Sendable, Hashable {
 public struct SiteGraph: Sendable {
     public let today: Day
     /// Sorted by id.
-    public let records: [Record]
+    public internal(set) var records: [Record]
     public let themes: [Theme]
     package let position: [String: Int]
     let themePosition: [String: Int]

@@ -18,6 +18,8 @@ package final class DecodedDocumentCache: @unchecked Sendable {
     /// What decoding reads besides the document: settings, the time zone, the known formats.
     private var settings: (config: SiteConfig, zone: TimeZone, formats: [String])?
     private var entries: [String: Entry] = [:]
+    /// Paths of records that the latest model took over with only a new body.
+    private var textEdits = Set<String>()
     private let lock = NSLock()
 
     package init() {}
@@ -26,6 +28,7 @@ package final class DecodedDocumentCache: @unchecked Sendable {
     func use(_ decoder: RecordDecoder) {
         lock.lock()
         defer { lock.unlock() }
+        textEdits = []
         if let settings, settings.config == decoder.config, settings.zone == decoder.zone, settings.formats == decoder.knownFormats { return }
         settings = (decoder.config, decoder.zone, decoder.knownFormats)
         entries = [:]
@@ -34,9 +37,23 @@ package final class DecodedDocumentCache: @unchecked Sendable {
     func decoded(_ document: LoadedDocument) -> Decoded? {
         lock.lock()
         defer { lock.unlock() }
+        let body = document.frontMatter.body
         guard let entry = entries[document.source.path], entry.source == document.source, entry.history == document.history,
-              entry.frontMatter == document.frontMatter.text, entry.body == document.frontMatter.body else { return nil }
-        return entry.decoded
+              entry.frontMatter == document.frontMatter.text else { return nil }
+        if entry.body == body { return entry.decoded }
+        // Only the text changed, and whether there is any (all decoding reads of a body).
+        guard let record = entry.decoded.record, RecordDecoder.hasText(entry.body) == RecordDecoder.hasText(body) else { return nil }
+        let decoded: Decoded = (record.replacingBody(body), nil, entry.decoded.problems)
+        entries[document.source.path] = Entry(source: entry.source, frontMatter: entry.frontMatter, body: body, history: entry.history, decoded: decoded)
+        textEdits.insert(document.source.path)
+        return decoded
+    }
+
+    /// The paths of the records the latest model took over with only a new body.
+    package var textEdited: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return textEdits
     }
 
     func store(_ decoded: Decoded, for document: LoadedDocument) {

@@ -141,6 +141,15 @@ public final class Record: Sendable {
         }
     }
 
+    /// The same record with another body (its front matter unchanged): `serve` after an edit
+    /// to a record's text only.
+    func replacingBody(_ body: String) -> Record {
+        Record(id: id, title: title, date: date, themes: themes, themesLocation: themesLocation, places: places,
+               placesLocation: placesLocation, summary: summary, draft: draft, updated: updated, documents: documents,
+               body: body, bodyFirstLine: bodyFirstLine, origin: origin, extraFields: extraFields, details: details,
+               gaps: gaps, changes: changes)
+    }
+
     /// Whether every field was read; a record with errors only takes part in checks.
     public var isComplete: Bool { gaps == nil }
 
@@ -164,7 +173,7 @@ public final class Record: Sendable {
 }
 
 /// A subject residents follow: `content/themes/<slug>.md`.
-public struct Theme: Sendable {
+public struct Theme: Sendable, Equatable {
     public let slug: String
     public let title: String
     public let description: String

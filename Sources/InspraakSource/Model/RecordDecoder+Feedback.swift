@@ -1,5 +1,9 @@
 extension RecordDecoder {
     /// A feedback's answers; a ref whose answer cannot be read is still kept for the ref checks.
+    /// Whether a body says anything: all a record reads of it (a feedback whose body explains
+    /// may leave out its responses' notes).
+    static func hasText(_ body: String) -> Bool { !body.trimmingSpaces().isEmpty }
+
     func feedback(_ reader: inout FieldReader, body: String, gaps: inout RecordGaps) -> Feedback {
         var feedback = Feedback()
         if let text = reader.string("outcome") {
@@ -39,7 +43,7 @@ extension RecordDecoder {
             reader.diagnostics.error(reader.location("responds_to"), ModelMessage.emptyRespondsTo)
             return feedback
         }
-        let hasBody = !body.trimmingSpaces().isEmpty
+        let hasBody = Self.hasText(body)
         // Two entries for one item would give it two answers of the same date; which one counts
         // would depend on the order of the lines, so the editor must choose.
         var firstLines: [String: Int] = [:]

@@ -10,6 +10,10 @@ enum OpenDataFiles {
     /// The tables' file names, in the order the page lists them (`OpenDataTables.all`'s order).
     static let tableNames = ["meetings", "input-points", "advice", "recommendations", "feedback", "answers"]
 
+    /// The paths `files` makes, in its order, known without making them.
+    static let paths = tableNames.flatMap { ["data/\($0).csv", "data/\($0).json", "data/\($0).csv-metadata.json"] }
+        + ["data/catalog.ttl", "data/catalog.jsonld", "data/README.md"]
+
     static func files(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
         let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
         let tables = OpenDataTables.all(graph, paths: paths)

@@ -113,7 +113,8 @@ struct RecordReference: TemplateView {
         case .kindLabel: return .text(context.kindLabel(target.kind))
         case .date: return date
         case .status: return trailOf == nil ? .bool(false) : context.status(of: target)
-        case .current: return .bool(trailOf === target)
+        // By id: after an edit to a text, `serve`'s trails hold the record as it was before.
+        case .current: return .bool(trailOf?.id == target.id)
         case .gap: return trailOf == nil ? nil : .bool(false)
         }
     }
