@@ -83,8 +83,14 @@ public final class LiveSite: @unchecked Sendable {
                 let texts = reused.texts.replacingTexts(of: edits, unsafeHTML: settings.unsafeHTML)
                 return (texts, RenderContext(reusing: reused.context, graph: graph, texts: texts))
             }
+            // Changes are worded with the settings, strings and theme titles: when those are the
+            // same, the wording of each change whose records are the same is taken over.
+            let earlierWording = snapshot.flatMap {
+                $0.config == site.config && $0.graph.themes == graph.themes && $0.sameLook(theme: site.theme, logo: settings.logo) ? $0.context.changes : nil
+            }
             let (plan, pages, renderProblems) = clock.time("render") {
-                SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts, context: context)
+                SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts, context: context,
+                                             changes: ChangeWording(earlier: earlierWording))
             }
             diagnostics += renderProblems
             if let plan, let pages, !diagnostics.hasErrors {
@@ -99,10 +105,26 @@ public final class LiveSite: @unchecked Sendable {
                         assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
                         return (facets, snapshot.map)
                     }
-                    let map = kept ?? clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
-                    let next = LiveSnapshot(config: site.config, theme: site.theme, model: model, graphProblems: analysed.graphProblems, pages: pages,
-                                            facets: facets, map: map, keptMap: kept != nil)
-                    made = (plan, next, snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) })
+                    // Made with the map before until the new one is known: what changed does not read it.
+                    var next = LiveSnapshot(config: site.config, theme: site.theme, model: model, graphProblems: analysed.graphProblems, pages: pages,
+                                            facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
+                                            keptMap: kept != nil)
+                    let dirty = snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) }
+                    if kept == nil {
+                        next.map = clock.time("map") { () -> DependencyMap in
+                            // The same pages listing the same records: a page none of whose inputs changed keeps them.
+                            guard let snapshot, let dirty, snapshot.samePages(graph, config: site.config, theme: site.theme, logo: settings.logo) else {
+                                return DependencyMap.make(pages, theme: site.theme)
+                            }
+                            let before = snapshot.map
+                            let map = DependencyMap.make(pages, theme: site.theme) { path in
+                                before.inputs(of: path).flatMap { $0.inputs.isDisjoint(with: dirty) ? $0.inputs : nil }
+                            }
+                            assert(map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map updated after an edit differs from a new one")
+                            return map
+                        }
+                    }
+                    made = (plan, next, dirty)
                 }
             }
         }

@@ -16,9 +16,9 @@ struct LiveSnapshot: Sendable {
     let logo: OrganisationLogo?
     /// What the graph says about each record, by id (see `RecordFacet`).
     let facets: [String: RecordFacet]
-    let map: DependencyMap
+    var map: DependencyMap
     /// Whether `map` was taken over from the snapshot before (see `sameShape`).
-    let keptMap: Bool
+    var keptMap: Bool
 
     init(config: SiteConfig, theme: ThemeFiles, model: SiteModel, graphProblems: [Diagnostic], pages: PagePlan,
          facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
@@ -44,9 +44,18 @@ struct LiveSnapshot: Sendable {
     /// same records, files, themes, settings, theme files and day, and every record the same
     /// facets (an edit to a body or a title). The map is then not made again.
     func sameShape(_ graph: SiteGraph, facets: [String: RecordFacet], config: SiteConfig, theme: ThemeFiles, logo: OrganisationLogo?) -> Bool {
+        self.facets == facets && samePages(graph, config: config, theme: theme, logo: logo)
+    }
+
+    /// Whether a site made of `graph` has the same outputs, and every theme, council and place
+    /// page lists the same records: a page none of whose inputs changed is then made from the
+    /// same inputs as before (see `DependencyMap.make(_:theme:keeping:)`).
+    func samePages(_ graph: SiteGraph, config: SiteConfig, theme: ThemeFiles, logo: OrganisationLogo?) -> Bool {
         guard self.config == config, sameLook(theme: theme, logo: logo), self.graph.today == graph.today, self.graph.records.count == graph.records.count,
-              self.graph.themes.map(\.slug) == graph.themes.map(\.slug), self.facets == facets,
-              self.graph.places.map(\.slug) == graph.places.map(\.slug), self.graph.councils == graph.councils else { return false }
+              self.graph.themes.map(\.slug) == graph.themes.map(\.slug),
+              self.graph.places.map(\.slug) == graph.places.map(\.slug), self.graph.councils == graph.councils,
+              self.graph.themesOf == graph.themesOf, self.graph.councilOf == graph.councilOf,
+              self.graph.placeMembership == graph.placeMembership else { return false }
         return zip(self.graph.records, graph.records).allSatisfy { $0.id == $1.id && $0.origin == $1.origin }
     }
 }

@@ -156,13 +156,37 @@ struct WordedChanges: Sendable {
     /// In the order of `ChangeLog.all`; nil where the change's records are not in the graph.
     let entries: [SyndicationXML.Entry?]
 
-    init(_ log: ChangeLog, _ context: RenderContext) {
+    /// With `earlier`, what a build before worded (same settings, strings and themes): a change
+    /// whose record and feedback are the very same and in the same themes is taken over.
+    init(_ log: ChangeLog, _ context: RenderContext, earlier: ChangeWording.Worded? = nil) {
         let baseURL = context.settings.baseURL
+        let graph = context.graph
+        var earlierEntries: [ChangeKey: SyndicationXML.Entry?] = [:]
+        if let earlier {
+            earlierEntries.reserveCapacity(earlier.log.all.count)
+            for change in earlier.log.all { earlierEntries[ChangeKey(change)] = earlier.worded.entries[change.order] }
+        }
+        let known = earlierEntries
         entries = log.all.parallelMap { change in
-            ChangeEntry(change, context).map {
+            if let earlier, let entry = known[ChangeKey(change)], let record = graph.record(change.key.record),
+               earlier.graph.record(change.key.record) === record, earlier.graph.record(change.step.feedback) === graph.record(change.step.feedback),
+               earlier.graph.themesOf[record.id] == graph.themesOf[record.id] {
+                return entry
+            }
+            return ChangeEntry(change, context).map {
                 .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
                       atomID: ChangeEntry.atomID($0.guid, baseURL: baseURL), date: $0.date, summary: $0.summary, categories: $0.categories)
             }
+        }
+    }
+
+    private struct ChangeKey: Hashable {
+        let key: ItemKey
+        let step: HistoryStep
+
+        init(_ change: Change) {
+            key = change.key
+            step = change.step
         }
     }
 }

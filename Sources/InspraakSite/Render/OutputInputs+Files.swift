@@ -6,12 +6,18 @@ extension DependencyMap {
     /// The map of a site's outputs, from the same plan of pages and the same feeds, calendars
     /// and data files the render stage writes (`SiteRenderer.render`), plus the output marker
     /// the write stage adds.
-    static func make(_ pages: PagePlan, theme: ThemeFiles) -> DependencyMap {
+    ///
+    /// `keeping` gives a page's inputs in the map of an earlier build when none of them changed
+    /// since and the site has the same pages listing the same records (`serve`): they are then
+    /// the same, except where a page chooses what it shows by status (`Page.choosesByStatus`).
+    static func make(_ pages: PagePlan, theme: ThemeFiles, keeping: (@Sendable (String) -> Set<OutputInput>?)? = nil) -> DependencyMap {
         let context = pages.context
         let graph = context.graph
         let pageInputs = PageInputs(pages: pages, templates: TemplateIncludes(theme), dayRecords: PageInputs.dayDependent(graph))
         var outputs = pages.all.parallelMap { page in
-            OutputInputs(path: SitePaths.file(for: pages.path(of: page)), inputs: pageInputs.inputs(of: page))
+            let path = SitePaths.file(for: pages.path(of: page))
+            if !page.choosesByStatus, let kept = keeping?(path) { return OutputInputs(path: path, inputs: kept) }
+            return OutputInputs(path: path, inputs: pageInputs.inputs(of: page))
         }
         let collector = { InputCollector(graph: graph, dayRecords: pageInputs.dayRecords) }
         let syndication: [OutputInput] = [.strings, .config(.topLevel), .config(.feeds)]

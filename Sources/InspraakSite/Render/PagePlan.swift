@@ -40,6 +40,13 @@ struct PagePlan: Sendable {
             }
         }
 
+        /// The open items: which records it shows depends on statuses it does not count, so a
+        /// record that becomes open is not among its inputs before.
+        var choosesByStatus: Bool {
+            if case .open = self { return true }
+            return false
+        }
+
         /// Roughly how much a page holds: the open items and each theme list many records.
         var weight: Int {
             switch self {
@@ -59,10 +66,10 @@ struct PagePlan: Sendable {
 
     /// The pages of `graph` drawn with `theme`; nil when the theme has no UI strings for the
     /// site's language.
-    init?(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) {
+    init?(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts, changes: ChangeWording = ChangeWording()) {
         guard let table = theme.strings[settings.language] else { return nil }
         self.init(context: RenderContext(graph: graph, settings: settings, strings: Strings(table, language: settings.language),
-                                         texts: texts, assets: Assets(theme, logo: settings.logo)))
+                                         texts: texts, assets: Assets(theme, logo: settings.logo), changes: changes))
     }
 
     init(context: RenderContext) {

@@ -31,14 +31,18 @@ final class RenderContext: Sendable {
     /// The frame's links from a page `depth` folders deep, and root-relative ones (404 page).
     private let frameLinksByDepth: [FrameLinks]
     private let rootedFrameLinks: FrameLinks
+    /// The status changes, logged and worded when a change feed first asks.
+    let changes: ChangeWording
 
     private struct RecordFacts: Sendable {
         let date: TemplateValue
         let status: TemplateValue
     }
 
-    init(graph: SiteGraph, settings: RenderSettings, strings: Strings, texts: RenderedTexts, assets: Assets) {
+    /// `changes`: the wording of a build before to take over (`serve`), else a new one.
+    init(graph: SiteGraph, settings: RenderSettings, strings: Strings, texts: RenderedTexts, assets: Assets, changes: ChangeWording = ChangeWording()) {
         self.graph = graph
+        self.changes = changes
         self.settings = settings
         self.strings = strings
         self.texts = texts
@@ -95,6 +99,7 @@ final class RenderContext: Sendable {
         themeFeeds = earlier.themeFeeds
         frameLinksByDepth = earlier.frameLinksByDepth
         rootedFrameLinks = earlier.rootedFrameLinks
+        changes = earlier.changes
     }
 
     /// The frame's links for the page at `path` (root-relative when it is served at any address).

@@ -27,11 +27,11 @@ public enum SiteRenderer {
     /// `render`, with the plan of pages it drew (`serve` compares the trails it holds); with
     /// `context` made already when `serve` takes most of it over from the build before.
     static func renderWithPages(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts,
-                                context made: RenderContext? = nil) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
+                                context made: RenderContext? = nil, changes: ChangeWording = ChangeWording()) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
-        guard let templates, let pages = made.map(PagePlan.init(context:)) ?? PagePlan(graph, settings: settings, theme: theme, texts: texts) else {
+        guard let templates, let pages = made.map(PagePlan.init(context:)) ?? PagePlan(graph, settings: settings, theme: theme, texts: texts, changes: changes) else {
             return (nil, nil, diagnostics.all + validate(theme, language: settings.language).filter { $0.location.path == "site.toml" })
         }
         let context = pages.context
@@ -76,21 +76,16 @@ public enum SiteRenderer {
     }
 
     /// The status-change feeds: each takes its part of one log of changes, worded once, both
-    /// made when the first of them is rendered.
+    /// made when the first of them is rendered (`RenderContext.changes`).
     private static func changeFeeds(_ context: RenderContext) -> [OutputPlan.File] {
-        let graph = context.graph
-        let changes = Once { () -> (log: ChangeLog, worded: WordedChanges) in
-            let log = ChangeLog(graph)
-            return (log, WordedChanges(log, context))
-        }
-        return ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
+        ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
             var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in
-                let (log, worded) = changes.value
+                let (log, worded) = context.changes.value(context)
                 buffer = Array(feed.xml(context, log: log, worded: worded).utf8)
             })]
             if let atom = feed.atomPath {
                 made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in
-                    let (log, worded) = changes.value
+                    let (log, worded) = context.changes.value(context)
                     buffer = Array(feed.atom(context, log: log, worded: worded).utf8)
                 }))
             }

@@ -61,6 +61,8 @@ public struct SiteGraph: Sendable {
     public var places: [Place] = []
     /// Each place's records, as positions in `records`.
     var placeMembers: [String: [Int]] = [:]
+    /// Each place's records, as positions in `records` (`serve` compares them between edits).
+    package var placeMembership: [String: [Int]] { placeMembers }
     /// Councils by title, then slug.
     public var councils: [Council] = []
     /// The council slug of each advice, by advice id.

@@ -44,6 +44,18 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertLessThan(live.report.pagesRewritten, all / 4, "a body edit re-rendered \(live.report.pagesRewritten) of \(all)")
         XCTAssertFalse(live.report.timings.contains { $0.stage == "map" }, "a body edit made the dependency map anew")
 
+        // Without a summary, the body's first paragraph stands in for it: a text edit there
+        // changes the cards too, and still keeps the dependency map.
+        try step(live, "summary left out", changing: [advice], expecting: ["advice/index.html"]) {
+            let text = try String(contentsOf: url(advice), encoding: .utf8)
+            let line = try XCTUnwrap(text.split(separator: "\n", omittingEmptySubsequences: false).first { $0.hasPrefix("summary:") })
+            try replace(String(line) + "\n", with: "", in: advice)
+        }
+        try step(live, "first paragraph", changing: [advice], expecting: ["advice/index.html", "advice/2021-05-25-advies-mantelzorgbeleid/index.html"]) {
+            try replace("Op 6 april 2021 vroeg", with: "Op dinsdag 6 april 2021 vroeg", in: advice)
+        }
+        XCTAssertFalse(live.report.timings.contains { $0.stage == "map" }, "a text edit made the dependency map anew")
+
         // A title shows on lists, trails and feeds.
         try step(live, "title", changing: [advice], expecting: ["advice/index.html"]) {
             try replace("mantelzorgbeleid", with: "mantelzorgbeleid (herzien)", in: advice, first: true)
@@ -55,6 +67,12 @@ final class LiveSiteTests: XCTestCase {
             try replace("#r5\", outcome = \"not-adopted\"", with: "#r5\", outcome = \"adopted\"", in: feedback)
         }
         XCTAssertTrue(live.report.timings.contains { $0.stage == "map" }, "a new status kept the old dependency map")
+
+        // In progress, with a promised day: the recommendation joins the open items, a page that
+        // did not show the advice before.
+        try step(live, "in progress", changing: [feedback], expecting: ["open/index.html"]) {
+            try replace("#r5\", outcome = \"adopted\"", with: "#r5\", outcome = \"in-progress\", expected = 2027-03-01", in: feedback)
+        }
 
         // A new feedback answers an open advice: statuses, lists, pagination, feeds.
         let added = "content/feedback/2026-11-10-reactie-wonen-voor-jongeren.md"
