@@ -25,6 +25,7 @@ enum LiveOutputs {
             return !next.keptMap && before.inputs != now.inputs
         }
         var files: [String: LiveOutput] = [:]
+        files.reserveCapacity(plan.files.count + 1)
         var changed: [String] = []
         var toRender: [(path: String, make: @Sendable (inout [UInt8]) -> Void)] = []
         for file in plan.files {
@@ -69,6 +70,6 @@ enum LiveOutputs {
         files[OutputGuard.markerName] = old[OutputGuard.markerName] ?? LiveOutput(bytes: marker)
         if old[OutputGuard.markerName] == nil { changed.append(OutputGuard.markerName) }
         changed += old.keys.filter { files[$0] == nil }
-        return Update(files: files, changed: changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, rendered: toRender.count)
+        return Update(files: files, changed: changed.sorted { $0.precedesInUTF8($1) }, rendered: toRender.count)
     }
 }

@@ -71,9 +71,12 @@ public final class LiveSite: @unchecked Sendable {
         var diagnostics = analysed.diagnostics
         var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?)?
         if let site = analysed.site, let model = analysed.model, let graph = analysed.graph, !diagnostics.hasErrors {
-            let documents = Set(site.documents.map(\.source.path))
-            parsed.keepOnly(documents)
-            decoded.keepOnly(documents)
+            // Files gone (deleted, renamed, or a folder of them): forget what was read of them.
+            if edited.contains(where: { tree.kind(of: $0) != .regular }) {
+                let documents = Set(site.documents.map(\.source.path))
+                parsed.keepOnly(documents)
+                decoded.keepOnly(documents)
+            }
             let settings = RenderSettings(site)
             // After an edit to record texts only, with the same theme: all but those texts is as before.
             let reused = textEdit ? previous.flatMap { $0.sameLook(theme: site.theme, logo: settings.logo) ? $0 : nil } : nil
@@ -140,7 +143,7 @@ public final class LiveSite: @unchecked Sendable {
             let samePaths = update.files.count == files.count && update.changed.allSatisfy { files[$0] != nil && update.files[$0] != nil }
             locked {
                 files = update.files
-                if !samePaths { paths = update.files.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+                if !samePaths { paths = update.files.keys.sorted { $0.precedesInUTF8($1) } }
             }
             snapshot = next
             edited = []

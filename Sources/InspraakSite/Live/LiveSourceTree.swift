@@ -22,29 +22,32 @@ final class LiveSourceTree: SourceTree, @unchecked Sendable {
     /// Forgets what it knew about `paths`, everything below them, and the folders above them.
     func forget(_ paths: Set<String>) {
         guard !paths.isEmpty else { return }
-        var above = Set<String>()
+        var keys = Set<String>()
         for path in paths {
             var folder = path
+            keys.insert(folder)
             while !folder.isEmpty {
                 folder = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
-                above.insert(folder)
+                keys.insert(folder)
             }
-        }
-        let gone = { (key: String) -> Bool in
-            if paths.contains(key) || above.contains(key) { return true }
-            var folder = key
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
-                if paths.contains(folder) { return true }
-            }
-            return false
         }
         lock.lock()
         defer { lock.unlock() }
-        listings = listings.filter { !gone($0.key) }
-        kinds = kinds.filter { !gone($0.key) }
-        readings = readings.filter { !gone($0.key) }
-        resolutions = resolutions.filter { !gone($0.key) }
+        // Only a folder has anything below it (one renamed or deleted as a whole): look through
+        // everything known only then, not after every saved file.
+        let folders = paths.filter { path in listings[path] != nil || listings.keys.contains { $0.hasPrefix(path + "/") } }
+        for key in keys {
+            listings[key] = nil
+            kinds[key] = nil
+            readings[key] = nil
+            resolutions[key] = nil
+        }
+        guard !folders.isEmpty else { return }
+        let below = { (key: String) -> Bool in folders.contains { key.hasPrefix($0 + "/") } }
+        listings = listings.filter { !below($0.key) }
+        kinds = kinds.filter { !below($0.key) }
+        readings = readings.filter { !below($0.key) }
+        resolutions = resolutions.filter { !below($0.key) }
     }
 
     func list(_ folder: String) -> SourceListing {

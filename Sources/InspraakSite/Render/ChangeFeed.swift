@@ -79,9 +79,11 @@ struct ChangeFeed: Sendable {
     let pagePath: String
 
     /// Nil for a record's feed: one format is enough to follow a point.
-    var atomPath: String? {
+    var atomPath: String? { Self.atomPath(scope, rssPath: path) }
+
+    static func atomPath(_ scope: Scope, rssPath path: String) -> String? {
         if case .record = scope { return nil }
-        return String(path.dropLast("changes.xml".count)) + "changes.atom"
+        return String(path.dropLast(fileName.count)) + "changes.atom"
     }
 
     static let fileName = "changes.xml"
@@ -96,11 +98,15 @@ struct ChangeFeed: Sendable {
 
     /// The site's, each theme's and each meeting's and advice's change feed.
     static func all(_ context: RenderContext) -> [ChangeFeed] {
-        let graph = context.graph
+        scopes(context.graph).map { feed($0, context) }
+    }
+
+    /// Whose changes each feed holds: the site's, each theme's, each meeting's and advice's.
+    static func scopes(_ graph: SiteGraph) -> [Scope] {
         var scopes: [Scope] = [.site]
         scopes += graph.themes.map { .theme($0.slug) }
         scopes += graph.records.filter { $0.kind != .feedback }.map { .record($0.id) }
-        return scopes.map { feed($0, context) }
+        return scopes
     }
 
     static func feed(_ scope: Scope, _ context: RenderContext) -> ChangeFeed {

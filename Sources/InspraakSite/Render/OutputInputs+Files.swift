@@ -22,7 +22,19 @@ extension DependencyMap {
         let collector = { InputCollector(graph: graph, dayRecords: pageInputs.dayRecords) }
         let syndication: [OutputInput] = [.strings, .config(.topLevel), .config(.feeds)]
 
+        // Every output below shows or counts each record that decides what it holds, so one none
+        // of whose inputs changed keeps them too.
+        let kept = { (paths: [String]) -> [OutputInputs]? in
+            guard let keeping else { return nil }
+            let inputs = paths.map { path in keeping(path).map { OutputInputs(path: path, inputs: $0) } }
+            return inputs.allSatisfy { $0 != nil } ? inputs.compactMap { $0 } : nil
+        }
+
         for feed in SiteRenderer.feeds(context, byKind: pages.byKind) {
+            if let inputs = kept([feed.path, feed.jsonPath, feed.atomPath]) {
+                outputs += inputs
+                continue
+            }
             var inputs = collector()
             let shown = PageContents.feedRecords(feed.records, graph: graph, limit: context.settings.feedsLimit)
             inputs.cards(shown)
@@ -37,8 +49,12 @@ extension DependencyMap {
             outputs.append(OutputInputs(path: feed.atomPath, inputs: shown.isEmpty ? made.union([.today]) : made))
         }
 
-        let log = ChangeLog(graph)
+        let log = context.changes.value(context).log
         for feed in ChangeFeed.all(context) {
+            if let inputs = kept([feed.path] + (feed.atomPath.map { [$0] } ?? [])) {
+                outputs += inputs
+                continue
+            }
             var inputs = collector()
             let changes = feed.changes(log, graph: graph, limit: context.settings.feedsLimit)
             for change in changes {
@@ -66,6 +82,10 @@ extension DependencyMap {
         let calendarThemes = Dictionary(graph.themes.map { (MeetingCalendar.themeFile($0.slug), $0.slug) }) { first, _ in first }
         let allMeetings = graph.records.filter { $0.kind == .meetings }
         for calendar in MeetingCalendar.all(graph, siteTitle: context.settings.title, strings: context.strings) {
+            if let inputs = kept([calendar.path]) {
+                outputs += inputs
+                continue
+            }
             var inputs = collector()
             inputs.showAll(calendar.meetings)
             // The time-zone block covers the years of all meetings; DTSTAMP is today.
@@ -75,14 +95,18 @@ extension DependencyMap {
             outputs.append(OutputInputs(path: calendar.path, inputs: inputs.finished()))
         }
 
-        outputs += openData(graph, paths: context.paths, collector: collector)
-        outputs += diWoo(graph, settings: context.settings, paths: context.paths, collector: collector)
+        outputs += kept(OpenDataFiles.paths) ?? openData(graph, paths: context.paths, collector: collector)
+        outputs += kept(DiWoo.paths(graph, settings: context.settings) ?? []) ?? diWoo(graph, settings: context.settings, paths: context.paths, collector: collector)
 
-        var sitemap = collector()
-        sitemap.showAll(graph.records)
-        // Every page's address: each record's (and its last change), and the list pages.
-        sitemap.add([.config(.topLevel), .config(.pagination), .config(.search)])
-        outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
+        if let inputs = kept(["sitemap.xml"]) {
+            outputs += inputs
+        } else {
+            var sitemap = collector()
+            sitemap.showAll(graph.records)
+            // Every page's address: each record's (and its last change), and the list pages.
+            sitemap.add([.config(.topLevel), .config(.pagination), .config(.search)])
+            outputs.append(OutputInputs(path: "sitemap.xml", inputs: sitemap.finished()))
+        }
         outputs.append(OutputInputs(path: "robots.txt", inputs: [.config(.topLevel), .config(.woo)]))
 
         let assetNames = Dictionary(context.assets.published.map { ($1, $0) }) { first, _ in first }

@@ -80,7 +80,7 @@ public struct DependencyMap: Sendable {
     private let index: [String: Int]
 
     init(_ outputs: [OutputInputs], sources: [OutputInput: String], pageTemplates: [String: String], recordCount: Int) {
-        self.outputs = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.outputs = outputs.sorted { $0.path.precedesInUTF8($1.path) }
         self.sources = sources
         self.pageTemplates = pageTemplates
         self.recordCount = recordCount

@@ -42,7 +42,7 @@ public struct OutputPlan: Sendable {
     private let makeInputs: (@Sendable () -> DependencyMap)?
 
     init(_ files: [File], inputs: (@Sendable () -> DependencyMap)? = nil) {
-        self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.files = files.sorted { $0.path.precedesInUTF8($1.path) }
         makeInputs = inputs
     }
 

@@ -78,15 +78,17 @@ public enum SiteRenderer {
     /// The status-change feeds: each takes its part of one log of changes, worded once, both
     /// made when the first of them is rendered (`RenderContext.changes`).
     private static func changeFeeds(_ context: RenderContext) -> [OutputPlan.File] {
-        ChangeFeed.all(context).flatMap { feed -> [OutputPlan.File] in
-            var made: [OutputPlan.File] = [.init(path: feed.path, content: .rendered(weight: 1) { buffer in
+        // Paths only: each feed's title is worded when it is rendered.
+        ChangeFeed.scopes(context.graph).flatMap { scope -> [OutputPlan.File] in
+            let path = ChangeFeed.rssPath(scope, graph: context.graph)
+            var made: [OutputPlan.File] = [.init(path: path, content: .rendered(weight: 1) { buffer in
                 let (log, worded) = context.changes.value(context)
-                buffer = Array(feed.xml(context, log: log, worded: worded).utf8)
+                buffer = Array(ChangeFeed.feed(scope, context).xml(context, log: log, worded: worded).utf8)
             })]
-            if let atom = feed.atomPath {
+            if let atom = ChangeFeed.atomPath(scope, rssPath: path) {
                 made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in
                     let (log, worded) = context.changes.value(context)
-                    buffer = Array(feed.atom(context, log: log, worded: worded).utf8)
+                    buffer = Array(ChangeFeed.feed(scope, context).atom(context, log: log, worded: worded).utf8)
                 }))
             }
             return made

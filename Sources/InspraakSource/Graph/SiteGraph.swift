@@ -66,7 +66,17 @@ public struct SiteGraph: Sendable {
     /// Councils by title, then slug.
     public var councils: [Council] = []
     /// The council slug of each advice, by advice id.
-    public var councilOf: [String: String] = [:]
+    public var councilOf: [String: String] = [:] {
+        didSet {
+            var members: [String: [Int]] = [:]
+            for (index, record) in records.enumerated() {
+                if let slug = councilOf[record.id] { members[slug, default: []].append(index) }
+            }
+            councilMembers = members
+        }
+    }
+    /// Each council's advice, as positions in `records`.
+    private var councilMembers: [String: [Int]] = [:]
 
     public func record(_ id: String) -> Record? {
         position[id].map { records[$0] }
@@ -101,7 +111,7 @@ public struct SiteGraph: Sendable {
 
     /// A council's advice.
     public func records(ofCouncil slug: String) -> [Record] {
-        records.filter { councilOf[$0.id] == slug }
+        councilMembers[slug, default: []].map { records[$0] }
     }
 
     /// Records newest first (date, then id descending for a total order).

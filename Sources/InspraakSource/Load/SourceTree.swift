@@ -41,7 +41,7 @@ public struct SourceEntry: Sendable, Equatable {
 
     /// Entries in the order every tree lists them: by UTF-8 bytes, not by the disk's order or the locale.
     static func sorted(_ entries: [SourceEntry]) -> [SourceEntry] {
-        entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        entries.sorted { $0.name.precedesInUTF8($1.name) }
     }
 }
 
