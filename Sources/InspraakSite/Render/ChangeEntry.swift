@@ -139,10 +139,14 @@ struct ChangeEntry: Sendable {
     /// kept for the one between feedback and ref and the ref's `#` written `%23`:
     /// `tag:example.nl,2026:2019-11-19-terugkoppeling#2019-05-14-stamtafel%23i1`. The year is
     /// fixed, so the id never changes.
-    static func atomID(_ guid: String, baseURL: String) -> String {
-        let host = URL(string: baseURL)?.host ?? "inspraak"
+    static func atomID(_ guid: String, host: String) -> String {
         guard let hash = guid.firstIndex(of: "#") else { return "tag:\(host),2026:\(guid)" }
-        let ref = guid[guid.index(after: hash)...].replacingOccurrences(of: "#", with: "%23")
+        let ref = guid[guid.index(after: hash)...].split(separator: "#", omittingEmptySubsequences: false).joined(separator: "%23")
         return "tag:\(host),2026:\(guid[..<hash])#\(ref)"
+    }
+
+    /// The tag URI's authority: the site's host (read once per build, not per change).
+    static func atomHost(baseURL: String) -> String {
+        URL(string: baseURL)?.host ?? "inspraak"
     }
 }

@@ -165,7 +165,7 @@ struct WordedChanges: Sendable {
     /// With `earlier`, what a build before worded (same settings, strings and themes): a change
     /// whose record and feedback are the very same and in the same themes is taken over.
     init(_ log: ChangeLog, _ context: RenderContext, earlier: ChangeWording.Worded? = nil) {
-        let baseURL = context.settings.baseURL
+        let host = ChangeEntry.atomHost(baseURL: context.settings.baseURL)
         let graph = context.graph
         var earlierEntries: [ChangeKey: SyndicationXML.Entry?] = [:]
         if let earlier {
@@ -181,7 +181,7 @@ struct WordedChanges: Sendable {
             }
             return ChangeEntry(change, context).map {
                 .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
-                      atomID: ChangeEntry.atomID($0.guid, baseURL: baseURL), date: $0.date, summary: $0.summary, categories: $0.categories)
+                      atomID: ChangeEntry.atomID($0.guid, host: host), date: $0.date, summary: $0.summary, categories: $0.categories)
             }
         }
     }

@@ -95,7 +95,7 @@ extension DependencyMap {
             outputs.append(OutputInputs(path: calendar.path, inputs: inputs.finished()))
         }
 
-        outputs += kept(OpenDataFiles.paths) ?? openData(graph, paths: context.paths, collector: collector)
+        outputs += kept(OpenDataFiles.paths) ?? openData(graph, tables: context.openDataTables.value, collector: collector)
         outputs += kept(DiWoo.paths(graph, settings: context.settings) ?? []) ?? diWoo(graph, settings: context.settings, paths: context.paths, collector: collector)
 
         if let inputs = kept(["sitemap.xml"]) {
@@ -141,10 +141,10 @@ extension DependencyMap {
     /// `data/`: each table shows the records in its id columns; a table with a status column
     /// reads "awaiting" or "overdue" as of today; the catalog states each file's size (which
     /// a new title changes) and today.
-    private static func openData(_ graph: SiteGraph, paths: SitePaths, collector: () -> InputCollector) -> [OutputInputs] {
+    private static func openData(_ graph: SiteGraph, tables: [DataTable], collector: () -> InputCollector) -> [OutputInputs] {
         var outputs: [OutputInputs] = []
         var catalog = collector()
-        for table in OpenDataTables.all(graph, paths: paths) {
+        for table in tables {
             var inputs = collector()
             let columns = table.columns.indices.filter { idColumns.contains(table.columns[$0].name) }
             for row in table.rows {

@@ -33,6 +33,8 @@ final class RenderContext: Sendable {
     private let rootedFrameLinks: FrameLinks
     /// The status changes, logged and worded when a change feed first asks.
     let changes: ChangeWording
+    /// The open-data tables, made when the first data file (or the map) asks.
+    let openDataTables: Once<[DataTable]>
 
     private struct RecordFacts: Sendable {
         let date: TemplateValue
@@ -77,6 +79,7 @@ final class RenderContext: Sendable {
             return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { SitePaths.relative(from: page, to: $0) }
         }
         self.rootedFrameLinks = FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { paths.rooted($0) }
+        self.openDataTables = Once { OpenDataTables.all(graph, paths: paths) }
     }
 
     /// `earlier` over a graph that differs from its graph only in record bodies, with those
@@ -100,6 +103,8 @@ final class RenderContext: Sendable {
         frameLinksByDepth = earlier.frameLinksByDepth
         rootedFrameLinks = earlier.rootedFrameLinks
         changes = earlier.changes
+        // The tables hold written summaries, never a body.
+        openDataTables = earlier.openDataTables
     }
 
     /// The frame's links for the page at `path` (root-relative when it is served at any address).

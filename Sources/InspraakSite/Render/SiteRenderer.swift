@@ -100,7 +100,9 @@ public enum SiteRenderer {
     private static func wholeSiteFiles(_ context: RenderContext, sitemap: [Sitemap.Entry]) -> [OutputPlan.File] {
         let graph = context.graph, settings = context.settings, paths = context.paths
         var files: [OutputPlan.File] = []
-        let openData = Once { Dictionary(OpenDataFiles.files(graph, settings: settings, paths: paths).map { ($0.path, $0.bytes) }) { first, _ in first } }
+        let openData = Once {
+            Dictionary(OpenDataFiles.files(graph, settings: settings, paths: paths, tables: context.openDataTables.value).map { ($0.path, $0.bytes) }) { first, _ in first }
+        }
         files += OpenDataFiles.paths.enumerated().map { index, path in
             // The first starts early, so the tables are made while pages are rendered.
             .init(path: path, content: .rendered(weight: index == 0 ? 3 : 0) { buffer in buffer = openData.value[path] ?? [] })

@@ -14,9 +14,10 @@ enum OpenDataFiles {
     static let paths = tableNames.flatMap { ["data/\($0).csv", "data/\($0).json", "data/\($0).csv-metadata.json"] }
         + ["data/catalog.ttl", "data/catalog.jsonld", "data/README.md"]
 
-    static func files(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths) -> [(path: String, bytes: [UInt8])] {
+    static func files(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths,
+                      tables: [DataTable]? = nil) -> [(path: String, bytes: [UInt8])] {
         let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
-        let tables = OpenDataTables.all(graph, paths: paths)
+        let tables = tables ?? OpenDataTables.all(graph, paths: paths)
         var files: [(path: String, bytes: [UInt8])] = []
         var distributions: [DataCatalog.Distribution] = []
         for table in tables {

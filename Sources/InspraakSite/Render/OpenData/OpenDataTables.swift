@@ -132,7 +132,13 @@ enum OpenDataTables {
         for (key, history) in graph.histories {
             for step in history.steps { rows.append((key, step)) }
         }
-        rows.sort { ($0.step.feedback, $0.key, $0.step.responseIndex) < ($1.step.feedback, $1.key, $1.step.responseIndex) }
+        // Positions are sorted, not the rows: moving a step is many copies and retains.
+        let order = rows.indices.sorted { a, b in
+            if rows[a].step.feedback != rows[b].step.feedback { return rows[a].step.feedback < rows[b].step.feedback }
+            if rows[a].key != rows[b].key { return rows[a].key < rows[b].key }
+            return rows[a].step.responseIndex < rows[b].step.responseIndex
+        }
+        rows = order.map { rows[$0] }
         let kinds = Dictionary(graph.records.map { ($0.id, $0.kind.rawValue) }) { first, _ in first }
         return DataTable(name: "answers", title: "Uitkomsten en uitvoering", description: "Eén rij per stap die een terugkoppeling aan een inbrengpunt, aanbeveling of record gaf: een uitkomst, de stand van de uitvoering, of beide.", columns: [
             Column(name: "feedback", datatype: "string", required: true, description: "Kenmerk van de terugkoppeling (feedback.id)."),
