@@ -61,11 +61,21 @@ public final class LiveSite: @unchecked Sendable {
         load.knownGitReading = gitReading
         load.parsedDocuments = parsed
         var textEdit = false
-        let analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock) { model, site, today in
-            guard let previous, previous.config == site.config, previous.graph.today == today,
-                  model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else { return nil }
+        var analysed: SiteBuild.Analysed
+        if let previous, let reread = clock.time("load", { SiteLoader.rereading(changed, of: previous.site, tree: tree, cache: parsed) }),
+           let model = clock.time("model", { ModelBuilder.replacingTexts(in: previous.model, of: reread.site, documents: reread.reread, cache: decoded) }) {
+            // Record files whose texts only changed: the rest of the site reads as before.
             textEdit = true
-            return (previous.graph.replacingTexts(with: model), previous.graphProblems)
+            analysed = SiteBuild.Analysed(site: reread.site, model: model, graph: previous.graph.replacingTexts(with: model),
+                                          graphProblems: previous.graphProblems, diagnostics: previous.analysisProblems)
+        } else {
+            clock = StageClock()
+            analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock) { model, site, today in
+                guard let previous, previous.config == site.config, previous.graph.today == today,
+                      model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else { return nil }
+                textEdit = true
+                return (previous.graph.replacingTexts(with: model), previous.graphProblems)
+            }
         }
         if gitReading == nil, let site = analysed.site { gitReading = site.gitReading }
         var diagnostics = analysed.diagnostics
@@ -86,6 +96,26 @@ public final class LiveSite: @unchecked Sendable {
                 let texts = reused.texts.replacingTexts(of: edits, unsafeHTML: settings.unsafeHTML)
                 return (texts, RenderContext(reusing: reused.context, graph: graph, texts: texts))
             }
+            // Only record pages show a text: when nothing else is reached, they are made without
+            // planning the whole site.
+            if let reused, let context {
+                let dirty = LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited)
+                if let outputs = clock.time("pages", { LiveOutputs.texts(edits, dirty: dirty, map: reused.map, context: context, theme: site.theme, source: options.source) }) {
+                    var changed: [String] = []
+                    locked {
+                        for (path, output) in outputs where files[path]?.etag != output.etag {
+                            files[path] = output
+                            changed.append(path)
+                        }
+                    }
+                    snapshot = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: context,
+                                            facets: reused.facets, map: reused.map, keptMap: true)
+                    snapshot?.renderProblems = reused.renderProblems
+                    edited = []
+                    return finish(LiveRebuild(diagnostics: clock.report(diagnostics + reused.renderProblems).diagnostics, changedOutputs: changed.sorted { $0.precedesInUTF8($1) },
+                                              pagesRewritten: outputs.count, seconds: seconds(since: started), timings: clock.timings))
+                }
+            }
             // Changes are worded with the settings, strings and theme titles: when those are the
             // same, the wording of each change whose records are the same is taken over.
             let earlierWording = snapshot.flatMap {
@@ -97,8 +127,9 @@ public final class LiveSite: @unchecked Sendable {
             }
             diagnostics += renderProblems
             if let plan, let pages, !diagnostics.hasErrors {
+                defer { made?.next.renderProblems = renderProblems }
                 if let reused {
-                    let next = LiveSnapshot(config: site.config, theme: site.theme, model: model, graphProblems: analysed.graphProblems, pages: pages,
+                    let next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     made = (plan, next, LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited))
                 } else {
@@ -109,7 +140,7 @@ public final class LiveSite: @unchecked Sendable {
                         return (facets, snapshot.map)
                     }
                     // Made with the map before until the new one is known: what changed does not read it.
-                    var next = LiveSnapshot(config: site.config, theme: site.theme, model: model, graphProblems: analysed.graphProblems, pages: pages,
+                    var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
                                             keptMap: kept != nil)
                     let dirty = snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) }
@@ -148,10 +179,17 @@ public final class LiveSite: @unchecked Sendable {
             snapshot = next
             edited = []
         }
-        let report = LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
-                                 seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, timings: clock.timings)
+        return finish(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
+                                  seconds: seconds(since: started), timings: clock.timings))
+    }
+
+    private func finish(_ report: LiveRebuild) -> LiveRebuild {
         locked { last = report }
         return report
+    }
+
+    private func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     private func locked<T>(_ work: () -> T) -> T {

@@ -4,9 +4,13 @@ import InspraakSource
 struct LiveSnapshot: Sendable {
     let config: SiteConfig
     let theme: ThemeFiles
-    /// The model the graph was made from, and what making it said (warnings only).
+    /// The site as loaded, the model the graph was made from, and what making the graph, all
+    /// three, and rendering said (warnings only).
+    let site: LoadedSite
     let model: SiteModel
     let graphProblems: [Diagnostic]
+    let analysisProblems: [Diagnostic]
+    var renderProblems: [Diagnostic] = []
     /// The graph, texts and all made from them that pages share.
     let context: RenderContext
     var graph: SiteGraph { context.graph }
@@ -20,15 +24,17 @@ struct LiveSnapshot: Sendable {
     /// Whether `map` was taken over from the snapshot before (see `sameShape`).
     var keptMap: Bool
 
-    init(config: SiteConfig, theme: ThemeFiles, model: SiteModel, graphProblems: [Diagnostic], pages: PagePlan,
+    init(site: LoadedSite, model: SiteModel, graphProblems: [Diagnostic], analysisProblems: [Diagnostic], context: RenderContext,
          facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
-        self.config = config
-        self.theme = theme
+        self.site = site
+        config = site.config
+        theme = site.theme
         self.model = model
         self.graphProblems = graphProblems
-        context = pages.context
-        unsafeHTML = pages.context.settings.unsafeHTML
-        logo = pages.context.settings.logo
+        self.analysisProblems = analysisProblems
+        self.context = context
+        unsafeHTML = context.settings.unsafeHTML
+        logo = context.settings.logo
         self.facets = facets
         self.map = map
         self.keptMap = keptMap

@@ -124,8 +124,7 @@ struct PagePlan: Sendable {
             let list = ListPage(context: context, kind: kind, page: number, records: byKind[kind] ?? [])
             return framed(list, list.frame)
         case .record(let index):
-            let record = RecordPage(context: context, record: context.graph.records[index])
-            return framed(record, record.frame)
+            return Self.recordView(context, index: index)
         case .themes:
             return framed(ThemesPage(context: context), PageFrame(context, at: SitePaths.themes, title: strings["kind.themes"],
                                                                   description: strings["themes_intro"], feeds: feeds, section: "themes"))
@@ -160,6 +159,13 @@ struct PagePlan: Sendable {
             return framed(NotFoundPage(context: context), PageFrame(context, at: SitePaths.notFound, title: strings["not_found_title"],
                                                                     description: nil, feeds: feeds, section: nil))
         }
+    }
+
+    /// A record's page (by its position in the graph), as `view(of: .record(index))` gives it:
+    /// without the rest of the plan (`serve` after an edit to a text).
+    static func recordView(_ context: RenderContext, index: Int) -> TemplateValue {
+        let record = RecordPage(context: context, record: context.graph.records[index])
+        return .view(FramedPage(frame: record.frame, content: record))
     }
 
     private func framed(_ content: some TemplateView, _ frame: PageFrame) -> TemplateValue {

@@ -130,6 +130,26 @@ public enum SiteLoader {
         return (site, diagnostics.all)
     }
 
+    /// `site` with the record files at `paths` read again through `tree` (`serve`, after they
+    /// were saved): nil unless each is one of its documents and reads without a problem.
+    package static func rereading(_ paths: Set<String>, of site: LoadedSite, tree: any SourceTree,
+                                  cache: ParsedDocumentCache?) -> (site: LoadedSite, reread: [LoadedDocument])? {
+        var documents = site.documents
+        var reread: [LoadedDocument] = []
+        for path in paths.sorted() {
+            guard let index = documents.firstIndex(where: { $0.source.path == path }),
+                  case .success(let document) = read(documents[index].source, in: tree, cache: cache) else { return nil }
+            documents[index] = LoadedDocument(source: document.source, frontMatter: document.frontMatter, fields: document.fields,
+                                              history: documents[index].history)
+            reread.append(documents[index])
+        }
+        var updated = LoadedSite(root: site.root, config: site.config, theme: site.theme, documents: documents, unreadableNames: site.unreadableNames)
+        updated.gitSeconds = 0
+        updated.logo = site.logo
+        updated.gitReading = site.gitReading
+        return (updated, reread)
+    }
+
     /// git's side of loading: nothing (`--no-git`), only whether the clone is shallow (`check`),
     /// or every file's history in one pass. A tree only in memory has no history.
     static func gitReading(_ root: URL?, options: LoadOptions, zone: TimeZone) -> GitHistory.Reading {

@@ -8,10 +8,7 @@ public enum ModelBuilder {
 
     /// The same, taking from `cache` what earlier builds of the site decoded (`serve`).
     package static func build(_ site: LoadedSite, includeDrafts: Bool, cache: DecodedDocumentCache?) -> (SiteModel, [Diagnostic]) {
-        let zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(identifier: "UTC")!
-        let themeFormats = site.theme.strings.values.flatMap(\.keys).filter { $0.hasPrefix("formats.") }.map { String($0.dropFirst("formats.".count)) }
-        let formats = Set(RecordDecoder.builtInFormats + site.config.formats.keys + themeFormats).sorted()
-        let decoder = RecordDecoder(config: site.config, zone: zone, knownFormats: formats)
+        let decoder = decoder(for: site)
         var diagnostics = Diagnostics()
         var records: [Record] = []
         var definitions: [Definition] = []
@@ -48,6 +45,36 @@ public enum ModelBuilder {
         let councils = definitions.filter { $0.folder == .councils }.sorted { ($0.slug, $0.location.path) < ($1.slug, $1.location.path) }.map(\.council)
         return (SiteModel(records: records, themes: themes, places: places, councils: councils, draftIDs: drafts,
                           unreadableIDs: site.unreadableNames), diagnostics.all)
+    }
+}
+
+extension ModelBuilder {
+    /// What records are decoded with: the site's settings, its time zone, the meeting formats
+    /// it and its theme know.
+    static func decoder(for site: LoadedSite) -> RecordDecoder {
+        let zone = TimeZone(identifier: site.config.timezone) ?? TimeZone(identifier: "UTC")!
+        let themeFormats = site.theme.strings.values.flatMap(\.keys).filter { $0.hasPrefix("formats.") }.map { String($0.dropFirst("formats.".count)) }
+        let formats = Set(RecordDecoder.builtInFormats + site.config.formats.keys + themeFormats).sorted()
+        return RecordDecoder(config: site.config, zone: zone, knownFormats: formats)
+    }
+
+    /// `model`, made from `site` by `build` with `cache`, after `documents` (records of `site`)
+    /// were read again: their records with the new bodies, when each changed only in its text
+    /// (`DecodedDocumentCache`); nil otherwise (then `build` is needed). Its diagnostics are
+    /// the model's before: a text does not change them.
+    package static func replacingTexts(in model: SiteModel, of site: LoadedSite, documents: [LoadedDocument], cache: DecodedDocumentCache) -> SiteModel? {
+        cache.use(decoder(for: site))
+        var records = model.records
+        for document in documents {
+            guard let decoded = cache.decoded(document), let record = decoded.record,
+                  let index = records.firstIndex(where: { $0.origin.path == record.origin.path }), records[index].id == record.id else { return nil }
+            // Saved without a change: the very same record.
+            guard record !== records[index] else { continue }
+            guard cache.textEdited.contains(document.source.path) else { return nil }
+            records[index] = record
+        }
+        return SiteModel(records: records, themes: model.themes, places: model.places, councils: model.councils,
+                         draftIDs: model.draftIDs, unreadableIDs: model.unreadableIDs)
     }
 }
 
