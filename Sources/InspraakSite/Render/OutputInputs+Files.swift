@@ -50,11 +50,13 @@ extension DependencyMap {
         }
 
         let log = context.changes.value(context).log
-        for feed in ChangeFeed.all(context) {
-            if let inputs = kept([feed.path] + (feed.atomPath.map { [$0] } ?? [])) {
+        for scope in ChangeFeed.scopes(graph) {
+            let path = ChangeFeed.rssPath(scope, graph: graph)
+            if let inputs = kept([path] + (ChangeFeed.atomPath(scope, rssPath: path).map { [$0] } ?? [])) {
                 outputs += inputs
                 continue
             }
+            let feed = ChangeFeed.feed(scope, context)
             var inputs = collector()
             let changes = feed.changes(log, graph: graph, limit: context.settings.feedsLimit)
             for change in changes {
