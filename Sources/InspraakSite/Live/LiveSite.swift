@@ -62,7 +62,7 @@ public final class LiveSite: @unchecked Sendable {
         load.parsedDocuments = parsed
         var textEdit = false
         var analysed: SiteBuild.Analysed
-        if let previous, let reread = clock.time("load", { SiteLoader.rereading(changed, of: previous.site, tree: tree, cache: parsed) }),
+        if let previous, let reread = clock.time("load", { SiteLoader.rereading(changed, of: previous.site, problems: previous.analysisProblems, tree: tree, cache: parsed) }),
            let model = clock.time("model", { ModelBuilder.replacingTexts(in: previous.model, of: reread.site, documents: reread.reread, cache: decoded) }) {
             // Record files whose texts only changed: the rest of the site reads as before.
             textEdit = true
@@ -82,7 +82,7 @@ public final class LiveSite: @unchecked Sendable {
         var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?)?
         if let site = analysed.site, let model = analysed.model, let graph = analysed.graph, !diagnostics.hasErrors {
             // Files gone (deleted, renamed, or a folder of them): forget what was read of them.
-            if edited.contains(where: { tree.kind(of: $0) != .regular }) {
+            if edited.contains(where: { tree.kind(of: $0) != .regular && parsed.holds($0) }) {
                 let documents = Set(site.documents.map(\.source.path))
                 parsed.keepOnly(documents)
                 decoded.keepOnly(documents)

@@ -29,6 +29,13 @@ package final class ParsedDocumentCache: @unchecked Sendable {
         entries[source.path] = Entry(source: source, bytes: bytes, result: result)
     }
 
+    /// Whether it holds the file at `path`, or one below it (`path` a folder).
+    package func holds(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[path] != nil || entries.keys.contains { $0.hasPrefix(path + "/") }
+    }
+
     /// Forgets files that are gone, so a long `serve` does not keep every deleted record.
     package func keepOnly(_ paths: Set<String>) {
         lock.lock()

@@ -131,14 +131,21 @@ public enum SiteLoader {
     }
 
     /// `site` with the record files at `paths` read again through `tree` (`serve`, after they
-    /// were saved): nil unless each is one of its documents and reads without a problem.
-    package static func rereading(_ paths: Set<String>, of site: LoadedSite, tree: any SourceTree,
+    /// were saved): nil unless each is one of its documents and reads without a problem, or a
+    /// file the site never saw (`problems`: what loading it said).
+    package static func rereading(_ paths: Set<String>, of site: LoadedSite, problems: [Diagnostic], tree: any SourceTree,
                                   cache: ParsedDocumentCache?) -> (site: LoadedSite, reread: [LoadedDocument])? {
         var documents = site.documents
         var reread: [LoadedDocument] = []
         for path in paths.sorted() {
-            guard let index = documents.firstIndex(where: { $0.source.path == path }),
-                  case .success(let document) = read(documents[index].source, in: tree, cache: cache) else { return nil }
+            guard let index = documents.firstIndex(where: { $0.source.path == path }) else {
+                // Gone again before the rebuild (an editor's temporary file, renamed over the
+                // record), not in a bundle and not reported: it was never part of the site.
+                guard tree.kind(of: path) == .missing, !problems.contains(where: { $0.location.path == path }),
+                      !documents.contains(where: { $0.source.bundleFolder.map { path.hasPrefix($0 + "/") } ?? false }) else { return nil }
+                continue
+            }
+            guard case .success(let document) = read(documents[index].source, in: tree, cache: cache) else { return nil }
             documents[index] = LoadedDocument(source: document.source, frontMatter: document.frontMatter, fields: document.fields,
                                               history: documents[index].history)
             reread.append(documents[index])

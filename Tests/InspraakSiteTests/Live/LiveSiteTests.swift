@@ -44,6 +44,18 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertLessThan(live.report.pagesRewritten, all / 4, "a body edit re-rendered \(live.report.pagesRewritten) of \(all)")
         XCTAssertFalse(live.report.timings.contains { $0.stage == "map" }, "a body edit made the dependency map anew")
 
+        // Saved as editors save: a hidden file written beside the record and renamed over it,
+        // gone by the time of the rebuild. Still an edit to the text only: the graph is not made.
+        let temporary = "content/advice/.2021-05-25-advies-mantelzorgbeleid.md.3f2a.tmp"
+        try step(live, "body saved by renaming", changing: [advice, temporary], expecting: ["advice/2021-05-25-advies-mantelzorgbeleid/index.html"]) {
+            let text = try String(contentsOf: url(advice), encoding: .utf8)
+            try write(text + "\nNog een alinea, via een tijdelijk bestand bewaard.\n", to: temporary)
+            try FileManager.default.removeItem(at: url(advice))
+            try FileManager.default.moveItem(at: url(temporary), to: url(advice))
+        }
+        XCTAssertFalse(live.report.timings.contains { $0.stage == "graph" }, "a text edit saved by renaming made the graph anew")
+        XCTAssertEqual(live.report.pagesRewritten, 1)
+
         // Without a summary, the body's first paragraph stands in for it: a text edit there
         // changes the cards too, and still keeps the dependency map.
         try step(live, "summary left out", changing: [advice], expecting: ["advice/index.html"]) {
