@@ -108,6 +108,7 @@ public final class LiveSite: @unchecked Sendable {
                             changed.append(path)
                         }
                     }
+                    retire(snapshot)
                     snapshot = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     snapshot?.renderProblems = reused.renderProblems
@@ -176,11 +177,19 @@ public final class LiveSite: @unchecked Sendable {
                 files = update.files
                 if !samePaths { paths = update.files.keys.sorted { $0.precedesInUTF8($1) } }
             }
+            retire(snapshot)
             snapshot = next
             edited = []
         }
         return finish(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
                                   seconds: seconds(since: started), timings: clock.timings))
+    }
+
+    /// Lets go of a snapshot on another thread, a moment later: freeing a site's worth of
+    /// records, texts and maps takes longer than a text edit's whole rebuild.
+    private func retire(_ old: LiveSnapshot?) {
+        guard let old else { return }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.5) { withExtendedLifetime(old) {} }
     }
 
     private func finish(_ report: LiveRebuild) -> LiveRebuild {

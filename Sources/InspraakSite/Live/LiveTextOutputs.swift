@@ -18,7 +18,8 @@ extension LiveOutputs {
         }
         var copies: [(path: String, file: String)] = []
         var toRender: [(path: String, index: Int)] = []
-        for output in map.outputs where !output.inputs.isDisjoint(with: dirty) {
+        // The few changed inputs looked up in each output's (some hold thousands).
+        for output in map.outputs where dirty.contains(where: output.inputs.contains) {
             if let index = pages[output.path] {
                 toRender.append((output.path, index))
             } else if map.pageTemplates[output.path] == nil, output.inputs.count == 1, case .file(let file)? = output.inputs.first {

@@ -30,7 +30,7 @@ struct RenderedTexts: Sendable {
     }
 
     /// Variable for `replacingTexts(of:unsafeHTML:)` (serve), never changed while rendering.
-    var records: [String: RecordTexts]
+    var records: RecordTextTable
     let themes: [String: RenderedMarkdown]
     /// The texts of place and council files, by slug.
     let places: [String: RenderedMarkdown]
@@ -47,7 +47,7 @@ struct RenderedTexts: Sendable {
     init(_ graph: SiteGraph, records rendered: [RecordTexts], themes: [String: RenderedMarkdown], unsafeHTML unsafe: Bool) {
         var records: [String: RecordTexts] = [:]
         for (record, texts) in zip(graph.records, rendered) { records[record.id] = texts }
-        self.records = records
+        self.records = RecordTextTable(records)
         self.themes = themes
         var places: [String: RenderedMarkdown] = [:]
         for place in graph.places { places[place.slug] = Markdown.render(place.body, unsafeHTML: unsafe) }
@@ -60,5 +60,21 @@ struct RenderedTexts: Sendable {
     /// The note of a feedback's response that gave a history step.
     func note(of step: HistoryStep) -> String? {
         records[step.feedback]?.notes[step.responseIndex]
+    }
+}
+
+/// Each record's texts by id. `serve` replaces a few after an edit: they are kept beside the
+/// whole table, so 10,000 texts are not copied for one.
+struct RecordTextTable: Sendable {
+    private let all: [String: RenderedTexts.RecordTexts]
+    private var replaced: [String: RenderedTexts.RecordTexts] = [:]
+
+    init(_ all: [String: RenderedTexts.RecordTexts]) {
+        self.all = all
+    }
+
+    subscript(id: String) -> RenderedTexts.RecordTexts? {
+        get { replaced[id] ?? all[id] }
+        set { replaced[id] = newValue }
     }
 }

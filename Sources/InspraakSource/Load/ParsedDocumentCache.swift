@@ -29,11 +29,13 @@ package final class ParsedDocumentCache: @unchecked Sendable {
         entries[source.path] = Entry(source: source, bytes: bytes, result: result)
     }
 
-    /// Whether it holds the file at `path`, or one below it (`path` a folder).
+    /// Whether it may hold the file at `path` or one below it: the file, a bundle's `index.md`,
+    /// or any path without a dot in its name (a folder of records).
     package func holds(_ path: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return entries[path] != nil || entries.keys.contains { $0.hasPrefix(path + "/") }
+        let name = path.split(separator: "/").last ?? ""
+        return entries[path] != nil || entries[path + "/index.md"] != nil || !name.contains(".")
     }
 
     /// Forgets files that are gone, so a long `serve` does not keep every deleted record.
