@@ -1,5 +1,6 @@
 import Foundation
 import InspraakSource
+import InspraakTemplates
 
 /// A site kept in memory between edits, for `serve`: its sources, loaded records, graph,
 /// dependency map and every output's bytes. Nothing is written to disk.
@@ -28,6 +29,7 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [String: LiveOutput] = [:]
     private var paths: [String] = []
+    private var templates: (files: [String: ThemeFiles.File], set: TemplateSet)?
     private var last = LiveRebuild(diagnostics: [], changedOutputs: [], pagesRewritten: 0, seconds: 0, timings: [])
 
     /// A full build into memory; `options.output` is not used.
@@ -98,9 +100,9 @@ public final class LiveSite: @unchecked Sendable {
             }
             // Only record pages show a text: when nothing else is reached, they are made without
             // planning the whole site.
-            if let reused, let context {
+            if let reused, let context, let templates = compiled(site.theme) {
                 let dirty = LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited)
-                if let outputs = clock.time("pages", { LiveOutputs.texts(edits, dirty: dirty, map: reused.map, context: context, theme: site.theme, source: options.source) }) {
+                if let outputs = clock.time("pages", { LiveOutputs.texts(edits, dirty: dirty, map: reused.map, context: context, templates: templates, source: options.source) }) {
                     var changed: [String] = []
                     locked {
                         for (path, output) in outputs where files[path]?.etag != output.etag {
@@ -183,6 +185,14 @@ public final class LiveSite: @unchecked Sendable {
         }
         return finish(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
                                   seconds: seconds(since: started), timings: clock.timings))
+    }
+
+    /// The theme's templates compiled, kept while they are the same.
+    private func compiled(_ theme: ThemeFiles) -> TemplateSet? {
+        if let templates, LiveChanges.themeFiles(templates.files, theme.templates).isEmpty { return templates.set }
+        guard let set = TemplateSet.compile(theme).0 else { return nil }
+        templates = (theme.templates, set)
+        return set
     }
 
     /// Lets go of a snapshot on another thread, a moment later: freeing a site's worth of

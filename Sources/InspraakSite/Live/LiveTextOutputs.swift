@@ -8,7 +8,7 @@ extension LiveOutputs {
     /// the records' own pages (their only outputs made from a text) and copied files. Nil when
     /// another output is reached (a first paragraph that stands in for a summary is on cards):
     /// the whole plan is needed then.
-    static func texts(_ records: [Record], dirty: Set<OutputInput>, map: DependencyMap, context: RenderContext, theme: ThemeFiles,
+    static func texts(_ records: [Record], dirty: Set<OutputInput>, map: DependencyMap, context: RenderContext, templates: TemplateSet,
                       source: URL) -> [(path: String, output: LiveOutput)]? {
         let graph = context.graph
         var pages: [String: Int] = [:]
@@ -18,17 +18,21 @@ extension LiveOutputs {
         }
         var copies: [(path: String, file: String)] = []
         var toRender: [(path: String, index: Int)] = []
-        // The few changed inputs looked up in each output's (some hold thousands).
-        for output in map.outputs where dirty.contains(where: output.inputs.contains) {
-            if let index = pages[output.path] {
-                toRender.append((output.path, index))
-            } else if map.pageTemplates[output.path] == nil, output.inputs.count == 1, case .file(let file)? = output.inputs.first {
-                copies.append((output.path, file))
+        var reached = Set<String>()
+        for input in dirty {
+            guard let outputs = map.outputs(madeFrom: input) else { return nil }
+            reached.formUnion(outputs)
+        }
+        for path in reached.sorted(by: { $0.precedesInUTF8($1) }) {
+            guard let output = map.inputs(of: path) else { return nil }
+            if let index = pages[path] {
+                toRender.append((path, index))
+            } else if map.pageTemplates[path] == nil, output.inputs.count == 1, case .file(let file)? = output.inputs.first {
+                copies.append((path, file))
             } else {
                 return nil
             }
         }
-        guard let templates = TemplateSet.compile(theme).0 else { return nil }
         let rendered = toRender.parallelMap(state: { [UInt8]() }) { buffer, page -> [UInt8] in
             _ = templates.render(PagePlan.recordView(context, index: page.index), template: "record", into: &buffer)
             return buffer

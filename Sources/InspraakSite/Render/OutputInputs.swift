@@ -78,6 +78,9 @@ public struct DependencyMap: Sendable {
     /// How many records the site has.
     let recordCount: Int
     private let index: [String: Int]
+    /// The outputs of each record's text and each copied file: few, and asked for after every
+    /// edit to a text (`serve`).
+    private let fewDependents: [OutputInput: [String]]
 
     init(_ outputs: [OutputInputs], sources: [OutputInput: String], pageTemplates: [String: String], recordCount: Int) {
         self.outputs = outputs.sorted { $0.path.precedesInUTF8($1.path) }
@@ -85,6 +88,25 @@ public struct DependencyMap: Sendable {
         self.pageTemplates = pageTemplates
         self.recordCount = recordCount
         index = Dictionary(self.outputs.enumerated().map { ($1.path, $0) }) { first, _ in first }
+        var few: [OutputInput: [String]] = [:]
+        for output in self.outputs {
+            for input in output.inputs {
+                switch input {
+                case .text, .file: few[input, default: []].append(output.path)
+                default: break
+                }
+            }
+        }
+        fewDependents = few
+    }
+
+    /// The outputs made from a record's text or a copied file (`.text`, `.file`), sorted by
+    /// path; nil for any other input.
+    func outputs(madeFrom input: OutputInput) -> [String]? {
+        switch input {
+        case .text, .file: return fewDependents[input] ?? []
+        default: return nil
+        }
     }
 
     /// What the output at `path` (exactly as in the output folder) is made from.
