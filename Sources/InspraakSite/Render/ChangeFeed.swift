@@ -96,11 +96,6 @@ struct ChangeFeed: Sendable {
         }
     }
 
-    /// The site's, each theme's and each meeting's and advice's change feed.
-    static func all(_ context: RenderContext) -> [ChangeFeed] {
-        scopes(context.graph).map { feed($0, context) }
-    }
-
     /// Whose changes each feed holds: the site's, each theme's, each meeting's and advice's.
     static func scopes(_ graph: SiteGraph) -> [Scope] {
         var scopes: [Scope] = [.site]
