@@ -150,6 +150,28 @@ final class OutputInputsTests: XCTestCase {
         }
     }
 
+    /// A new outcome changes a meeting's status, not where it stands: the list pages, feeds and
+    /// calendars that only place it by date (`dated`) stay as they were; what shows or counts
+    /// its status changes.
+    func testAnOutcomeLeavesWhatOnlyPlacesTheRecordAsItWas() throws {
+        let base = try baseBuild()
+        let meeting = "2019-06-25-stamtafel-veiligheid"
+        let edited = try build("Outcome") { folder in
+            let url = folder.appendingPathComponent("content/feedback/2019-09-03-terugkoppeling-stamtafel-veiligheid.md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertTrue(text.contains("outcome: adopted"))
+            try text.replacingOccurrences(of: "outcome: adopted", with: "outcome: not-adopted").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let changed = differing(base, edited)
+        XCTAssertTrue(changed.contains("meetings/\(meeting)/index.html"), changed.sorted().joined(separator: "\n"))
+        XCTAssertTrue(changed.contains("data/answers.csv"))
+        // Every output that only places the meeting stays as it was: other list pages, feeds and calendars.
+        let placing = base.map.outputs.filter { $0.inputs.contains(.dated(meeting)) }.map(\.path)
+        XCTAssertTrue(placing.contains("meetings/page/3/index.html") && placing.contains("themes/wonen/agenda.ics"), placing.joined(separator: "\n"))
+        XCTAssertEqual(changed.intersection(placing).sorted(), [], "changed with the meeting's status although they only place it by date")
+        XCTAssertFalse(base.map.outputs.contains { $0.inputs.contains(.dated(meeting)) && $0.inputs.contains(.counted(meeting)) })
+    }
+
     /// A partial changes the pages whose template includes it, and only those; the parent
     /// every page extends changes every page.
     func testTemplateChangesThePagesThatIncludeIt() throws {
@@ -281,7 +303,7 @@ final class OutputInputsTests: XCTestCase {
         let feedLines = feed.out.split(separator: "\n").map(String.init)
         XCTAssertEqual(feedLines.first, "feed.xml is made from:")
         XCTAssertTrue(feedLines.contains("  records it shows (50):"), feed.out)
-        XCTAssertTrue(feedLines.contains("  records it only counts, for figures, totals and which come first: 2 (of the site's 52)"), feed.out)
+        XCTAssertTrue(feedLines.contains("  records it only places by kind, date and themes (which list page, feed or calendar year): 2 (of the site's 52)"), feed.out)
         XCTAssertTrue(feedLines.contains("  settings in site.toml: the top-level keys (title, description, base_url, language, timezone, theme), [advice], [feedback], [feeds], [markdown]"), feed.out)
         XCTAssertFalse(feedLines.contains { $0.hasPrefix("  templates") }, feed.out)
 

@@ -7,19 +7,23 @@ enum LiveChanges {
     /// The inputs that changed from `old` to `new`, given the source paths edited in between.
     static func inputs(from old: LiveSnapshot, to new: LiveSnapshot, edited: Set<String>) -> Set<OutputInput> {
         var changed = Set<OutputInput>()
-        for record in new.graph.records {
+        // Compared on all cores: ten thousand records' facets.
+        let perRecord = new.graph.records.parallelMap { record -> [OutputInput] in
             guard let before = old.graph.record(record.id), let was = old.facets[record.id], let now = new.facets[record.id] else {
-                changed.formUnion([.record(record.id), .counted(record.id), .text(record.id)])
-                continue
+                return [.record(record.id), .counted(record.id), .dated(record.id), .text(record.id)]
             }
+            var changed: [OutputInput] = []
             // A record read again is a new one; one whose file reads as before is the same object.
-            if was != now || before !== record || before.origin != record.origin {
-                changed.formUnion([.record(record.id), .text(record.id)])
+            if before !== record || before.origin != record.origin || was != now {
+                changed += [.record(record.id), .text(record.id)]
             }
-            if was.counted != now.counted { changed.insert(.counted(record.id)) }
+            if was.counted != now.counted { changed.append(.counted(record.id)) }
+            if was.counted.placed != now.counted.placed { changed.append(.dated(record.id)) }
+            return changed
         }
+        for inputs in perRecord where !inputs.isEmpty { changed.formUnion(inputs) }
         for record in old.graph.records where new.graph.record(record.id) == nil {
-            changed.formUnion([.record(record.id), .counted(record.id), .text(record.id)])
+            changed.formUnion([.record(record.id), .counted(record.id), .dated(record.id), .text(record.id)])
         }
         for slug in Set(old.graph.themes.map(\.slug) + new.graph.themes.map(\.slug)) {
             let before = old.graph.theme(slug), now = new.graph.theme(slug)

@@ -69,15 +69,20 @@ struct LiveSnapshot: Sendable {
 /// Everything the graph computes for one record that a page may show, beside the record's own
 /// fields: two facets that differ mean every output showing the record is made again.
 struct RecordFacet: Sendable, Hashable {
-    /// What an output that only counts the record reads (`OutputInput.counted`).
-    struct Counted: Sendable, Hashable {
+    /// What an output that only places the record reads (`OutputInput.dated`).
+    struct Placed: Sendable, Hashable {
         let kind: RecordKind
         let date: Moment
         let themes: [String]
-        let advice: AdviceStatus?
-        let items: [ItemStatus?]
         /// A cancelled meeting leaves the planned ones.
         let cancelled: Bool
+    }
+
+    /// What an output that only counts the record reads (`OutputInput.counted`).
+    struct Counted: Sendable, Hashable {
+        let placed: Placed
+        let advice: AdviceStatus?
+        let items: [ItemStatus?]
     }
 
     let counted: Counted
@@ -90,26 +95,28 @@ struct RecordFacet: Sendable, Hashable {
 
     static func all(_ pages: PagePlan) -> [String: RecordFacet] {
         let graph = pages.context.graph
-        var openItems: [String: [OpenItem]] = [:]
-        for item in graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue {
-            openItems[item.key.record, default: []].append(item)
-        }
-        var facets: [String: RecordFacet] = [:]
-        for (record, trail) in zip(graph.records, pages.context.trails) {
+        let openItems = Dictionary(grouping: graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue) { $0.key.record }
+        let trails = pages.context.trails
+        // Made on all cores, then gathered by id.
+        let made = Array(graph.records.indices).parallelMap { index -> RecordFacet in
+            let record = graph.records[index], trail = trails[index]
             let keys = Statuses.keys(of: record)
-            let counted = Counted(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
-                                  advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] },
-                                  cancelled: record.meeting?.cancelled ?? false)
+            let placed = Placed(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
+                                cancelled: record.meeting?.cancelled ?? false)
+            let counted = Counted(placed: placed, advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
             let steps = trail.steps.map { step -> String in
                 switch step {
                 case .record(let shown): return shown.id
                 case .gap(let hidden, let nearest): return "\(hidden) \(nearest.id)"
                 }
             }
-            facets[record.id] = RecordFacet(counted: counted, links: graph.links[record.id] ?? [], backlinks: graph.backlinks[record.id] ?? [],
-                                            histories: keys.map { graph.histories[$0] }, openItems: openItems[record.id] ?? [],
-                                            trail: steps + ["\(trail.total)"])
+            return RecordFacet(counted: counted, links: graph.links[record.id] ?? [], backlinks: graph.backlinks[record.id] ?? [],
+                               histories: keys.map { graph.histories[$0] }, openItems: openItems[record.id] ?? [],
+                               trail: steps + ["\(trail.total)"])
         }
+        var facets: [String: RecordFacet] = [:]
+        facets.reserveCapacity(made.count)
+        for (record, facet) in zip(graph.records, made) { facets[record.id] = facet }
         return facets
     }
 }

@@ -22,6 +22,10 @@ extension DependencyMap {
         if !counted.isEmpty {
             lines.append("  " + RenderMessage.Explain.counts(counted.count, of: recordCount))
         }
+        let dated = output.dated
+        if !dated.isEmpty {
+            lines.append("  " + RenderMessage.Explain.places(dated.count, of: recordCount))
+        }
         list(RenderMessage.Explain.themes, sorted.compactMap { if case .theme(let slug) = $0 { named($0, slug) } else { nil } })
         list(RenderMessage.Explain.places, sorted.compactMap { if case .place(let slug) = $0 { named($0, slug) } else { nil } })
         list(RenderMessage.Explain.councils, sorted.compactMap { if case .council(let slug) = $0 { named($0, slug) } else { nil } })

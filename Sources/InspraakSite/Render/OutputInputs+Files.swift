@@ -38,7 +38,7 @@ extension DependencyMap {
             var inputs = collector()
             let shown = PageContents.feedRecords(feed.records, graph: graph, limit: context.settings.feedsLimit)
             inputs.cards(shown)
-            inputs.count(feed.records)
+            inputs.place(feed.records)
             inputs.add(syndication)
             if let theme = graph.themes.first(where: { SitePaths.theme($0.slug) == feed.pagePath }) { inputs.add([.theme(theme.slug)]) }
             if let council = graph.councils.first(where: { SitePaths.council($0.slug) == feed.pagePath }) { inputs.council(council.slug) }
@@ -91,7 +91,7 @@ extension DependencyMap {
             var inputs = collector()
             inputs.showAll(calendar.meetings)
             // The time-zone block covers the years of all meetings; DTSTAMP is today.
-            inputs.count(allMeetings)
+            inputs.place(allMeetings)
             inputs.add([.strings, .config(.topLevel), .today])
             if let slug = calendarThemes[calendar.path] { inputs.add([.theme(slug)]) }
             outputs.append(OutputInputs(path: calendar.path, inputs: inputs.finished()))

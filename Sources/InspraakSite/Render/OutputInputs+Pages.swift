@@ -32,7 +32,7 @@ struct PageInputs {
         case .list(let kind, let number):
             let records = pages.byKind[kind] ?? []
             inputs.cards(PageContents.listSlice(records, page: number, size: pages.context.settings.paginationSize))
-            inputs.count(records)
+            inputs.place(records)
             inputs.add([.config(.pagination)])
         case .record(let index):
             record(graph.records[index], trail: pages.context.trails[index], into: &inputs)
@@ -168,6 +168,11 @@ struct InputCollector {
         inputs.formUnion(records.lazy.map { .counted($0.id) })
     }
 
+    /// Records that only decide, by kind, date and themes, which others come first or where.
+    mutating func place(_ records: some Sequence<Record>) {
+        inputs.formUnion(records.lazy.map { .dated($0.id) })
+    }
+
     /// An open item as `PageBuilder.openItem` draws it.
     mutating func openItem(_ item: OpenItem) {
         card(graph.record(item.key.record)!)
@@ -184,11 +189,14 @@ struct InputCollector {
         for step in graph.histories[key]?.steps ?? [] { show(graph.record(step.feedback)) }
     }
 
-    /// The inputs, a record shown not also counted.
+    /// The inputs, a record shown not also counted or placed, one counted not also placed.
     func finished() -> Set<OutputInput> {
         inputs.filter {
-            if case .counted(let id) = $0 { return !inputs.contains(.record(id)) }
-            return true
+            switch $0 {
+            case .counted(let id): return !inputs.contains(.record(id))
+            case .dated(let id): return !inputs.contains(.record(id)) && !inputs.contains(.counted(id))
+            default: return true
+            }
         }
     }
 }

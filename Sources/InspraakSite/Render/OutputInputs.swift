@@ -9,6 +9,11 @@ public enum OutputInput: Sendable, Hashable, Comparable {
     /// The output only counts this record: in figures and totals, or in choosing which records
     /// come first (its kind, date, themes and status matter, not its title or text).
     case counted(String)
+    /// The output only places this record: by its kind, date, themes (and whether a meeting
+    /// was cancelled) it decides which page of a list the record lands on, whether a feed
+    /// carries it, or the years a calendar covers. Not its status: a new outcome leaves the
+    /// output as it was.
+    case dated(String)
     /// The record's text (its body, as HTML), which only its own page shows. Its first
     /// paragraph stands in for a missing summary on cards and in feeds: that is `record`.
     case text(String)
@@ -57,6 +62,8 @@ public struct OutputInputs: Sendable, Equatable {
     public var records: [String] { inputs.compactMap { if case .record(let id) = $0 { id } else { nil } }.sorted() }
     /// Records it only counts (and does not show), by id, sorted.
     public var counted: [String] { inputs.compactMap { if case .counted(let id) = $0 { id } else { nil } }.sorted() }
+    /// Records it only places by date (and does not show or count), by id, sorted.
+    public var dated: [String] { inputs.compactMap { if case .dated(let id) = $0 { id } else { nil } }.sorted() }
 }
 
 /// For every file a build writes, what it is made from, and the other way round: which outputs
@@ -66,7 +73,7 @@ public struct OutputInputs: Sendable, Equatable {
 /// `serve` re-renders, after an edit, the outputs that `record` reaches for each record whose
 /// data changed (the graph is made anew, so a feedback's new outcome also changes the data of
 /// the advice it answers), those `counted` reaches when a record's kind, date, themes or
-/// status changed, and every output whose inputs in a new map differ from the old one (a new
+/// status changed, those `dated` reaches when its kind, date or themes changed, and every output whose inputs in a new map differ from the old one (a new
 /// record moves others between list pages).
 public struct DependencyMap: Sendable {
     /// Every output, sorted by path.

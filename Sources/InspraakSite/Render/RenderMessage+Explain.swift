@@ -9,6 +9,9 @@ extension RenderMessage {
         static func counts(_ count: Int, of total: Int) -> String {
             "records it only counts, for figures, totals and which come first: \(count) (of the site's \(total))"
         }
+        static func places(_ count: Int, of total: Int) -> String {
+            "records it only places by kind, date and themes (which list page, feed or calendar year): \(count) (of the site's \(total))"
+        }
         static let texts = "records whose whole text it shows:"
         static let themes = "themes:"
         static let places = "places:"
