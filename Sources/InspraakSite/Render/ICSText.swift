@@ -31,6 +31,12 @@ enum ICSText {
     static func fold(_ line: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(line.utf8.count + line.utf8.count / 24 + 2)
+        fold(line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same, appended to a calendar's bytes.
+    static func fold(_ line: String, into out: inout [UInt8]) {
         var octets = 0
         var line = line
         line.withUTF8 { bytes in
@@ -50,6 +56,5 @@ enum ICSText {
             }
         }
         out.append(contentsOf: [13, 10])
-        return String(decoding: out, as: UTF8.self)
     }
 }

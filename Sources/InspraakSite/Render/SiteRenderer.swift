@@ -61,7 +61,7 @@ public enum SiteRenderer {
         files += changeFeeds(context)
         let zone = CalendarZone(graph, timezone: settings.timezone)
         files += MeetingCalendar.all(graph, siteTitle: settings.title, strings: context.strings).map { calendar in
-            .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = Array(calendar.text(context, zone: zone).utf8) })
+            .init(path: calendar.path, content: .rendered(weight: 1) { buffer in buffer = calendar.bytes(context, zone: zone) })
         }
         files += wholeSiteFiles(context, sitemap: sitemap)
         files += context.assets.files.map { .init(path: $0.path, content: .bytes($0.bytes)) }
@@ -100,12 +100,12 @@ public enum SiteRenderer {
     private static func wholeSiteFiles(_ context: RenderContext, sitemap: [Sitemap.Entry]) -> [OutputPlan.File] {
         let graph = context.graph, settings = context.settings, paths = context.paths
         var files: [OutputPlan.File] = []
-        let openData = Once {
-            Dictionary(OpenDataFiles.files(graph, settings: settings, paths: paths, tables: context.openDataTables.value).map { ($0.path, $0.bytes) }) { first, _ in first }
-        }
-        files += OpenDataFiles.paths.enumerated().map { index, path in
-            // The first starts early, so the tables are made while pages are rendered.
-            .init(path: path, content: .rendered(weight: index == 0 ? 3 : 0) { buffer in buffer = openData.value[path] ?? [] })
+        let openData = OpenDataFiles.Made(graph, settings: settings, paths: paths, tables: context.openDataTables)
+        files += OpenDataFiles.paths.map { path in
+            // The tables' CSV and JSON start early, so they are made while pages are rendered.
+            .init(path: path, content: .rendered(weight: path.hasSuffix(".csv") || path.hasSuffix(".json") && !path.hasSuffix("-metadata.json") ? 3 : 0) { buffer in
+                buffer = openData.bytes(at: path)
+            })
         }
         let diwooPaths = DiWoo.paths(graph, settings: settings) ?? []
         let diwoo = Once { Dictionary((DiWoo.files(graph, settings: settings, paths: paths) ?? []).map { ($0.path, Array($0.text.utf8)) }) { first, _ in first } }

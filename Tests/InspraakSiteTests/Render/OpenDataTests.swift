@@ -71,13 +71,13 @@ final class OpenDataTests: XCTestCase {
         let (graph, config) = try adviceSite(woo: false)
         let settings = RenderSettings(config)
         let paths = SitePaths(settings)
-        XCTAssertEqual(OpenDataTables.answers(graph).csv, """
+        XCTAssertEqual(String(decoding: OpenDataTables.answers(graph).csv, as: UTF8.self), """
             feedback,date,ref,record_kind,record,item,outcome,implementation,expected,note\r
             2024-04-01-reactie,2024-04-01,2024-03-01-advies#r1,advice,2024-03-01-advies,r1,adopted,,,\r
             2024-04-01-reactie,2024-04-01,2024-03-01-advies#r2,advice,2024-03-01-advies,r2,adopted,,,\r
 
             """)
-        XCTAssertEqual(OpenDataTables.recommendations(graph, paths).csv.split(separator: "\r\n")[1],
+        XCTAssertEqual(String(decoding: OpenDataTables.recommendations(graph, paths).csv, as: UTF8.self).split(separator: "\r\n")[1],
                        "2024-03-01-advies,r1,\"Doe dit, \"\"nu\"\"\",answered,adopted,https://example.nl/participatie/advice/2024-03-01-advies/#r1")
         XCTAssertNil(DiWoo.files(graph, settings: settings, paths: paths))
     }
@@ -91,5 +91,23 @@ final class OpenDataTests: XCTestCase {
         XCTAssertTrue(files[2].text.contains("<loc>https://example.nl/participatie/feedback/2024-04-01-reactie/</loc>"))
         XCTAssertTrue(files[2].text.contains("<diwoo:role>is reactie op</diwoo:role>"))
         XCTAssertTrue(files[2].text.contains("<diwoo:atTime>2024-04-01T00:00:00+02:00</diwoo:atTime>"))
+    }
+
+    /// A table's JSON, written straight into bytes, is what the JSON writer prints for the same
+    /// rows as objects; an empty table is an empty array.
+    func testTableJSONIsThePrettyJSONOfItsRows() {
+        let columns = ["id", "note", "count", "flag"].map { DataTable.Column(name: $0, datatype: "string", required: false, description: "") }
+        let rows: [[DataTable.Value]] = [
+            [.text("a"), .text("zei \"ja\", <b> & \u{2028}\n\u{1}"), .integer(-3), .boolean(true)],
+            [.text("b"), .none, .integer(0), .boolean(false)],
+            [],
+        ]
+        let table = DataTable(name: "t", title: "T", description: "", columns: columns, primaryKey: [], foreignKeys: [], rows: rows)
+        let expected = JSONText.array(rows.map { row in .object(zip(columns, row).map { ($0.name, $1.json) }) }).pretty() + "\n"
+        XCTAssertEqual(String(decoding: table.json, as: UTF8.self), expected)
+        let empty = DataTable(name: "t", title: "T", description: "", columns: columns, primaryKey: [], foreignKeys: [], rows: [])
+        XCTAssertEqual(String(decoding: empty.json, as: UTF8.self), "[]\n")
+        XCTAssertEqual(String(decoding: table.csv, as: UTF8.self),
+                       "id,note,count,flag\r\na,\"zei \"\"ja\"\", <b> & \u{2028}\n\u{1}\",-3,true\r\nb,,0,false\r\n\r\n")
     }
 }

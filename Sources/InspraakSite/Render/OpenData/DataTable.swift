@@ -25,6 +25,16 @@ struct DataTable: Sendable {
             case .none: return .null
             }
         }
+
+        /// As `json` writes it, without making a `JSONText` (a boxed value per field).
+        func writeJSON(into out: inout [UInt8]) {
+            switch self {
+            case .text(let text): JSONText.writeString(text, into: &out)
+            case .integer(let number): out.append(contentsOf: String(number).utf8)
+            case .boolean(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .none: out.append(contentsOf: "null".utf8)
+            }
+        }
     }
 
     struct Column: Sendable {
@@ -51,14 +61,43 @@ struct DataTable: Sendable {
     let foreignKeys: [ForeignKey]
     let rows: [[Value]]
 
-    var csv: String {
-        CSVText.table(header: columns.map(\.name), rows: rows.map { $0.map(\.csv) })
+    /// As CSV, written straight into bytes (no string per field or row).
+    var csv: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 96)
+        CSVText.write(record: columns.lazy.map(\.name), into: &out)
+        for row in rows { CSVText.write(record: row.lazy.map(\.csv), into: &out) }
+        return out
     }
 
-    var json: String {
-        JSONText.array(rows.map { row in
-            .object(zip(columns, row).map { ($0.name, $1.json) })
-        }).pretty() + "\n"
+    /// As pretty JSON (an array of objects, two spaces per level, as `JSONText.pretty`), written
+    /// straight into bytes: a table as `JSONText` values is an allocation per field.
+    var json: [UInt8] {
+        guard !rows.isEmpty else { return Array("[]\n".utf8) }
+        // Each column's `,\n    "name": ` (no comma before the first).
+        let keys = columns.enumerated().map { index, column -> [UInt8] in
+            var key: [UInt8] = Array((index > 0 ? ",\n    " : "    ").utf8)
+            JSONText.writeString(column.name, into: &key)
+            key.append(contentsOf: ": ".utf8)
+            return key
+        }
+        var out: [UInt8] = Array("[\n".utf8)
+        out.reserveCapacity(rows.count * 256)
+        for (index, row) in rows.enumerated() {
+            out.append(contentsOf: (index > 0 ? ",\n  " : "  ").utf8)
+            if row.isEmpty || columns.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                continue
+            }
+            out.append(contentsOf: "{\n".utf8)
+            for (key, value) in zip(keys, row) {
+                out.append(contentsOf: key)
+                value.writeJSON(into: &out)
+            }
+            out.append(contentsOf: "\n  }".utf8)
+        }
+        out.append(contentsOf: "\n]\n".utf8)
+        return out
     }
 }
 

@@ -16,23 +16,63 @@ enum OpenDataFiles {
 
     static func files(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths,
                       tables: [DataTable]? = nil) -> [(path: String, bytes: [UInt8])] {
-        let licence = OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
-        let tables = tables ?? OpenDataTables.all(graph, paths: paths)
-        var files: [(path: String, bytes: [UInt8])] = []
-        var distributions: [DataCatalog.Distribution] = []
-        for table in tables {
-            let csv = Array(table.csv.utf8), json = Array(table.json.utf8)
-            files.append(("data/\(table.name).csv", csv))
-            files.append(("data/\(table.name).json", json))
-            files.append(("data/\(table.name).csv-metadata.json", Array(CSVWMetadata.json(table, licence: licence).utf8)))
-            distributions.append(.init(file: "\(table.name).csv", title: "\(table.title) (CSV)", byteSize: csv.count))
-            distributions.append(.init(file: "\(table.name).json", title: "\(table.title) (JSON)", byteSize: json.count))
+        let files = Made(graph, settings: config, paths: paths, tables: Once { tables ?? OpenDataTables.all(graph, paths: paths) })
+        return Self.paths.map { ($0, files.bytes(at: $0)) }
+    }
+
+    /// The files, each made when it is first asked for: the jobs rendering them split the work
+    /// (a table's CSV and JSON on different cores), and the catalog, which states every data
+    /// file's size, waits only for those.
+    final class Made: Sendable {
+        private let graph: SiteGraph
+        private let config: RenderSettings
+        private let paths: SitePaths
+        private let tables: Once<[DataTable]>
+        private let csv: [Once<[UInt8]>]
+        private let json: [Once<[UInt8]>]
+        private let catalog: Once<RDFGraph>
+
+        init(_ graph: SiteGraph, settings config: RenderSettings, paths: SitePaths, tables: Once<[DataTable]>) {
+            self.graph = graph
+            self.config = config
+            self.paths = paths
+            self.tables = tables
+            let csv = tableNames.indices.map { index in Once { tables.value[index].csv } }
+            let json = tableNames.indices.map { index in Once { tables.value[index].json } }
+            self.csv = csv
+            self.json = json
+            catalog = Once {
+                var distributions: [DataCatalog.Distribution] = []
+                for (index, table) in tables.value.enumerated() {
+                    distributions.append(.init(file: "\(table.name).csv", title: "\(table.title) (CSV)", byteSize: csv[index].value.count))
+                    distributions.append(.init(file: "\(table.name).json", title: "\(table.title) (JSON)", byteSize: json[index].value.count))
+                }
+                return DataCatalog.graph(config: config, paths: paths, today: graph.today, distributions: distributions)
+            }
         }
-        let catalog = DataCatalog.graph(config: config, paths: paths, today: graph.today, distributions: distributions)
-        files.append(("data/catalog.ttl", Array(catalog.turtle.utf8)))
-        files.append(("data/catalog.jsonld", Array(catalog.jsonLD.utf8)))
-        files.append(("data/README.md", Array(readme(tables, config: config, licence: licence).utf8)))
-        return files
+
+        private var licence: OpenDataLicence.Licence {
+            OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
+        }
+
+        /// The bytes of the file at `path` (one of `OpenDataFiles.paths`); empty for another.
+        func bytes(at path: String) -> [UInt8] {
+            switch path {
+            case "data/catalog.ttl": return Array(catalog.value.turtle.utf8)
+            case "data/catalog.jsonld": return Array(catalog.value.jsonLD.utf8)
+            case "data/README.md": return Array(readme(tables.value, config: config, licence: licence).utf8)
+            default: break
+            }
+            for (index, name) in tableNames.enumerated() {
+                switch path {
+                case "data/\(name).csv": return csv[index].value
+                case "data/\(name).json": return json[index].value
+                case "data/\(name).csv-metadata.json": return Array(CSVWMetadata.json(tables.value[index], licence: licence).utf8)
+                default: continue
+                }
+            }
+            return []
+        }
     }
 
     static func readme(_ tables: [DataTable], config: RenderSettings, licence: OpenDataLicence.Licence) -> String {

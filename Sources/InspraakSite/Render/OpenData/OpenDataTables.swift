@@ -6,9 +6,11 @@ enum OpenDataTables {
     typealias Column = DataTable.Column
     typealias Value = DataTable.Value
 
+    /// The tables, made side by side on all cores.
     static func all(_ graph: SiteGraph, paths: SitePaths) -> [DataTable] {
-        [meetings(graph, paths), inputPoints(graph, paths), advice(graph, paths), recommendations(graph, paths),
-         feedback(graph, paths), answers(graph)]
+        let makers: [@Sendable () -> DataTable] = [{ meetings(graph, paths) }, { inputPoints(graph, paths) }, { advice(graph, paths) },
+                                                   { recommendations(graph, paths) }, { feedback(graph, paths) }, { answers(graph) }]
+        return makers.parallelMap { $0() }
     }
 
     private static func text(_ value: String?) -> Value { value.map(Value.text) ?? .none }
