@@ -28,11 +28,19 @@ struct ChangeLog: Sendable {
         for (key, history) in graph.histories {
             for step in Self.oneStepPerFeedback(history.steps) { changes.append(Change(key: key, step: step)) }
         }
-        changes.sort {
-            if $0.step.date.epochSeconds != $1.step.date.epochSeconds { return $0.step.date.epochSeconds > $1.step.date.epochSeconds }
-            return ($0.step.feedback, $0.ref, $0.step.responseIndex) < ($1.step.feedback, $1.ref, $1.step.responseIndex)
+        // Positions sorted on keys made once (a ref is a new string each time it is asked for).
+        let times = changes.map(\.step.date.epochSeconds), refs = changes.map(\.ref)
+        let order = changes.indices.sorted { a, b in
+            if times[a] != times[b] { return times[a] > times[b] }
+            if changes[a].step.feedback != changes[b].step.feedback { return changes[a].step.feedback < changes[b].step.feedback }
+            if refs[a] != refs[b] { return refs[a] < refs[b] }
+            return changes[a].step.responseIndex < changes[b].step.responseIndex
         }
-        for index in changes.indices { changes[index].order = index }
+        changes = order.enumerated().map { index, position in
+            var change = changes[position]
+            change.order = index
+            return change
+        }
         all = changes
         byRecord = Dictionary(grouping: changes) { $0.key.record }
     }
@@ -162,17 +170,32 @@ struct WordedChanges: Sendable {
     init(_ log: ChangeLog, _ context: RenderContext, earlier: ChangeWording.Worded? = nil) {
         let host = ChangeEntry.atomHost(baseURL: context.settings.baseURL)
         let graph = context.graph
+        // After most edits the log is as long as before and each change where it was: then
+        // changes are matched by position; else (or when many moved) by item and step.
+        let samePlaces = earlier.map { earlier in
+            earlier.log.all.count == log.all.count
+                && zip(earlier.log.all, log.all).lazy.filter { $0.key != $1.key || $0.step != $1.step }.prefix(Self.fewMoved + 1).count <= Self.fewMoved
+        } ?? false
         var earlierEntries: [ChangeKey: SyndicationXML.Entry?] = [:]
-        if let earlier {
+        if let earlier, !samePlaces {
             earlierEntries.reserveCapacity(earlier.log.all.count)
             for change in earlier.log.all { earlierEntries[ChangeKey(change)] = earlier.worded.entries[change.order] }
         }
         let known = earlierEntries
         entries = log.all.parallelMap { change in
-            if let earlier, let entry = known[ChangeKey(change)], let record = graph.record(change.key.record),
-               earlier.graph.record(change.key.record) === record, earlier.graph.record(change.step.feedback) === graph.record(change.step.feedback),
-               earlier.graph.themesOf[record.id] == graph.themesOf[record.id] {
-                return entry
+            if let earlier {
+                let entry: SyndicationXML.Entry??
+                if samePlaces {
+                    let was = earlier.log.all[change.order]
+                    entry = was.key == change.key && was.step == change.step ? .some(earlier.worded.entries[change.order]) : .none
+                } else {
+                    entry = known[ChangeKey(change)]
+                }
+                if let entry, let record = graph.record(change.key.record),
+                   earlier.graph.record(change.key.record) === record, earlier.graph.record(change.step.feedback) === graph.record(change.step.feedback),
+                   earlier.graph.themesOf[record.id] == graph.themesOf[record.id] {
+                    return entry
+                }
             }
             return ChangeEntry(change, context).map {
                 .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
@@ -181,6 +204,9 @@ struct WordedChanges: Sendable {
         }
     }
 
+    /// Changes that may have moved for the rest to still be matched by position.
+    private static let fewMoved = 64
+
     private struct ChangeKey: Hashable {
         let key: ItemKey
         let step: HistoryStep
@@ -188,6 +214,14 @@ struct WordedChanges: Sendable {
         init(_ change: Change) {
             key = change.key
             step = change.step
+        }
+
+        /// The item and the feedback are enough to tell changes apart; equality still compares
+        /// the whole step (a note's text is long, and hashing it is most of the work).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(key)
+            hasher.combine(step.feedback)
+            hasher.combine(step.responseIndex)
         }
     }
 }
