@@ -79,19 +79,25 @@ package final class ServeSession: @unchecked Sendable {
         return outcome
     }
 
-    /// One batch of saved edits: rebuilt, told in the terminal, then to the open pages.
+    /// One batch of saved edits: rebuilt, told to the open pages as soon as they are served,
+    /// and in the terminal once the rebuild is done.
     func rebuild(live: LiveSite, changed: Set<String>) {
         let before = router
-        let result = live.rebuild(changed: changed)
         var basePath = before?.basePath ?? "/"
         if changed.contains(WatchRules.configFile), let now = BasePath.read(source: settings.build.source, override: settings.build.baseURL) {
             basePath = now
         }
-        let router = install(live: live, rebuild: result, basePath: basePath)
+        var told = false
+        let tell = { (result: LiveRebuild) in
+            let router = self.install(live: live, rebuild: result, basePath: basePath)
+            // The overlay came, went or changed: every page looks different.
+            self.events.send(changed: result.changedOutputs, all: router.injection.overlay != before?.injection.overlay || basePath != before?.basePath)
+            told = true
+        }
+        let result = live.rebuild(changed: changed, whenServed: tell)
+        if !told { tell(result) }
         report(.rebuilt(result))
         if basePath != before?.basePath { report(.moved(url: url)) }
-        // The overlay came, went or changed: every page looks different.
-        events.send(changed: result.changedOutputs, all: router.injection.overlay != before?.injection.overlay || basePath != before?.basePath)
     }
 
     @discardableResult

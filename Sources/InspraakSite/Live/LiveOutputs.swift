@@ -13,13 +13,15 @@ enum LiveOutputs {
     }
 
     /// `old` (made from `previous`; everything when nil) updated to `plan`, made from `next`,
-    /// after the inputs `dirty` changed (`LiveChanges`).
+    /// after the inputs `dirty` changed (`LiveChanges`); with `stale`, the outputs to render
+    /// again are those (and any not in `old`), and the maps are not read (`LiveMapUpdate`).
     static func update(_ old: [String: LiveOutput], plan: OutputPlan, from previous: LiveSnapshot?, to next: LiveSnapshot,
-                       dirty: Set<OutputInput>?, edited: Set<String>, source: URL) -> Update {
+                       dirty: Set<OutputInput>?, stale known: Set<String>? = nil, edited: Set<String>, source: URL) -> Update {
         let edits = EditedPaths(edited)
         // Rendered again: new outputs, outputs made from other inputs than before, and those
         // made from an input that changed.
         let stale = { (path: String) -> Bool in
+            if let known { return old[path] == nil || known.contains(path) }
             guard let dirty, let previous, old[path] != nil, let now = next.map.inputs(of: path),
                   let before = previous.map.inputs(of: path), now.inputs.isDisjoint(with: dirty) else { return true }
             return !next.keptMap && before.inputs != now.inputs

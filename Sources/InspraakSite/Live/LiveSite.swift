@@ -49,9 +49,10 @@ public final class LiveSite: @unchecked Sendable {
     public func output(at path: String) -> LiveOutput? { locked { files[path] } }
 
     /// Brings the outputs up to date after the files at `changed` (relative to the source
-    /// folder) were created, modified, renamed (both names) or deleted.
+    /// folder) were created, modified, renamed (both names) or deleted. `whenServed` is told
+    /// as soon as the new outputs are served, when that is before the rebuild's last step.
     @discardableResult
-    public func rebuild(changed: Set<String>) -> LiveRebuild {
+    public func rebuild(changed: Set<String>, whenServed: ((LiveRebuild) -> Void)? = nil) -> LiveRebuild {
         let started = DispatchTime.now().uptimeNanoseconds
         // Only right after a good build does the decoded cache hold what the snapshot was made of.
         let previous = edited.isEmpty ? snapshot : nil
@@ -81,7 +82,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         if gitReading == nil, let site = analysed.site { gitReading = site.gitReading }
         var diagnostics = analysed.diagnostics
-        var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?)?
+        var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?, update: LiveMapUpdate?)?
         if let site = analysed.site, let model = analysed.model, let graph = analysed.graph, !diagnostics.hasErrors {
             // Files gone (deleted, renamed, or a folder of them): forget what was read of them.
             if edited.contains(where: { tree.kind(of: $0) != .regular && parsed.holds($0) }) {
@@ -134,7 +135,7 @@ public final class LiveSite: @unchecked Sendable {
                 if let reused {
                     let next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
-                    made = (plan, next, LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited))
+                    made = (plan, next, LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited), nil)
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
                         let facets = RecordFacet.all(pages)
@@ -146,31 +147,28 @@ public final class LiveSite: @unchecked Sendable {
                     var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
                                             keptMap: kept != nil)
-                    let dirty = snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) }
+                    let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) } }
+                    var update: LiveMapUpdate?
                     if kept == nil {
-                        next.map = clock.time("map") { () -> DependencyMap in
-                            // The same pages listing the same records: a page none of whose inputs changed keeps them.
-                            guard let snapshot, let dirty, snapshot.samePages(graph, config: site.config, theme: site.theme, logo: settings.logo) else {
-                                return DependencyMap.make(pages, theme: site.theme)
-                            }
-                            let before = snapshot.map
-                            let map = DependencyMap.make(pages, theme: site.theme) { path in
-                                before.inputs(of: path).flatMap { $0.inputs.isDisjoint(with: dirty) ? $0.inputs : nil }
-                            }
-                            assert(map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map updated after an edit differs from a new one")
-                            return map
+                        // The same pages listing the same records: what to render again is read
+                        // off the map before, and the new map made once the outputs are served.
+                        if let snapshot, let dirty, snapshot.samePages(graph, config: site.config, theme: site.theme, logo: settings.logo) {
+                            update = clock.time("stale") { LiveMapUpdate(before: snapshot.map, dirty: dirty, pages: pages, theme: site.theme) }
+                        } else {
+                            next.map = clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
                         }
                     }
-                    made = (plan, next, dirty)
+                    made = (plan, next, dirty, update)
                 }
             }
         }
         var changedOutputs: [String] = []
         var rewritten = 0
         if let made {
-            let next = made.next
+            var next = made.next
             let update = clock.time("pages") {
-                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, dirty: made.dirty, edited: edited, source: options.source)
+                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, dirty: made.dirty, stale: made.update?.stale,
+                                   edited: edited, source: options.source)
             }
             changedOutputs = update.changed
             rewritten = update.rendered
@@ -178,6 +176,12 @@ public final class LiveSite: @unchecked Sendable {
             locked {
                 files = update.files
                 if !samePaths { paths = update.files.keys.sorted { $0.precedesInUTF8($1) } }
+            }
+            if let mapUpdate = made.update {
+                // Served from here on: the open pages may reload while the map is made.
+                whenServed?(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
+                                        seconds: seconds(since: started), timings: clock.timings))
+                next.map = clock.time("map") { mapUpdate.map() }
             }
             retire(snapshot)
             snapshot = next

@@ -137,6 +137,15 @@ extension DependencyMap {
         return DependencyMap(outputs, sources: sources, pageTemplates: pageTemplates, recordCount: graph.records.count)
     }
 
+    /// The inputs of the pages that choose their records by status (`Page.choosesByStatus`), by
+    /// output path.
+    static func pagesChoosingByStatus(_ pages: PagePlan, theme: ThemeFiles) -> [(path: String, inputs: Set<OutputInput>)] {
+        let chosen = pages.all.filter(\.choosesByStatus)
+        guard !chosen.isEmpty else { return [] }
+        let pageInputs = PageInputs(pages: pages, templates: TemplateIncludes(theme), dayRecords: PageInputs.dayDependent(pages.context.graph))
+        return chosen.map { (SitePaths.file(for: pages.path(of: $0)), pageInputs.inputs(of: $0)) }
+    }
+
     /// The columns of the open-data tables that hold a record's id.
     private static let idColumns: Set<String> = ["id", "meeting", "advice", "feedback", "record"]
 

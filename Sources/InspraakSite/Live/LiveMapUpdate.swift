@@ -1,0 +1,43 @@
+import InspraakSource
+
+/// After an edit that leaves the site with the same outputs, listing the same records
+/// (`LiveSnapshot.samePages`: a new outcome, a title, a date), the outputs to render again are
+/// known from the map before: an output none of whose inputs changed is made from the same
+/// inputs as before (`DependencyMap.make(_:theme:keeping:)`), so it is the same. Only the open
+/// items page, which chooses its records by status, is asked anew. The new map, which the next
+/// edit needs, is made after the new outputs are served.
+struct LiveMapUpdate {
+    /// Output paths to render again.
+    let stale: Set<String>
+    private let before: DependencyMap
+    private let dirty: Set<OutputInput>
+    private let pages: PagePlan
+    private let theme: ThemeFiles
+
+    init(before: DependencyMap, dirty: Set<OutputInput>, pages: PagePlan, theme: ThemeFiles) {
+        var stale = Set<String>()
+        for output in before.outputs where !output.inputs.isDisjoint(with: dirty) { stale.insert(output.path) }
+        for (path, inputs) in DependencyMap.pagesChoosingByStatus(pages, theme: theme)
+        where !inputs.isDisjoint(with: dirty) || before.inputs(of: path)?.inputs != inputs {
+            stale.insert(path)
+        }
+        self.stale = stale
+        self.before = before
+        self.dirty = dirty
+        self.pages = pages
+        self.theme = theme
+    }
+
+    /// The map of the site after the edit, equal to one made anew.
+    func map() -> DependencyMap {
+        let before = before, dirty = dirty
+        let map = DependencyMap.make(pages, theme: theme) { path in
+            before.inputs(of: path).flatMap { $0.inputs.isDisjoint(with: dirty) ? $0.inputs : nil }
+        }
+        assert(map.outputs == DependencyMap.make(pages, theme: theme).outputs, "a map updated after an edit differs from a new one")
+        assert(map.outputs.allSatisfy { now in
+            now.inputs.isDisjoint(with: dirty) && before.inputs(of: now.path)?.inputs == now.inputs || stale.contains(now.path)
+        }, "an output made from a changed input was not rendered again")
+        return map
+    }
+}
