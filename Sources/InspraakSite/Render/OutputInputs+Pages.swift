@@ -109,6 +109,8 @@ struct InputCollector {
     let graph: SiteGraph
     let dayRecords: Set<String>
     private(set) var inputs: Set<OutputInput> = []
+    /// Whether a record is shown: the settings records are made with come along, added once.
+    private var showsRecords = false
 
     init(graph: SiteGraph, dayRecords: Set<String>) {
         self.graph = graph
@@ -122,7 +124,7 @@ struct InputCollector {
     mutating func show(_ record: Record?, status: Bool = false) {
         guard let record else { return }
         inputs.insert(.record(record.id))
-        inputs.formUnion([.config(.advice), .config(.feedback), .config(.markdown)])
+        showsRecords = true
         if status && dayRecords.contains(record.id) { inputs.insert(.today) }
     }
 
@@ -149,7 +151,7 @@ struct InputCollector {
     }
 
     mutating func themes(of record: Record) {
-        inputs.formUnion(graph.themesOf[record.id, default: []].map(OutputInput.theme))
+        for slug in graph.themesOf[record.id] ?? [] { inputs.insert(.theme(slug)) }
     }
 
     /// The council an advice links to (named by its file, when it has one).
@@ -191,7 +193,9 @@ struct InputCollector {
 
     /// The inputs, a record shown not also counted or placed, one counted not also placed.
     func finished() -> Set<OutputInput> {
-        inputs.filter {
+        var inputs = inputs
+        if showsRecords { inputs.formUnion([.config(.advice), .config(.feedback), .config(.markdown)]) }
+        return inputs.filter {
             switch $0 {
             case .counted(let id): return !inputs.contains(.record(id))
             case .dated(let id): return !inputs.contains(.record(id)) && !inputs.contains(.counted(id))
