@@ -61,6 +61,11 @@ public enum Markdown {
 
     /// Plain text of a Markdown fragment (for `<meta name="description">`, feed descriptions, titles).
     public static func plainText(_ text: String) -> String {
+        PlainText.plain(text) ?? parsedPlainText(text)
+    }
+
+    /// `plainText` through cmark, always.
+    static func parsedPlainText(_ text: String) -> String {
         Document(text, unsafeHTML: false).withRoot { root, extensions, options in
             renderPlainText(root, options: options, extensions: extensions)
         }

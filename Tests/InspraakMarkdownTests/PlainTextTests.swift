@@ -1,7 +1,8 @@
 @testable import InspraakMarkdown
 import XCTest
 
-/// The parser-free path for plain one-line texts must give exactly what cmark gives.
+/// The parser-free paths for plain one-line texts (inline HTML and plain text) must give exactly
+/// what cmark gives.
 final class PlainTextTests: XCTestCase {
     static let samples = [
         "Verhoog de mantelzorgwaardering en maak de aanvraag eenvoudiger.",
@@ -17,6 +18,8 @@ final class PlainTextTests: XCTestCase {
     func testPlainTextRendersAsCmarkDoes() {
         var fast = 0
         for sample in Self.samples {
+            XCTAssertEqual(PlainText.plain(sample) != nil, PlainText.inlineHTML(sample) != nil, "for \(sample.debugDescription)")
+            if let plain = PlainText.plain(sample) { XCTAssertEqual(plain, Markdown.parsedPlainText(sample), "for \(sample.debugDescription)") }
             guard let html = PlainText.inlineHTML(sample) else { continue }
             fast += 1
             XCTAssertEqual(html, Markdown.parsedInline(sample), "for \(sample.debugDescription)")
@@ -31,6 +34,7 @@ final class PlainTextTests: XCTestCase {
         for _ in 0..<3_000 {
             let length = Int.random(in: 1...12, using: &generator)
             let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            if let plain = PlainText.plain(text) { XCTAssertEqual(plain, Markdown.parsedPlainText(text), "for \(text.debugDescription)") }
             guard let html = PlainText.inlineHTML(text) else { continue }
             fast += 1
             XCTAssertEqual(html, Markdown.parsedInline(text), "for \(text.debugDescription)")
