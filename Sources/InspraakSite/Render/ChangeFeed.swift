@@ -64,8 +64,8 @@ struct ChangeLog: Sendable {
     }
 
     /// The changes of records in a theme (the record's themes as the graph computes them).
-    func inTheme(_ slug: String, graph: SiteGraph) -> [Change] {
-        all.filter { graph.themesOf[$0.key.record, default: []].contains(slug) }
+    func inTheme(_ slug: String, graph: SiteGraph) -> LazyFilterSequence<[Change]> {
+        all.lazy.filter { graph.themesOf[$0.key.record, default: []].contains(slug) }
     }
 }
 
@@ -133,6 +133,7 @@ struct ChangeFeed: Sendable {
     func changes(_ log: ChangeLog, graph: SiteGraph, limit: Int) -> [Change] {
         switch scope {
         case .site: return Array(log.all.prefix(limit))
+        // Lazily: the filter stops at the limit, not at the end of the site's log.
         case .theme(let slug): return Array(log.inTheme(slug, graph: graph).prefix(limit))
         case .record(let id): return log.byRecord[id] ?? []
         }
