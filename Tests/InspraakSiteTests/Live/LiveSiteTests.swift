@@ -85,6 +85,14 @@ final class LiveSiteTests: XCTestCase {
         try step(live, "in progress", changing: [feedback], expecting: ["open/index.html"]) {
             try replace("#r5\", outcome = \"adopted\"", with: "#r5\", outcome = \"in-progress\", expected = 2027-03-01", in: feedback)
         }
+        XCTAssertTrue(live.report.timings.contains { $0.stage == "stale" }, "a new status did not read what to render off the map before")
+
+        // Another date: the same outputs list the same records, in another order (list pages
+        // and feeds that only place the advice by date), and its due day moves.
+        try step(live, "date", changing: [advice], expecting: ["advice/2021-05-25-advies-mantelzorgbeleid/index.html"]) {
+            try replace("date: 2021-05-25", with: "date: 2024-01-10", in: advice, first: true)
+        }
+        XCTAssertTrue(live.report.timings.contains { $0.stage == "stale" }, "a new date did not read what to render off the map before")
 
         // A new feedback answers an open advice: statuses, lists, pagination, feeds.
         let added = "content/feedback/2026-11-10-reactie-wonen-voor-jongeren.md"
