@@ -44,7 +44,9 @@ public struct LiveRebuild: Sendable {
     /// changed); theme assets and copied files are not counted.
     public let pagesRewritten: Int
     public let seconds: Double
-    /// Seconds per step, in order (`load`, `model`, `graph`, `markdown`, `render`, `map`, `pages`).
+    /// Seconds per step, in the order they ran: `load`, `model`, `graph`, `markdown`, `render`,
+    /// then as the edit needs `facets`, `changed`, `map` or `stale`, and `pages`; after an edit
+    /// read off the map before (`LiveMapUpdate`), `map` comes last, once the pages are served.
     public let timings: [(stage: String, seconds: Double)]
 
     public var succeeded: Bool { !diagnostics.hasErrors }
