@@ -99,10 +99,10 @@ public final class LiveSite: @unchecked Sendable {
                 let texts = reused.texts.replacingTexts(of: edits, unsafeHTML: settings.unsafeHTML)
                 return (texts, RenderContext(reusing: reused.context, graph: graph, texts: texts))
             }
+            let textInputs = reused.map { LiveChanges.textInputs(edits, from: $0.texts, to: texts, edited: edited) }
             // Only record pages show a text: when nothing else is reached, they are made without
             // planning the whole site.
-            if let reused, let context, let templates = compiled(site.theme) {
-                let dirty = LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited)
+            if let reused, let context, let dirty = textInputs, let templates = compiled(site.theme) {
                 if let outputs = clock.time("pages", { LiveOutputs.texts(edits, dirty: dirty, map: reused.map, context: context, templates: templates, source: options.source) }) {
                     var changed: [String] = []
                     locked {
@@ -135,7 +135,7 @@ public final class LiveSite: @unchecked Sendable {
                 if let reused {
                     let next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
-                    made = (plan, next, LiveChanges.textInputs(edits, from: reused.texts, to: texts, edited: edited), nil)
+                    made = (plan, next, textInputs, nil)
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
                         let facets = RecordFacet.all(pages)

@@ -73,8 +73,9 @@ public struct OutputInputs: Sendable, Equatable {
 /// `serve` re-renders, after an edit, the outputs that `record` reaches for each record whose
 /// data changed (the graph is made anew, so a feedback's new outcome also changes the data of
 /// the advice it answers), those `counted` reaches when a record's kind, date, themes or
-/// status changed, those `dated` reaches when its kind, date or themes changed, and every output whose inputs in a new map differ from the old one (a new
-/// record moves others between list pages).
+/// status changed, those `dated` reaches when its kind, date or themes changed, and every
+/// output whose inputs in a new map differ from the old one (a new record moves others
+/// between list pages).
 public struct DependencyMap: Sendable {
     /// Every output, sorted by path.
     public let outputs: [OutputInputs]

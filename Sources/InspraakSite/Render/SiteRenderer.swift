@@ -103,9 +103,8 @@ public enum SiteRenderer {
         let openData = OpenDataFiles.Made(graph, settings: settings, paths: paths, tables: context.openDataTables)
         files += OpenDataFiles.paths.map { path in
             // The tables' CSV and JSON start early, so they are made while pages are rendered.
-            .init(path: path, content: .rendered(weight: path.hasSuffix(".csv") || path.hasSuffix(".json") && !path.hasSuffix("-metadata.json") ? 3 : 0) { buffer in
-                buffer = openData.bytes(at: path)
-            })
+            let table = !path.hasSuffix("-metadata.json") && (path.hasSuffix(".csv") || path.hasSuffix(".json"))
+            return .init(path: path, content: .rendered(weight: table ? 3 : 0) { buffer in buffer = openData.bytes(at: path) })
         }
         let diwooPaths = DiWoo.paths(graph, settings: settings) ?? []
         let diwoo = Once { Dictionary((DiWoo.files(graph, settings: settings, paths: paths) ?? []).map { ($0.path, Array($0.text.utf8)) }) { first, _ in first } }

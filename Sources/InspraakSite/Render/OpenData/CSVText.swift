@@ -7,12 +7,6 @@ enum CSVText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func record(_ fields: [String]) -> String {
-        var out: [UInt8] = []
-        write(record: fields, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func table(header: [String], rows: [[String]]) -> String {
         var out: [UInt8] = []
         write(record: header, into: &out)
