@@ -71,19 +71,28 @@ public enum SiteBuild {
     /// `plan`, with the render settings it made (the build's summary note needs them).
     static func planWithSettings(_ options: BuildOptions) -> (OutputPlan?, SiteGraph?, RenderSettings?, BuildReport) {
         var clock = StageClock()
-        let (site, graph, problems) = analyse(options, clock: &clock)
+        var loaded: LoadedSite?
+        let graph: SiteGraph?, problems: [Diagnostic]
+        (loaded, graph, problems) = analyse(options, clock: &clock)
         var diagnostics = problems
-        guard let site, let graph, !diagnostics.hasErrors else {
+        guard let site = loaded, let graph, !diagnostics.hasErrors else {
             return (nil, graph, nil, clock.report(diagnostics, records: graph?.records.count ?? 0))
         }
         // What Render reads of site.toml, made once here: render never reads the graph's config.
         let settings = RenderSettings(site)
+        let theme = site.theme
+        let gitSeconds = site.gitSeconds
+        // The files as read (their front matter's trees and texts, about a third of a build's
+        // memory) are of no use once the model is made: freed on another thread, so that what
+        // the later stages make reuses that memory instead of adding to the peak.
+        loaded = nil
+        FreeLater.free(consume site)
         let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML) }
-        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, settings: settings, theme: site.theme, texts: texts) }
+        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, settings: settings, theme: theme, texts: texts) }
         diagnostics += renderProblems
         var report = clock.report(diagnostics, records: graph.records.count, plan: plan)
-        report.madeValues = [site, graph]
-        report.gitSeconds = site.gitSeconds
+        report.madeValues = [graph]
+        report.gitSeconds = gitSeconds
         return (plan, graph, settings, report)
     }
 
@@ -180,6 +189,15 @@ public enum SiteBuild {
         result.searchIndexNote = indexNote
         result.madeValues = report.madeValues + [plan]
         return result
+    }
+}
+
+/// Lets go of a large value on a background thread, so the stage that drops it does not wait
+/// for its memory to be given back.
+enum FreeLater {
+    static func free<Value: Sendable>(_ value: consuming Value) {
+        let held = value
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
     }
 }
 
