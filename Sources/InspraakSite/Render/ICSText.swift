@@ -6,24 +6,30 @@ enum ICSText {
     /// A TEXT value: `\`, `;` and `,` escaped, line breaks as `\n`, other control characters
     /// (which TEXT may not hold) left out.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            case "\t": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Every byte this changes is ASCII, so the text is walked as UTF-8 (a scalar at a
+            // time through `unicodeScalars` was 40% of a 10,000-record site's calendars).
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) else {
+                return String(decoding: bytes, as: UTF8.self)
             }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var previousWasCR = false
+            for byte in bytes {
+                defer { previousWasCR = byte == 13 }
+                switch byte {
+                case 0x5C, 0x3B, 0x2C: out.append(0x5C); out.append(byte)   // \ ; ,
+                case 13: out.append(0x5C); out.append(0x6E)                // \n
+                case 10: if !previousWasCR { out.append(0x5C); out.append(0x6E) }
+                case 9: out.append(byte)
+                default:
+                    if byte < 0x20 || byte == 0x7F { continue }
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// One content line, folded: no physical line longer than 75 octets (the leading space of a

@@ -10,6 +10,34 @@ final class MachineReadableTests: XCTestCase {
         XCTAssertEqual(ICSText.escape("bel\u{07}\ttab"), "bel\ttab")
     }
 
+    /// The escape walks UTF-8; it must do what a walk over the scalars does, on any text.
+    func testICSEscapeAgreesWithAScalarByScalarEscape() {
+        func scalarEscape(_ text: String) -> String {
+            var out = ""
+            var previousWasCR = false
+            for scalar in text.unicodeScalars {
+                defer { previousWasCR = scalar == "\r" }
+                switch scalar {
+                case "\\": out += "\\\\"
+                case ";": out += "\\;"
+                case ",": out += "\\,"
+                case "\r": out += "\\n"
+                case "\n": if !previousWasCR { out += "\\n" }
+                case "\t": out.unicodeScalars.append(scalar)
+                default: if scalar.value >= 0x20, scalar.value != 0x7F { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out
+        }
+        let pieces = ["a", "é", "😀", "\\", ";", ",", "\r", "\n", "\r\n", "\t", "\u{07}", "\u{7F}", "\u{85}", "\u{2028}", "e\u{301}", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(ICSText.escape(text), scalarEscape(text), text.debugDescription)
+        }
+        XCTAssertEqual(ICSText.escape("Buurthuis De Brink, Noorderwijk"), "Buurthuis De Brink\\, Noorderwijk")
+    }
+
     func testICSFoldsAt75OctetsWithoutSplittingUTF8() {
         let line = "SUMMARY:" + String(repeating: "é", count: 60) + String(repeating: "x", count: 40) + "😀"
         let folded = ICSText.fold(line)
