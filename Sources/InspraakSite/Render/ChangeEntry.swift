@@ -105,8 +105,15 @@ struct ChangeEntry: Sendable {
         if sentence.utf8.count <= labelLength || sentence.count <= labelLength { return sentence }
         let cut = sentence.prefix(labelLength)
         let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return words.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–-")) + "…"
+        // Punctuation left at either end of the cut (a `CharacterSet` made per label was a
+        // tenth of the status-change feeds' time).
+        var scalars = words.unicodeScalars
+        while let first = scalars.first, Self.cutPunctuation.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, Self.cutPunctuation.contains(last) { scalars.removeLast() }
+        return String(scalars) + "…"
     }
+
+    private static let cutPunctuation: Set<Unicode.Scalar> = [" ", ",", ";", ":", "–", "-"]
 
     /// Whitespace (line breaks from Markdown's plain text) as single spaces.
     static func oneLine(_ text: String) -> String {
@@ -140,9 +147,20 @@ struct ChangeEntry: Sendable {
     /// `tag:example.nl,2026:2019-11-19-terugkoppeling#2019-05-14-stamtafel%23i1`. The year is
     /// fixed, so the id never changes.
     static func atomID(_ guid: String, host: String) -> String {
-        guard let hash = guid.firstIndex(of: "#") else { return "tag:\(host),2026:\(guid)" }
-        let ref = guid[guid.index(after: hash)...].split(separator: "#", omittingEmptySubsequences: false).joined(separator: "%23")
-        return "tag:\(host),2026:\(guid[..<hash])#\(ref)"
+        // `#` is ASCII: found in the UTF-8, not by Character (one id per status change).
+        let bytes = guid.utf8
+        guard let hash = bytes.firstIndex(of: UInt8(ascii: "#")) else { return "tag:\(host),2026:\(guid)" }
+        var id = "tag:\(host),2026:"
+        id.reserveCapacity(id.utf8.count + bytes.count + 8)
+        id += Substring(bytes[...hash])
+        var rest = bytes[bytes.index(after: hash)...]
+        while let next = rest.firstIndex(of: UInt8(ascii: "#")) {
+            id += Substring(rest[..<next])
+            id += "%23"
+            rest = rest[rest.index(after: next)...]
+        }
+        id += Substring(rest)
+        return id
     }
 
     /// The tag URI's authority: the site's host (read once per build, not per change).

@@ -51,9 +51,13 @@ public struct SitePaths: Sendable {
     /// How many folders deep a page is: output paths have no empty parts, so the number of
     /// slashes (`meetings/page/2/` is 3).
     static func depth(of path: String) -> Int {
-        var depth = 0
-        for byte in path.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
-        return depth
+        func slashes(_ bytes: some Sequence<UInt8>) -> Int {
+            var depth = 0
+            for byte in bytes where byte == UInt8(ascii: "/") { depth += 1 }
+            return depth
+        }
+        // Over the stored bytes: asked for every link of every page.
+        return path.utf8.withContiguousStorageIfAvailable(slashes) ?? slashes(path.utf8)
     }
 
     /// The deepest page a site has: a list page after the first (`meetings/page/2/`).

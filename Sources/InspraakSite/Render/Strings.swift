@@ -26,15 +26,18 @@ public struct Strings: Sendable {
     func format(_ key: String, _ values: [String: String]) -> String {
         let text = self[key]
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        // Braces are ASCII: found in the UTF-8 (a search by Character breaks graphemes on the way,
+        // and status changes alone format tens of thousands of strings).
         var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            result += values[name] ?? String(rest[open...close])
+        result.reserveCapacity(text.utf8.count + 32)
+        var rest = text.utf8[...]
+        while let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
+            result += Substring(rest[..<open])
+            let name = String(Substring(rest[rest.index(after: open)..<close]))
+            result += values[name] ?? String(Substring(rest[open...close]))
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        return result + Substring(rest)
     }
 
     /// `key.zero` (when present), `key.one` or `key.other`, with `{n}` filled in.

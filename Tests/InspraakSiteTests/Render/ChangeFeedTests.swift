@@ -152,6 +152,20 @@ final class ChangeFeedTests: XCTestCase {
         let longAccented = String(repeating: "één ", count: 30)
         XCTAssertEqual(ChangeEntry.shortLabel(longAccented), String(repeating: "één ", count: 20).dropLast() + "…")
         XCTAssertEqual(ChangeEntry.shortLabel("  \t"), "")
+        // A cut label loses the punctuation left at its end (also an en dash and a hyphen).
+        let cut = String(repeating: "woord, ", count: 20)
+        XCTAssertEqual(ChangeEntry.shortLabel(cut), String(repeating: "woord, ", count: 11).dropLast(2) + "…")
+        let dashes = String(repeating: "a – b - ", count: 20)
+        XCTAssertEqual(ChangeEntry.shortLabel(dashes), String(repeating: "a – b - ", count: 9) + "a – b…")
+    }
+
+    /// A status change's Atom id: a tag URI with every `#` after the first written `%23`.
+    func testAtomIDKeepsTheFirstHashAndEncodesTheOthers() {
+        XCTAssertEqual(ChangeEntry.atomID("2019-11-19-terugkoppeling#2019-05-14-stamtafel#i1", host: "example.nl"),
+                       "tag:example.nl,2026:2019-11-19-terugkoppeling#2019-05-14-stamtafel%23i1")
+        XCTAssertEqual(ChangeEntry.atomID("a#b#c#d", host: "h"), "tag:h,2026:a#b%23c%23d")
+        XCTAssertEqual(ChangeEntry.atomID("zonder-hekje", host: "h"), "tag:h,2026:zonder-hekje")
+        XCTAssertEqual(ChangeEntry.atomID("ëén#", host: "h"), "tag:h,2026:ëén#")
     }
 
     /// The byte-wise way for ASCII text splits exactly where `Character.isWhitespace` does.
