@@ -26,7 +26,7 @@ enum ControlCharacters {
     /// The first control character written as such in a text (not as an escape), with its
     /// 1-based line and column: both parsers are given only text that passes.
     static func firstWritten(in text: String) -> (line: Int, column: Int, code: String)? {
-        guard mayHold(text), first(in: text) != nil else { return nil }
+        guard first(in: text) != nil else { return nil }
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {
