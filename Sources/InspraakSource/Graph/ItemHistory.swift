@@ -63,33 +63,58 @@ public struct ItemHistory: Sendable, Hashable {
     static func collect(_ records: [Record], position: [String: Int], links: [String: [Link]]) -> [ItemKey: ItemHistory] {
         var steps: [ItemKey: [HistoryStep]] = [:]
         for record in records where record.kind == .feedback {
-            for link in links[record.id] ?? [] {
-                guard let response = link.response, let index = link.responseIndex, let targetIndex = position[link.target] else { continue }
-                let target = records[targetIndex]
-                let step = HistoryStep(feedback: record.id, date: record.date, outcome: response.outcome, implementation: response.implementation,
-                                       expected: response.expected, note: response.note, responseIndex: index)
-                if let item = link.item {
-                    steps[ItemKey(record: target.id, item: item), default: []].append(step)
-                } else if target.items.isEmpty {
-                    steps[ItemKey(record: target.id, item: nil), default: []].append(step)
-                } else {
-                    for item in target.items {
-                        steps[ItemKey(record: target.id, item: item.id), default: []].append(step)
-                    }
+            add(record, links: links[record.id] ?? [], records: records, position: position, to: &steps)
+        }
+        return steps.mapValues(history)
+    }
+
+    /// The histories of the items of the records `targets` alone, from the feedback that
+    /// refers to them (`backlinks`): the same as `collect` gives for their keys.
+    static func collect(of targets: Set<String>, records: [Record], position: [String: Int], links: [String: [Link]],
+                        backlinks: [String: [String]]) -> [ItemKey: ItemHistory] {
+        var steps: [ItemKey: [HistoryStep]] = [:]
+        for source in Set(targets.flatMap { backlinks[$0] ?? [] }) {
+            guard let index = position[source], records[index].kind == .feedback else { continue }
+            add(records[index], links: (links[source] ?? []).filter { targets.contains($0.target) }, records: records, position: position, to: &steps)
+        }
+        return steps.mapValues(history)
+    }
+
+    /// The steps one feedback's links add to the items they answer.
+    private static func add(_ record: Record, links: [Link], records: [Record], position: [String: Int], to steps: inout [ItemKey: [HistoryStep]]) {
+        for link in links {
+            guard let response = link.response, let index = link.responseIndex, let targetIndex = position[link.target] else { continue }
+            let target = records[targetIndex]
+            let step = HistoryStep(feedback: record.id, date: record.date, outcome: response.outcome, implementation: response.implementation,
+                                   expected: response.expected, note: response.note, responseIndex: index)
+            if let item = link.item {
+                steps[ItemKey(record: target.id, item: item), default: []].append(step)
+            } else if target.items.isEmpty {
+                steps[ItemKey(record: target.id, item: nil), default: []].append(step)
+            } else {
+                for item in target.items {
+                    steps[ItemKey(record: target.id, item: item.id), default: []].append(step)
                 }
             }
         }
-        return steps.mapValues { list in
-            ItemHistory(steps: list.sorted {
-                ($0.date.epochSeconds, $0.feedback, $0.responseIndex) < ($1.date.epochSeconds, $1.feedback, $1.responseIndex)
-            })
-        }
+    }
+
+    private static func history(_ steps: [HistoryStep]) -> ItemHistory {
+        ItemHistory(steps: steps.sorted {
+            ($0.date.epochSeconds, $0.feedback, $0.responseIndex) < ($1.date.epochSeconds, $1.feedback, $1.responseIndex)
+        })
     }
 
     /// An implementation report for an item that, at that point, was not (partly) adopted.
     static func problems(_ histories: [ItemKey: ItemHistory], records: [Record], position: [String: Int]) -> [Diagnostic] {
+        problems(histories, keys: histories.keys.sorted(), records: records, position: position)
+    }
+
+    /// The same, for the histories of `keys` alone.
+    static func problems(_ histories: [ItemKey: ItemHistory], keys: [ItemKey], records: [Record], position: [String: Int]) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for key in histories.keys.sorted() {
+        for key in keys {
+            guard histories[key] != nil else { continue }
             var outcome: Outcome?
             for step in histories[key]!.steps {
                 if let given = step.outcome {

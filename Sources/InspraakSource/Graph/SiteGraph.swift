@@ -49,14 +49,14 @@ public struct SiteGraph: Sendable {
     /// Each theme's records, as positions in `records`.
     let themeMembers: [String: [Int]]
     /// Resolved refs per record, in the order written.
-    public let links: [String: [Link]]
+    public internal(set) var links: [String: [Link]]
     /// Records that refer to each record, sorted by date then id.
     public let backlinks: [String: [String]]
     /// Every answer per item, oldest first; the last one is the item's outcome.
-    public let answers: [ItemKey: [Answer]]
+    public internal(set) var answers: [ItemKey: [Answer]]
     /// Every outcome and implementation step per item, oldest first (see `ItemHistory`).
-    public let histories: [ItemKey: ItemHistory]
-    public let statuses: Statuses
+    public internal(set) var histories: [ItemKey: ItemHistory]
+    public internal(set) var statuses: Statuses
     /// Places by order, title, slug.
     public var places: [Place] = []
     /// Each place's records, as positions in `records`.

@@ -74,6 +74,64 @@ public struct Statuses: Sendable {
         return record.date.day.adding(days: settings.feedbackExpectedDays)
     }
 
+    /// What one record adds to the statuses.
+    private struct Entry {
+        var items: [(ItemKey, ItemStatus)] = []
+        var advice: AdviceStatus?
+        var open: [OpenItem] = []
+        var inProgress: [OpenItem] = []
+        var lateImplementation: [OpenItem] = []
+    }
+
+    private static func entry(_ record: Record, histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Entry {
+        var entry = Entry()
+        let keys = keys(of: record)
+        let due = due(of: record, settings: settings)
+        let expects = expectsAnswers(record, today: today)
+        var unanswered = 0
+        for key in keys {
+            if let history = histories[key], let latest = history.latest {
+                entry.items.append((key, .answered(latest)))
+                let since = record.date.day
+                if latest.outcome == .inProgress {
+                    // A broken promise makes the item overdue again, from the day after it.
+                    if let promised = latest.expected, today > promised {
+                        entry.open.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: latest, promised: promised))
+                    } else {
+                        entry.inProgress.append(OpenItem(key: key, since: since, due: latest.expected ?? due, isOverdue: false, inProgress: latest,
+                                                         promised: latest.expected))
+                    }
+                }
+                if let promised = history.implementationPromise, today > promised {
+                    entry.lateImplementation.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: nil,
+                                                             promised: promised, implementation: history.implementationStep))
+                }
+            } else if expects {
+                unanswered += 1
+                let overdue = today > due
+                entry.items.append((key, overdue ? .overdue(due: due) : .awaiting(due: due)))
+                entry.open.append(OpenItem(key: key, since: record.date.day, due: due, isOverdue: overdue, inProgress: nil))
+            } else {
+                entry.items.append((key, .notExpected))
+            }
+        }
+        if record.kind == .advice {
+            let anyAnswer = keys.contains { histories[$0]?.latest != nil }
+            if !anyAnswer {
+                entry.advice = today > due ? .overdue(due: due) : .awaiting(due: due)
+            } else if unanswered == 0 {
+                entry.advice = .answered
+            } else {
+                entry.advice = .partlyAnswered(open: unanswered)
+            }
+        }
+        return entry
+    }
+
+    private static func order(_ a: OpenItem, _ b: OpenItem) -> Bool {
+        (a.since, a.key) < (b.since, b.key)
+    }
+
     static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Statuses {
         var items: [ItemKey: ItemStatus] = [:]
         var adviceStatuses: [String: AdviceStatus] = [:]
@@ -81,52 +139,43 @@ public struct Statuses: Sendable {
         var inProgress: [OpenItem] = []
         var lateImplementation: [OpenItem] = []
         for record in records where record.kind != .feedback {
-            let keys = keys(of: record)
-            let due = due(of: record, settings: settings)
-            let expects = expectsAnswers(record, today: today)
-            var unanswered = 0
-            for key in keys {
-                if let history = histories[key], let latest = history.latest {
-                    items[key] = .answered(latest)
-                    let since = record.date.day
-                    if latest.outcome == .inProgress {
-                        // A broken promise makes the item overdue again, from the day after it.
-                        if let promised = latest.expected, today > promised {
-                            open.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: latest, promised: promised))
-                        } else {
-                            inProgress.append(OpenItem(key: key, since: since, due: latest.expected ?? due, isOverdue: false, inProgress: latest, promised: latest.expected))
-                        }
-                    }
-                    if let promised = history.implementationPromise, today > promised {
-                        lateImplementation.append(OpenItem(key: key, since: since, due: promised, isOverdue: true, inProgress: nil,
-                                                           promised: promised, implementation: history.implementationStep))
-                    }
-                } else if expects {
-                    unanswered += 1
-                    let overdue = today > due
-                    items[key] = overdue ? .overdue(due: due) : .awaiting(due: due)
-                    open.append(OpenItem(key: key, since: record.date.day, due: due, isOverdue: overdue, inProgress: nil))
-                } else {
-                    items[key] = .notExpected
-                }
-            }
-            if record.kind == .advice {
-                let anyAnswer = keys.contains { histories[$0]?.latest != nil }
-                if !anyAnswer {
-                    adviceStatuses[record.id] = today > due ? .overdue(due: due) : .awaiting(due: due)
-                } else if unanswered == 0 {
-                    adviceStatuses[record.id] = .answered
-                } else {
-                    adviceStatuses[record.id] = .partlyAnswered(open: unanswered)
-                }
-            }
-        }
-        let order: (OpenItem, OpenItem) -> Bool = {
-            ($0.since, $0.key) < ($1.since, $1.key)
+            let entry = entry(record, histories: histories, settings: settings, today: today)
+            for (key, status) in entry.items { items[key] = status }
+            if let advice = entry.advice { adviceStatuses[record.id] = advice }
+            open += entry.open
+            inProgress += entry.inProgress
+            lateImplementation += entry.lateImplementation
         }
         let sortedOpen = open.sorted(by: order)
         return Statuses(items: items, advice: adviceStatuses, open: sortedOpen, inProgress: inProgress.sorted(by: order),
                         implementationOverdue: lateImplementation.sorted(by: order),
                         openByRecord: Dictionary(grouping: sortedOpen, by: \.key.record))
+    }
+
+    /// These statuses with those of `records` worked out again (the same as `compute` over
+    /// all records gives, when the others' statuses are as before).
+    func updating(_ records: [Record], histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Statuses {
+        let ids = Set(records.map(\.id))
+        var items = items, advice = advice
+        var open = open.filter { !ids.contains($0.key.record) }
+        var inProgress = inProgress.filter { !ids.contains($0.key.record) }
+        var lateImplementation = implementationOverdue.filter { !ids.contains($0.key.record) }
+        var openByRecord = openByRecord
+        for record in records {
+            for key in Self.keys(of: record) { items[key] = nil }
+            advice[record.id] = nil
+            openByRecord[record.id] = nil
+            guard record.kind != .feedback else { continue }
+            let entry = Self.entry(record, histories: histories, settings: settings, today: today)
+            for (key, status) in entry.items { items[key] = status }
+            advice[record.id] = entry.advice
+            open += entry.open
+            inProgress += entry.inProgress
+            lateImplementation += entry.lateImplementation
+        }
+        let sortedOpen = open.sorted(by: Self.order)
+        for item in sortedOpen where ids.contains(item.key.record) { openByRecord[item.key.record, default: []].append(item) }
+        return Statuses(items: items, advice: advice, open: sortedOpen, inProgress: inProgress.sorted(by: Self.order),
+                        implementationOverdue: lateImplementation.sorted(by: Self.order), openByRecord: openByRecord)
     }
 }
