@@ -88,10 +88,13 @@ package final class ServeSession: @unchecked Sendable {
             basePath = now
         }
         var told = false
+        var shown = (overlay: before?.injection.overlay, basePath: before?.basePath)
+        // Told once or (the small pages first) twice, each time with the outputs that changed since.
         let tell = { (result: LiveRebuild) in
             let router = self.install(live: live, rebuild: result, basePath: basePath)
             // The overlay came, went or changed: every page looks different.
-            self.events.send(changed: result.changedOutputs, all: router.injection.overlay != before?.injection.overlay || basePath != before?.basePath)
+            self.events.send(changed: result.changedOutputs, all: router.injection.overlay != shown.overlay || basePath != shown.basePath)
+            shown = (router.injection.overlay, basePath)
             told = true
         }
         let result = live.rebuild(changed: changed, whenServed: tell)

@@ -34,9 +34,10 @@ enum CLIMessage {
     static let serveStopped = "stopped serving"
     static let notWatching = "warning: edits are not being watched (inotify is not available here); restart serve to see them"
     static func browserNotOpened(_ url: String) -> String { "could not open a browser; open \(url) yourself" }
-    static func rebuilt(first: Bool, milliseconds: Double, pages: Int, warnings: Int) -> String {
+    static func rebuilt(first: Bool, milliseconds: Double, pages: Int, warnings: Int, servedAfter: Double? = nil) -> String {
         (first ? "built" : "rebuilt") + String(format: " in %.1f ms: ", milliseconds) + count(pages, "page") + (first ? " made" : " rewritten")
             + (warnings > 0 ? ", \(count(warnings, "warning"))" : "")
+            + (servedAfter.map { String(format: " (the record pages served after %.1f ms)", $0) } ?? "")
     }
     static func rebuildFailed(first: Bool, milliseconds: Double, errors: Int) -> String {
         (first ? "build" : "rebuild") + String(format: " failed in %.1f ms: ", milliseconds) + count(errors, "error")

@@ -81,7 +81,8 @@ struct ServeCommand: ParsableCommand {
             let first: Bool = if case .built = event { true } else { false }
             let milliseconds = build.seconds * 1000
             let line = build.succeeded
-                ? CLIMessage.rebuilt(first: first, milliseconds: milliseconds, pages: build.pagesRewritten, warnings: build.diagnostics.warningCount)
+                ? CLIMessage.rebuilt(first: first, milliseconds: milliseconds, pages: build.pagesRewritten, warnings: build.diagnostics.warningCount,
+                                     servedAfter: build.servedAfter.map { $0 * 1000 })
                 : CLIMessage.rebuildFailed(first: first, milliseconds: milliseconds, errors: build.diagnostics.errorCount)
             FileHandle.standardOutput.write(line: line)
             if timings {

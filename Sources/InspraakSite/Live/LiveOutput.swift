@@ -44,6 +44,8 @@ public struct LiveRebuild: Sendable {
     /// changed); theme assets and copied files are not counted.
     public let pagesRewritten: Int
     public let seconds: Double
+    /// When the small pages (a record's, a list's) were served before the rest: the seconds to then.
+    public var servedAfter: Double?
     /// Seconds per step, in the order they ran: `load`, `model`, `graph`, `markdown`, `render`,
     /// then as the edit needs `facets`, `changed`, `map` or `stale`, and `pages`; after an edit
     /// read off the map before (`LiveMapUpdate`), `map` comes last, once the pages are served.

@@ -15,8 +15,14 @@ enum LiveOutputs {
     /// `old` (made from `previous`; everything when nil) updated to `plan`, made from `next`,
     /// after the inputs `dirty` changed (`LiveChanges`); with `stale`, the outputs to render
     /// again are those (and any not in `old`), and the maps are not read (`LiveMapUpdate`).
+    ///
+    /// With `early`, the small pages (a record's page, a page of a list) are rendered first and
+    /// handed to it with what they changed, the outputs not yet rendered as they were, so the
+    /// page being edited is served before the theme pages, open items, data files and feeds
+    /// that list thousands of records are made again.
     static func update(_ old: [String: LiveOutput], plan: OutputPlan, from previous: LiveSnapshot?, to next: LiveSnapshot,
-                       dirty: Set<OutputInput>?, stale known: Set<String>? = nil, edited: Set<String>, source: URL) -> Update {
+                       dirty: Set<OutputInput>?, stale known: Set<String>? = nil, edited: Set<String>, source: URL,
+                       early: ((_ files: [String: LiveOutput], _ changed: [String]) -> Void)? = nil) -> Update {
         let edits = EditedPaths(edited)
         // Rendered again: new outputs, outputs made from other inputs than before, and those
         // made from an input that changed.
@@ -29,7 +35,7 @@ enum LiveOutputs {
         var files: [String: LiveOutput] = [:]
         files.reserveCapacity(plan.files.count + 1)
         var changed: [String] = []
-        var toRender: [(path: String, make: @Sendable (inout [UInt8]) -> Void)] = []
+        var toRender: [Job] = []
         for file in plan.files {
             switch file.content {
             case .bytes(let bytes):
@@ -47,31 +53,55 @@ enum LiveOutputs {
                     files[file.path] = LiveOutput(file: url)
                     changed.append(file.path)
                 }
-            case .rendered(_, let make):
+            case .rendered(let weight, let make):
                 if stale(file.path) {
-                    toRender.append((file.path, make))
+                    toRender.append((file.path, weight == 0 && file.path.hasSuffix(".html"), make))
                 } else {
                     files[file.path] = old[file.path]
                 }
-            }
-        }
-        let rendered = toRender.parallelMap(state: { [UInt8]() }) { buffer, job -> [UInt8] in
-            job.make(&buffer)
-            return buffer
-        }
-        for (job, bytes) in zip(toRender, rendered) {
-            if let kept = old[job.path], kept.bytes == bytes {
-                files[job.path] = kept
-            } else {
-                files[job.path] = LiveOutput(bytes: bytes)
-                changed.append(job.path)
             }
         }
         // The marker `build` leaves in its output folder, so the two hold the same files.
         let marker = Array(OutputGuard.markerText.utf8)
         files[OutputGuard.markerName] = old[OutputGuard.markerName] ?? LiveOutput(bytes: marker)
         if old[OutputGuard.markerName] == nil { changed.append(OutputGuard.markerName) }
+        let rendered = toRender.count
+        if let early {
+            let first = toRender.filter(\.small), later = toRender.filter { !$0.small }
+            if !first.isEmpty && !later.isEmpty {
+                settle(render(first), into: &files, changed: &changed, old: old)
+                var served = files
+                for job in later { served[job.path] = old[job.path] }
+                early(served, changed.sorted { $0.precedesInUTF8($1) })
+                toRender = later
+            }
+        }
+        settle(render(toRender), into: &files, changed: &changed, old: old)
         changed += old.keys.filter { files[$0] == nil }
-        return Update(files: files, changed: changed.sorted { $0.precedesInUTF8($1) }, rendered: toRender.count)
+        return Update(files: files, changed: changed.sorted { $0.precedesInUTF8($1) }, rendered: rendered)
+    }
+
+    private typealias Job = (path: String, small: Bool, make: @Sendable (inout [UInt8]) -> Void)
+
+    /// Renders `jobs` on all cores, each into a buffer kept per core.
+    private static func render(_ jobs: [Job]) -> [(path: String, bytes: [UInt8])] {
+        let made = jobs.parallelMap(state: { [UInt8]() }) { buffer, job -> [UInt8] in
+            job.make(&buffer)
+            return buffer
+        }
+        return zip(jobs, made).map { ($0.path, $1) }
+    }
+
+    /// Takes rendered outputs in: those whose bytes are as before keep their earlier output (and ETag).
+    private static func settle(_ rendered: [(path: String, bytes: [UInt8])], into files: inout [String: LiveOutput], changed: inout [String],
+                               old: [String: LiveOutput]) {
+        for (path, bytes) in rendered {
+            if let kept = old[path], kept.bytes == bytes {
+                files[path] = kept
+            } else {
+                files[path] = LiveOutput(bytes: bytes)
+                changed.append(path)
+            }
+        }
     }
 }

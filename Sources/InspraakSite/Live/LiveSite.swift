@@ -65,17 +65,24 @@ public final class LiveSite: @unchecked Sendable {
         load.parsedDocuments = parsed
         var textEdit = false
         var analysed: SiteBuild.Analysed
-        if let previous, let reread = clock.time("load", { SiteLoader.rereading(changed, of: previous.site, problems: previous.analysisProblems, tree: tree, cache: parsed) }),
-           let model = clock.time("model", { ModelBuilder.replacingTexts(in: previous.model, of: reread.site, documents: reread.reread, cache: decoded) }) {
+        let reread = previous.flatMap { previous in
+            clock.time("load") { SiteLoader.rereading(changed, of: previous.site, problems: previous.analysisProblems, tree: tree, cache: parsed) }
+        }
+        if let previous, let reread, let model = clock.time("model", { ModelBuilder.replacingTexts(in: previous.model, of: reread.site, documents: reread.reread, cache: decoded) }) {
             // Record files whose texts only changed: the rest of the site reads as before.
             textEdit = true
             analysed = SiteBuild.Analysed(site: reread.site, model: model, graph: previous.graph.replacingTexts(with: model),
-                                          graphProblems: previous.graphProblems, diagnostics: previous.analysisProblems)
+                                          graphProblems: previous.graphProblems, diagnostics: previous.analysisProblems, loadProblems: previous.loadProblems)
         } else {
-            clock = StageClock()
-            analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock) { model, site, today in
-                guard let previous, previous.config == site.config, previous.graph.today == today,
-                      model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else { return nil }
+            // Record files read again without a problem say what a whole load would.
+            let loaded: (LoadedSite, [Diagnostic])? = if let reread, let previous { (reread.site, previous.loadProblems) } else { nil }
+            clock = StageClock(timings: loaded == nil ? [] : clock.timings.filter { $0.stage == "load" })
+            analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock, loaded: loaded) { model, site, today in
+                guard let previous, previous.config == site.config, previous.graph.today == today else { return nil }
+                guard model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else {
+                    // An outcome, a note, a due day: the graph is worked out again where those reach.
+                    return previous.graph.updating(to: model, from: previous.model, problems: previous.graphProblems, settings: GraphSettings(site.config))
+                }
                 textEdit = true
                 return (previous.graph.replacingTexts(with: model), previous.graphProblems)
             }
@@ -115,6 +122,7 @@ public final class LiveSite: @unchecked Sendable {
                     snapshot = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     snapshot?.renderProblems = reused.renderProblems
+                    snapshot?.loadProblems = analysed.loadProblems
                     edited = []
                     return finish(LiveRebuild(diagnostics: clock.report(diagnostics + reused.renderProblems).diagnostics, changedOutputs: changed.sorted { $0.precedesInUTF8($1) },
                                               pagesRewritten: outputs.count, seconds: seconds(since: started), timings: clock.timings))
@@ -133,8 +141,9 @@ public final class LiveSite: @unchecked Sendable {
             if let plan, let pages, !diagnostics.hasErrors {
                 defer { made?.next.renderProblems = renderProblems }
                 if let reused {
-                    let next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
+                    var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
+                    next.loadProblems = analysed.loadProblems
                     made = (plan, next, textInputs, nil)
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
@@ -147,6 +156,7 @@ public final class LiveSite: @unchecked Sendable {
                     var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
                                             keptMap: kept != nil)
+                    next.loadProblems = analysed.loadProblems
                     let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) } }
                     var update: LiveMapUpdate?
                     if kept == nil {
@@ -164,23 +174,36 @@ public final class LiveSite: @unchecked Sendable {
         }
         var changedOutputs: [String] = []
         var rewritten = 0
+        var servedAfter: Double?
         if let made {
             var next = made.next
-            let update = clock.time("pages") {
-                LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, dirty: made.dirty, stale: made.update?.stale,
-                                   edited: edited, source: options.source)
+            // Each output that changed is told once, when it is first served.
+            var told = Set<String>()
+            let reported = clock.report(diagnostics).diagnostics, pagesStarted = DispatchTime.now().uptimeNanoseconds
+            let before = clock.timings
+            let serve = { (served: [String: LiveOutput], changed: [String], rendered: Int, timings: [(stage: String, seconds: Double)]) in
+                self.publish(served, changed: changed)
+                let news = changed.filter { !told.contains($0) }
+                told.formUnion(news)
+                whenServed?(LiveRebuild(diagnostics: reported, changedOutputs: news, pagesRewritten: rendered, seconds: self.seconds(since: started),
+                                        timings: timings))
             }
+            let update = LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, dirty: made.dirty, stale: made.update?.stale,
+                                            edited: edited, source: options.source, early: whenServed == nil ? nil : {
+                guard !$1.isEmpty else { return }
+                servedAfter = self.seconds(since: started)
+                serve($0, $1, 0, before + [("pages", self.seconds(since: pagesStarted))])
+            })
+            clock.timings.append(("pages", seconds(since: pagesStarted)))
             changedOutputs = update.changed
             rewritten = update.rendered
-            let samePaths = update.files.count == files.count && update.changed.allSatisfy { files[$0] != nil && update.files[$0] != nil }
-            locked {
-                files = update.files
-                if !samePaths { paths = update.files.keys.sorted { $0.precedesInUTF8($1) } }
+            if whenServed != nil, made.update != nil || servedAfter != nil {
+                // Served from here on: the open pages may reload while the map is made.
+                serve(update.files, update.changed, rewritten, clock.timings)
+            } else {
+                publish(update.files, changed: update.changed)
             }
             if let mapUpdate = made.update {
-                // Served from here on: the open pages may reload while the map is made.
-                whenServed?(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
-                                        seconds: seconds(since: started), timings: clock.timings))
                 next.map = clock.time("map") { mapUpdate.map() }
             }
             retire(snapshot)
@@ -188,7 +211,16 @@ public final class LiveSite: @unchecked Sendable {
             edited = []
         }
         return finish(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
-                                  seconds: seconds(since: started), timings: clock.timings))
+                                  seconds: seconds(since: started), servedAfter: servedAfter, timings: clock.timings))
+    }
+
+    /// Serves `served` from now on; `changed` says which paths differ from what was served.
+    private func publish(_ served: [String: LiveOutput], changed: [String]) {
+        locked {
+            let samePaths = served.count == files.count && changed.allSatisfy { files[$0] != nil && served[$0] != nil }
+            files = served
+            if !samePaths { paths = served.keys.sorted { $0.precedesInUTF8($1) } }
+        }
     }
 
     /// The theme's templates compiled, kept while they are the same.

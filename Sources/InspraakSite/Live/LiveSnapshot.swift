@@ -10,6 +10,8 @@ struct LiveSnapshot: Sendable {
     let model: SiteModel
     let graphProblems: [Diagnostic]
     let analysisProblems: [Diagnostic]
+    /// What loading said, among `analysisProblems`.
+    var loadProblems: [Diagnostic] = []
     var renderProblems: [Diagnostic] = []
     /// The graph, texts and all made from them that pages share.
     let context: RenderContext

@@ -189,13 +189,43 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertEqual(report.pagesRewritten, 0)
     }
 
+    func testTheRecordPagesAreServedBeforeTheListsThatShowThem() throws {
+        let live = LiveSite(options: options)
+        let feedback = "content/feedback/2021-07-06-reactie-advies-mantelzorgbeleid.md"
+        let page = "advice/2021-05-25-advies-mantelzorgbeleid/index.html", open = "open/index.html"
+        let before = (page: live.output(at: page)?.etag, open: live.output(at: open)?.etag)
+        // In progress: the advice's page shows it, and the recommendation joins the open items.
+        try replace("#r5\", outcome = \"not-adopted\"", with: "#r5\", outcome = \"in-progress\", expected = 2027-03-01", in: feedback)
+        var told: [(changed: [String], page: String?, open: String?)] = []
+        let report = live.rebuild(changed: [feedback]) { served in
+            told.append((served.changedOutputs, live.output(at: page)?.etag, live.output(at: open)?.etag))
+        }
+        XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
+        XCTAssertEqual(told.count, 2, "\(told.map(\.changed))")
+        guard told.count == 2 else { return }
+        XCTAssertTrue(told[0].changed.contains(page), "\(told[0].changed)")
+        XCTAssertFalse(told[0].changed.contains(open), "the open items were served with the record pages")
+        XCTAssertNotEqual(told[0].page, before.page, "the advice's page was not served first")
+        XCTAssertEqual(told[0].open, before.open, "the open items page changed before it was made again")
+        XCTAssertTrue(told[1].changed.contains(open), "\(told[1].changed)")
+        XCTAssertNotEqual(told[1].open, before.open)
+        XCTAssertEqual((told[0].changed + told[1].changed).sorted(), report.changedOutputs.sorted())
+        XCTAssertNotNil(report.servedAfter)
+        try assertSameAsFullBuild(live, "served in two steps")
+    }
+
     // MARK: - Helpers
 
     /// Makes an edit, rebuilds with the paths it changed, and holds the outputs against a full build.
     private func step(_ name: String, _ live: LiveSite, changing paths: Set<String>, expecting changed: [String], edit: () throws -> Void) throws {
         try edit()
-        let report = live.rebuild(changed: paths)
+        // As serve rebuilds: told of what changed as it is served, the small pages first.
+        var told: [[String]] = []
+        let report = live.rebuild(changed: paths) { told.append($0.changedOutputs) }
         XCTAssertTrue(report.succeeded, "\(name): \(report.diagnostics)")
+        if !told.isEmpty {
+            XCTAssertEqual(told.flatMap { $0 }.sorted(), report.changedOutputs.sorted(), "\(name): told of other changes than made, or twice")
+        }
         for path in changed { XCTAssertTrue(report.changedOutputs.contains(path), "\(name): \(path) not among \(report.changedOutputs)") }
         try assertSameAsFullBuild(live, name)
     }
