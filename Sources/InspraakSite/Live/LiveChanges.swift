@@ -5,10 +5,13 @@ import InspraakSource
 /// UI strings, groups of site.toml settings and the day.
 enum LiveChanges {
     /// The inputs that changed from `old` to `new`, given the source paths edited in between.
-    static func inputs(from old: LiveSnapshot, to new: LiveSnapshot, edited: Set<String>) -> Set<OutputInput> {
+    /// `only`: the records that may differ, when the graph was updated (`GraphUpdate.restated`);
+    /// the others are then the same records, with the same facets.
+    static func inputs(from old: LiveSnapshot, to new: LiveSnapshot, edited: Set<String>, only: Set<String>? = nil) -> Set<OutputInput> {
         var changed = Set<OutputInput>()
+        let records = only.map { ids in ids.sorted().compactMap(new.graph.record) } ?? new.graph.records
         // Compared on all cores: ten thousand records' facets.
-        let perRecord = new.graph.records.parallelMap { record -> [OutputInput] in
+        let perRecord = records.parallelMap { record -> [OutputInput] in
             guard let before = old.graph.record(record.id), let was = old.facets[record.id], let now = new.facets[record.id] else {
                 return [.record(record.id), .counted(record.id), .dated(record.id), .text(record.id)]
             }
@@ -22,7 +25,7 @@ enum LiveChanges {
             return changed
         }
         for inputs in perRecord where !inputs.isEmpty { changed.formUnion(inputs) }
-        for record in old.graph.records where new.graph.record(record.id) == nil {
+        for record in only == nil ? old.graph.records : [] where new.graph.record(record.id) == nil {
             changed.formUnion([.record(record.id), .counted(record.id), .dated(record.id), .text(record.id)])
         }
         for slug in Set(old.graph.themes.map(\.slug) + new.graph.themes.map(\.slug)) {

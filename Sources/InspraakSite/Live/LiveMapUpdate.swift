@@ -17,9 +17,18 @@ struct LiveMapUpdate {
     init(before: DependencyMap, dirty: Set<OutputInput>, pages: PagePlan, theme: ThemeFiles) {
         var stale = Set<String>()
         for output in before.outputs where !output.inputs.isDisjoint(with: dirty) { stale.insert(output.path) }
-        for (path, inputs) in DependencyMap.pagesChoosingByStatus(pages, theme: theme)
-        where !inputs.isDisjoint(with: dirty) || before.inputs(of: path)?.inputs != inputs {
-            stale.insert(path)
+        // Pages that choose their records by status (the open items) are made again when a
+        // status, a date or the day may have changed which records they show, or when what they
+        // showed changed; the new map (`map()`) asks them anew.
+        let choosing = dirty.contains { input in
+            switch input {
+            case .record, .text, .file: return false
+            default: return true
+            }
+        }
+        for page in pages.all where page.choosesByStatus {
+            let path = SitePaths.file(for: pages.path(of: page))
+            if choosing || before.inputs(of: path).map({ !$0.inputs.isDisjoint(with: dirty) }) ?? true { stale.insert(path) }
         }
         self.stale = stale
         self.before = before

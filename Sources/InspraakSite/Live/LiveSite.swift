@@ -64,6 +64,8 @@ public final class LiveSite: @unchecked Sendable {
         load.knownGitReading = gitReading
         load.parsedDocuments = parsed
         var textEdit = false
+        /// Set when the graph was updated rather than made (`SiteGraph.updating`).
+        var graphUpdate: GraphUpdate?
         var analysed: SiteBuild.Analysed
         let reread = previous.flatMap { previous in
             clock.time("load") { SiteLoader.rereading(changed, of: previous.site, problems: previous.analysisProblems, tree: tree, cache: parsed) }
@@ -81,7 +83,10 @@ public final class LiveSite: @unchecked Sendable {
                 guard let previous, previous.config == site.config, previous.graph.today == today else { return nil }
                 guard model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else {
                     // An outcome, a note, a due day: the graph is worked out again where those reach.
-                    return previous.graph.updating(to: model, from: previous.model, problems: previous.graphProblems, settings: GraphSettings(site.config))
+                    guard let (graph, problems, update) = previous.graph.updating(to: model, from: previous.model, problems: previous.graphProblems,
+                                                                                  settings: GraphSettings(site.config)) else { return nil }
+                    graphUpdate = update
+                    return (graph, problems)
                 }
                 textEdit = true
                 return (previous.graph.replacingTexts(with: model), previous.graphProblems)
@@ -101,7 +106,20 @@ public final class LiveSite: @unchecked Sendable {
             // After an edit to record texts only, with the same theme: all but those texts is as before.
             let reused = textEdit ? previous.flatMap { $0.sameLook(theme: site.theme, logo: settings.logo) ? $0 : nil } : nil
             let edits = reused.map { previous in graph.records.filter { decoded.textEdited.contains($0.origin.path) } } ?? []
+            // Changes are worded with the settings, strings and theme titles: when those are the
+            // same, the wording of each change whose records are the same is taken over.
+            let earlierWording = snapshot.flatMap {
+                $0.config == site.config && $0.graph.themes == graph.themes && $0.sameLook(theme: site.theme, logo: settings.logo) ? $0.context.changes : nil
+            }
+            // After an edit to answers (the graph updated), with the same theme: what the records
+            // restated show is made again, the rest taken over.
+            let updated = graphUpdate.flatMap { update in previous.flatMap { $0.sameLook(theme: site.theme, logo: settings.logo) ? ($0, update) : nil } }
             let (texts, context) = clock.time("markdown") { () -> (RenderedTexts, RenderContext?) in
+                if let (previous, update) = updated {
+                    let texts = previous.texts.replacingTexts(of: update.changed, unsafeHTML: settings.unsafeHTML)
+                    return (texts, RenderContext(updating: previous.context, graph: graph, texts: texts, update: update,
+                                                 changes: ChangeWording(earlier: earlierWording)))
+                }
                 guard let reused else { return (RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML, reusing: snapshot), nil) }
                 let texts = reused.texts.replacingTexts(of: edits, unsafeHTML: settings.unsafeHTML)
                 return (texts, RenderContext(reusing: reused.context, graph: graph, texts: texts))
@@ -128,11 +146,6 @@ public final class LiveSite: @unchecked Sendable {
                                               pagesRewritten: outputs.count, seconds: seconds(since: started), timings: clock.timings))
                 }
             }
-            // Changes are worded with the settings, strings and theme titles: when those are the
-            // same, the wording of each change whose records are the same is taken over.
-            let earlierWording = snapshot.flatMap {
-                $0.config == site.config && $0.graph.themes == graph.themes && $0.sameLook(theme: site.theme, logo: settings.logo) ? $0.context.changes : nil
-            }
             let (plan, pages, renderProblems) = clock.time("render") {
                 SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts, context: context,
                                              changes: ChangeWording(earlier: earlierWording))
@@ -147,6 +160,12 @@ public final class LiveSite: @unchecked Sendable {
                     made = (plan, next, textInputs, nil)
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
+                        if let (previous, update) = updated {
+                            let facets = RecordFacet.updating(previous.facets, pages, ids: update.restated)
+                            guard update.restated.allSatisfy({ previous.facets[$0] == facets[$0] }),
+                                  previous.samePages(graph, config: site.config, theme: site.theme, logo: settings.logo) else { return (facets, nil) }
+                            return (facets, previous.map)
+                        }
                         let facets = RecordFacet.all(pages)
                         guard let snapshot, snapshot.sameShape(graph, facets: facets, config: site.config, theme: site.theme, logo: settings.logo) else { return (facets, nil) }
                         assert(snapshot.map.outputs == DependencyMap.make(pages, theme: site.theme).outputs, "a map kept after an edit differs from a new one")
@@ -157,7 +176,7 @@ public final class LiveSite: @unchecked Sendable {
                                             facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
                                             keptMap: kept != nil)
                     next.loadProblems = analysed.loadProblems
-                    let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited) } }
+                    let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited, only: updated?.1.restated) } }
                     var update: LiveMapUpdate?
                     if kept == nil {
                         // The same pages listing the same records: what to render again is read

@@ -97,28 +97,47 @@ struct RecordFacet: Sendable, Hashable {
 
     static func all(_ pages: PagePlan) -> [String: RecordFacet] {
         let graph = pages.context.graph
-        let openItems = Dictionary(grouping: graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue) { $0.key.record }
-        let trails = pages.context.trails
+        let openItems = openItemsByRecord(graph)
         // Made on all cores, then gathered by id.
-        let made = Array(graph.records.indices).parallelMap { index -> RecordFacet in
-            let record = graph.records[index], trail = trails[index]
-            let keys = Statuses.keys(of: record)
-            let placed = Placed(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
-                                cancelled: record.meeting?.cancelled ?? false)
-            let counted = Counted(placed: placed, advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
-            let steps = trail.steps.map { step -> String in
-                switch step {
-                case .record(let shown): return shown.id
-                case .gap(let hidden, let nearest): return "\(hidden) \(nearest.id)"
-                }
-            }
-            return RecordFacet(counted: counted, links: graph.links[record.id] ?? [], backlinks: graph.backlinks[record.id] ?? [],
-                               histories: keys.map { graph.histories[$0] }, openItems: openItems[record.id] ?? [],
-                               trail: steps + ["\(trail.total)"])
-        }
+        let made = Array(graph.records.indices).parallelMap { facet(of: $0, pages: pages, openItems: openItems) }
         var facets: [String: RecordFacet] = [:]
         facets.reserveCapacity(made.count)
         for (record, facet) in zip(graph.records, made) { facets[record.id] = facet }
         return facets
+    }
+
+    /// `earlier` with the facets of the records `ids` made again (after `SiteGraph.updating`,
+    /// whose `restated` records are the only ones the graph says something new about).
+    static func updating(_ earlier: [String: RecordFacet], _ pages: PagePlan, ids: Set<String>) -> [String: RecordFacet] {
+        let graph = pages.context.graph
+        let openItems = openItemsByRecord(graph)
+        var facets = earlier
+        for id in ids {
+            guard let index = graph.position[id] else { continue }
+            facets[id] = facet(of: index, pages: pages, openItems: openItems)
+        }
+        return facets
+    }
+
+    private static func openItemsByRecord(_ graph: SiteGraph) -> [String: [OpenItem]] {
+        Dictionary(grouping: graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue) { $0.key.record }
+    }
+
+    private static func facet(of index: Int, pages: PagePlan, openItems: [String: [OpenItem]]) -> RecordFacet {
+        let graph = pages.context.graph
+        let record = graph.records[index], trail = pages.context.trails[index]
+        let keys = Statuses.keys(of: record)
+        let placed = Placed(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
+                            cancelled: record.meeting?.cancelled ?? false)
+        let counted = Counted(placed: placed, advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
+        let steps = trail.steps.map { step -> String in
+            switch step {
+            case .record(let shown): return shown.id
+            case .gap(let hidden, let nearest): return "\(hidden) \(nearest.id)"
+            }
+        }
+        return RecordFacet(counted: counted, links: graph.links[record.id] ?? [], backlinks: graph.backlinks[record.id] ?? [],
+                           histories: keys.map { graph.histories[$0] }, openItems: openItems[record.id] ?? [],
+                           trail: steps + ["\(trail.total)"])
     }
 }

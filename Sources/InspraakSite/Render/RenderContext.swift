@@ -82,6 +82,38 @@ final class RenderContext: Sendable {
         self.openDataTables = Once { OpenDataTables.all(graph, paths: paths) }
     }
 
+    /// `earlier` over a graph updated from its graph (`SiteGraph.updating`: same records, links
+    /// and trails; other answers, statuses, titles or texts for `update.restated`): trails are
+    /// taken over with the changed records swapped in, dates and badges made again for the
+    /// records restated, and the open-data tables made anew when asked.
+    init(updating earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts, update: GraphUpdate, changes: ChangeWording) {
+        self.graph = graph
+        self.texts = texts
+        self.changes = changes
+        settings = earlier.settings
+        strings = earlier.strings
+        paths = earlier.paths
+        assets = earlier.assets
+        stringTree = earlier.stringTree
+        trails = update.replaced.isEmpty ? earlier.trails : earlier.trails.map { $0.replacing(update.replaced) }
+        var facts = earlier.recordFacts
+        for id in update.restated {
+            guard let record = graph.record(id) else { continue }
+            facts[id] = RecordFacts(date: .view(TimeView(record.date, strings: strings)),
+                                    status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
+        }
+        recordFacts = facts
+        themeLinksByDepth = earlier.themeLinksByDepth
+        kindLabels = earlier.kindLabels
+        siteFeed = earlier.siteFeed
+        kindFeeds = earlier.kindFeeds
+        themeFeeds = earlier.themeFeeds
+        frameLinksByDepth = earlier.frameLinksByDepth
+        rootedFrameLinks = earlier.rootedFrameLinks
+        let paths = paths
+        openDataTables = Once { OpenDataTables.all(graph, paths: paths) }
+    }
+
     /// `earlier` over a graph that differs from its graph only in record bodies, with those
     /// texts rendered anew (`serve` after an edit to a record's text): nothing else here reads
     /// a body, so the rest is taken over.

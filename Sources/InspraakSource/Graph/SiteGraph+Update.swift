@@ -1,3 +1,15 @@
+/// What `SiteGraph.updating` changed: stages after the graph work out again only what these
+/// records show.
+package struct GraphUpdate: Sendable {
+    /// The records whose files changed, as they are now.
+    package let changed: [Record]
+    /// Each of those by id.
+    package let replaced: [String: Record]
+    /// Ids of the records whose links, histories or statuses were worked out again (those
+    /// changed and those they answer): no other record's differ from the graph before.
+    package let restated: Set<String>
+}
+
 extension SiteGraph {
     /// The graph of `model` when it differs from `earlier` (the model this graph was built from)
     /// only in what records say about how things went: each record that is not the very same
@@ -9,7 +21,7 @@ extension SiteGraph {
     /// result equals `build` of `model`, diagnostics included (as a set); nil when the
     /// records differ in more than that, or the themes, places, councils, drafts or
     /// unreadable records do.
-    package func updating(to model: SiteModel, from earlier: SiteModel, problems: [Diagnostic], settings: GraphSettings) -> (SiteGraph, [Diagnostic])? {
+    package func updating(to model: SiteModel, from earlier: SiteModel, problems: [Diagnostic], settings: GraphSettings) -> (SiteGraph, [Diagnostic], GraphUpdate)? {
         guard model.records.count == earlier.records.count, model.themes == earlier.themes, model.places == earlier.places,
               model.councils == earlier.councils, model.draftIDs == earlier.draftIDs, model.unreadableIDs == earlier.unreadableIDs,
               records.count == model.records.count else { return nil }
@@ -20,7 +32,7 @@ extension SiteGraph {
             changed.append(now)
             previous.append(before)
         }
-        guard !changed.isEmpty else { return (self, problems) }
+        guard !changed.isEmpty else { return (self, problems, GraphUpdate(changed: [], replaced: [:], restated: [])) }
         var graph = self
         graph.records = model.records
         // Ref problems read only what is the same (ids, dates, gaps, items), but a ref may have
@@ -49,9 +61,11 @@ extension SiteGraph {
             diagnostics = diagnostics.filter { !gone.contains($0) } + after
         }
         // Statuses of the records answered, and of those changed (a due day, a meeting cancelled).
-        let restated = Set(targets).union(changed.map(\.id)).sorted().compactMap { position[$0].map { graph.records[$0] } }
-        graph.statuses = statuses.updating(restated, histories: graph.histories, settings: settings, today: today)
-        return (graph, diagnostics)
+        let restated = targets.union(changed.map(\.id))
+        graph.statuses = statuses.updating(restated.sorted().compactMap { position[$0].map { graph.records[$0] } }, histories: graph.histories,
+                                           settings: settings, today: today)
+        let replaced = Dictionary(changed.map { ($0.id, $0) }) { first, _ in first }
+        return (graph, diagnostics, GraphUpdate(changed: changed, replaced: replaced, restated: restated))
     }
 
     /// Whether two states of a record resolve, are placed and are assigned alike: all the graph

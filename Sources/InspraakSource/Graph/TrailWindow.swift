@@ -68,4 +68,20 @@ public struct TrailWindow: Sendable {
                   countBefore: index, countAfter: trail.count - index - 1,
                   first: trail[0], last: trail[trail.count - 1], radius: radius)
     }
+
+    /// The same window with the records in `replaced` (by id) swapped for their new versions:
+    /// after an edit that leaves every trail as it was (`SiteGraph.updating`).
+    package func replacing(_ replaced: [String: Record]) -> TrailWindow {
+        guard steps.contains(where: { step in
+            switch step {
+            case .record(let record), .gap(_, let record): return replaced[record.id] != nil
+            }
+        }) else { return self }
+        return TrailWindow(steps: steps.map { step in
+            switch step {
+            case .record(let record): return .record(replaced[record.id] ?? record)
+            case .gap(let hidden, let nearest): return .gap(hidden: hidden, nearest: replaced[nearest.id] ?? nearest)
+            }
+        }, total: total)
+    }
 }

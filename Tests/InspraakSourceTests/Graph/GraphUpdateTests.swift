@@ -66,7 +66,8 @@ final class GraphUpdateTests: XCTestCase {
     static let reactie = "content/feedback/2024-03-01-reactie.md"
 
     /// The graph of `files` updated after `edits`, next to the one built from the edited files.
-    private func graphs(_ edits: [String: String], today: String = "2024-08-01") throws -> (updated: (SiteGraph, [Diagnostic])?, built: (SiteGraph, [Diagnostic])) {
+    private func graphs(_ edits: [String: String], today: String = "2024-08-01") throws
+        -> (updated: (SiteGraph, [Diagnostic], GraphUpdate)?, built: (SiteGraph, [Diagnostic]), before: SiteGraph) {
         let cache = DecodedDocumentCache()
         let before = try XCTUnwrap(InMemorySite(Self.files).loaded().0)
         let after = try XCTUnwrap(InMemorySite(Self.files.merging(edits) { _, new in new }).loaded().0)
@@ -75,12 +76,22 @@ final class GraphUpdateTests: XCTestCase {
         XCTAssertEqual(modelProblems, [], "the edited site reads with problems")
         let settings = GraphSettings(before.config), day = try XCTUnwrap(Day(iso: today))
         let (graph, problems) = SiteGraph.build(earlier, settings: settings, today: day)
-        return (graph.updating(to: model, from: earlier, problems: problems, settings: settings), SiteGraph.build(model, settings: settings, today: day))
+        return (graph.updating(to: model, from: earlier, problems: problems, settings: settings), SiteGraph.build(model, settings: settings, today: day), graph)
     }
 
-    private func assertSame(_ updated: (SiteGraph, [Diagnostic])?, _ built: (SiteGraph, [Diagnostic]), _ edit: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let (graph, problems) = updated else { return XCTFail("\(edit): not updated", file: file, line: line) }
+    private func assertSame(_ updated: (SiteGraph, [Diagnostic], GraphUpdate)?, _ built: (SiteGraph, [Diagnostic]), before: SiteGraph, _ edit: String,
+                            file: StaticString = #filePath, line: UInt = #line) {
+        guard let (graph, problems, update) = updated else { return XCTFail("\(edit): not updated", file: file, line: line) }
+        // Every record the graph now says something new about is among those restated.
         let full = built.0
+        for record in full.records {
+            let keys = Statuses.keys(of: record)
+            let differs = before.links[record.id] != full.links[record.id] || before.statuses.advice[record.id] != full.statuses.advice[record.id]
+                || keys.map { before.statuses.items[$0] } != keys.map { full.statuses.items[$0] } || keys.map { before.histories[$0] } != keys.map { full.histories[$0] }
+                || before.record(record.id) !== record && before.record(record.id)?.title != record.title
+            if differs { XCTAssertTrue(update.restated.contains(record.id), "\(edit): \(record.id) changed but is not restated", file: file, line: line) }
+        }
+        XCTAssertEqual(Set(update.replaced.keys), Set(update.changed.map(\.id)), edit, file: file, line: line)
         XCTAssertEqual(graph.records.map(\.id), full.records.map(\.id), edit, file: file, line: line)
         XCTAssertEqual(graph.links, full.links, "\(edit): links", file: file, line: line)
         XCTAssertEqual(graph.backlinks, full.backlinks, "\(edit): backlinks", file: file, line: line)
@@ -117,11 +128,11 @@ final class GraphUpdateTests: XCTestCase {
                 try edited("content/feedback/2024-07-01-voortgang.md", "implementation: underway", "implementation: done")) { a, _ in a }),
         ]
         for (name, edit) in edits {
-            let (updated, built) = try graphs(edit)
-            assertSame(updated, built, name)
+            let (updated, built, before) = try graphs(edit)
+            assertSame(updated, built, before: before, name)
         }
         // The edit that brings the error, and the one that takes it away again.
-        let (broken, built) = try graphs(edits[3].1)
+        let (broken, built, _) = try graphs(edits[3].1)
         XCTAssertTrue(built.1.contains { $0.severity == .error && $0.location.path == "content/feedback/2024-07-01-voortgang.md" }, "\(built.1)")
         XCTAssertEqual(broken.map { Set($0.1) }, Set(built.1))
     }
@@ -139,6 +150,6 @@ final class GraphUpdateTests: XCTestCase {
             XCTAssertNil(try graphs(edit).updated, name)
         }
         let unchanged = try graphs([:])
-        assertSame(unchanged.updated, unchanged.built, "nothing")
+        assertSame(unchanged.updated, unchanged.built, before: unchanged.before, "nothing")
     }
 }
