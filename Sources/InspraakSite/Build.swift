@@ -134,23 +134,25 @@ public enum SiteBuild {
         var graph: SiteGraph?
         var graphProblems: [Diagnostic] = []
         var diagnostics: [Diagnostic]
-        /// What loading said, among `diagnostics`.
+        /// What loading and making the model said, among `diagnostics`.
         var loadProblems: [Diagnostic] = []
+        var modelProblems: [Diagnostic] = []
     }
 
-    /// `loaded`: the site as loaded already, and what loading it said (`serve`, after record files were read again).
+    /// `loaded`: the site as loaded already, and what loading it said (`serve`, after record
+    /// files were read again); `modeled`, the same for the model of it.
     static func analysed(_ options: BuildOptions, load: LoadOptions, tree: any SourceTree, decoded: DecodedDocumentCache? = nil, clock: inout StageClock,
-                         loaded: (LoadedSite, [Diagnostic])? = nil,
+                         loaded: (LoadedSite, [Diagnostic])? = nil, modeled: (SiteModel, [Diagnostic])? = nil,
                          graph reused: (SiteModel, LoadedSite, Day) -> (SiteGraph, [Diagnostic])? = { _, _, _ in nil }) -> Analysed {
         let (site, loadProblems) = loaded.map { ($0.0 as LoadedSite?, $0.1) } ?? clock.time("load") { SiteLoader.load(tree: tree, options: load) }
         guard let site else { return Analysed(diagnostics: loadProblems, loadProblems: loadProblems) }
-        let (model, modelProblems) = clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts, cache: decoded) }
+        let (model, modelProblems) = modeled ?? clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts, cache: decoded) }
         let today = options.today.day(in: site.config.timezone)
         let (graph, graphProblems) = clock.time("graph") {
             reused(model, site, today) ?? SiteGraph.build(model, settings: GraphSettings(site.config), today: today)
         }
         return Analysed(site: site, model: model, graph: graph, graphProblems: graphProblems, diagnostics: loadProblems + modelProblems + graphProblems,
-                        loadProblems: loadProblems)
+                        loadProblems: loadProblems, modelProblems: modelProblems)
     }
 
     /// The whole build; output is replaced only when every stage succeeded, and never when it is

@@ -74,12 +74,24 @@ public final class LiveSite: @unchecked Sendable {
             // Record files whose texts only changed: the rest of the site reads as before.
             textEdit = true
             analysed = SiteBuild.Analysed(site: reread.site, model: model, graph: previous.graph.replacingTexts(with: model),
-                                          graphProblems: previous.graphProblems, diagnostics: previous.analysisProblems, loadProblems: previous.loadProblems)
+                                          graphProblems: previous.graphProblems, diagnostics: previous.analysisProblems, loadProblems: previous.loadProblems,
+                                          modelProblems: previous.modelProblems)
         } else {
             // Record files read again without a problem say what a whole load would.
             let loaded: (LoadedSite, [Diagnostic])? = if let reread, let previous { (reread.site, previous.loadProblems) } else { nil }
             clock = StageClock(timings: loaded == nil ? [] : clock.timings.filter { $0.stage == "load" })
-            analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock, loaded: loaded) { model, site, today in
+            // Records that still read as the same records replace theirs; their files' problems
+            // replace what the model said of them before.
+            let modeled = zipped(reread, previous).flatMap { reread, previous in
+                clock.time("model") { () -> (SiteModel, [Diagnostic])? in
+                    guard let (model, problems) = ModelBuilder.replacingRecords(in: previous.model, of: reread.site, documents: reread.reread,
+                                                                               includeDrafts: options.includeDrafts, cache: decoded) else { return nil }
+                    let paths = Set(reread.reread.map(\.source.path))
+                    return (model, previous.modelProblems.filter { !paths.contains($0.location.path) } + problems)
+                }
+            }
+            if modeled == nil { clock.timings.removeAll { $0.stage == "model" } }
+            analysed = SiteBuild.analysed(options, load: load, tree: tree, decoded: decoded, clock: &clock, loaded: loaded, modeled: modeled) { model, site, today in
                 guard let previous, previous.config == site.config, previous.graph.today == today else { return nil }
                 guard model.differsOnlyInText(from: previous.model, textEdited: decoded.textEdited) else {
                     // An outcome, a note, a due day: the graph is worked out again where those reach.
@@ -141,6 +153,7 @@ public final class LiveSite: @unchecked Sendable {
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     snapshot?.renderProblems = reused.renderProblems
                     snapshot?.loadProblems = analysed.loadProblems
+                    snapshot?.modelProblems = analysed.modelProblems
                     edited = []
                     return finish(LiveRebuild(diagnostics: clock.report(diagnostics + reused.renderProblems).diagnostics, changedOutputs: changed.sorted { $0.precedesInUTF8($1) },
                                               pagesRewritten: outputs.count, seconds: seconds(since: started), timings: clock.timings))
@@ -157,6 +170,7 @@ public final class LiveSite: @unchecked Sendable {
                     var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     next.loadProblems = analysed.loadProblems
+                    next.modelProblems = analysed.modelProblems
                     made = (plan, next, textInputs, nil)
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
@@ -176,6 +190,7 @@ public final class LiveSite: @unchecked Sendable {
                                             facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
                                             keptMap: kept != nil)
                     next.loadProblems = analysed.loadProblems
+                    next.modelProblems = analysed.modelProblems
                     let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited, only: updated?.1.restated) } }
                     var update: LiveMapUpdate?
                     if kept == nil {
@@ -271,4 +286,10 @@ public final class LiveSite: @unchecked Sendable {
         defer { lock.unlock() }
         return work()
     }
+}
+
+/// Both values, when both are there.
+private func zipped<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }

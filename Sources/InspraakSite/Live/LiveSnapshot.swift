@@ -10,8 +10,9 @@ struct LiveSnapshot: Sendable {
     let model: SiteModel
     let graphProblems: [Diagnostic]
     let analysisProblems: [Diagnostic]
-    /// What loading said, among `analysisProblems`.
+    /// What loading and making the model said, among `analysisProblems`.
     var loadProblems: [Diagnostic] = []
+    var modelProblems: [Diagnostic] = []
     var renderProblems: [Diagnostic] = []
     /// The graph, texts and all made from them that pages share.
     let context: RenderContext
@@ -85,6 +86,14 @@ struct RecordFacet: Sendable, Hashable {
         let placed: Placed
         let advice: AdviceStatus?
         let items: [ItemStatus?]
+        /// What the figures count besides statuses (`SiteGraph.figures`): a meeting's
+        /// attendees, an advice's kind and due day, the day of its first answer, and how far
+        /// carrying out each item has come.
+        var attendees: Int? = nil
+        var adviceKind: AdviceKind? = nil
+        var responseDue: Day? = nil
+        var firstAnswer: Day? = nil
+        var implementation: [Implementation?] = []
     }
 
     let counted: Counted
@@ -129,7 +138,12 @@ struct RecordFacet: Sendable, Hashable {
         let keys = Statuses.keys(of: record)
         let placed = Placed(kind: record.kind, date: record.date, themes: graph.themesOf[record.id] ?? [],
                             cancelled: record.meeting?.cancelled ?? false)
-        let counted = Counted(placed: placed, advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
+        var counted = Counted(placed: placed, advice: graph.statuses.advice[record.id], items: keys.map { graph.statuses.items[$0] })
+        counted.attendees = record.meeting?.attendees
+        counted.adviceKind = record.advice?.kind
+        counted.responseDue = record.advice?.responseDue
+        counted.firstAnswer = keys.compactMap { graph.histories[$0]?.answers.first?.date.day }.min()
+        counted.implementation = keys.map { graph.histories[$0]?.implementationStep?.implementation }
         let steps = trail.steps.map { step -> String in
             switch step {
             case .record(let shown): return shown.id

@@ -48,7 +48,7 @@ extension SiteGraph {
                 }
             case .advice(let advice):
                 if advice.kind == .requested { figures.adviceRequested += 1 } else { figures.adviceUnsolicited += 1 }
-                let firstResponse = Statuses.keys(of: record).compactMap { answers[$0]?.first?.date }.min()
+                let firstResponse = Statuses.keys(of: record).compactMap { histories[$0]?.answers.first?.date }.min()
                 if let firstResponse {
                     let days = record.date.day.days(until: firstResponse.day)
                     responseDays.append(days)

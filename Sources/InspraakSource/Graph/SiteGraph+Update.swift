@@ -46,13 +46,12 @@ extension SiteGraph {
             graph.links[record.id] = links
             if record.kind == .feedback { targets.formUnion(links.map(\.target)) }
         }
-        // The items of the records answered: their histories, answers and problems.
+        // The items of the records answered: their histories and problems.
         let keys = targets.flatMap { position[$0].map { Statuses.keys(of: graph.records[$0]) } ?? [] }.sorted()
         let histories = ItemHistory.collect(of: targets, records: graph.records, position: position, links: graph.links, backlinks: backlinks)
         let before = refsBefore.all + ItemHistory.problems(self.histories, keys: keys, records: records, position: position)
         for key in keys {
             graph.histories[key] = histories[key]
-            graph.answers[key] = histories[key]?.answers
         }
         let after = refsAfter.all + ItemHistory.problems(graph.histories, keys: keys, records: graph.records, position: position)
         var diagnostics = problems

@@ -52,8 +52,9 @@ public struct SiteGraph: Sendable {
     public internal(set) var links: [String: [Link]]
     /// Records that refer to each record, sorted by date then id.
     public let backlinks: [String: [String]]
-    /// Every answer per item, oldest first; the last one is the item's outcome.
-    public internal(set) var answers: [ItemKey: [Answer]]
+    /// Every answer per item, oldest first; the last one is the item's outcome. Made when
+    /// asked, from `histories` (`histories[key]?.answers` gives one item's).
+    public var answers: [ItemKey: [Answer]] { histories.mapValues(\.answers) }
     /// Every outcome and implementation step per item, oldest first (see `ItemHistory`).
     public internal(set) var histories: [ItemKey: ItemHistory]
     public internal(set) var statuses: Statuses
@@ -148,16 +149,15 @@ public struct SiteGraph: Sendable {
         diagnostics.append(contentsOf: resolution.diagnostics.all)
         // Cycles and themes on one core, answers and statuses on the other: neither needs the other.
         let links = resolution.links, themes = model.themes, frozenRecords = records
-        let ((cycles, themesOf, themeProblems), (answers, statuses)) = alongside({
+        let ((cycles, themesOf, themeProblems), (histories, statuses)) = alongside({
             let cycles = CycleDetection.cycles(frozenRecords, links: links)
             let (themesOf, themeProblems) = ThemeAssignment.assign(frozenRecords, links: links, themes: themes)
             return (cycles, themesOf, themeProblems)
         }) {
             let histories = ItemHistory.collect(records, position: position, links: links)
-            let answers = histories.mapValues(\.answers)
-            return ((answers, histories), Statuses.compute(records, histories: histories, settings: settings, today: today))
+            return (histories, Statuses.compute(records, histories: histories, settings: settings, today: today))
         }
-        diagnostics.append(contentsOf: ItemHistory.problems(answers.1, records: records, position: position))
+        diagnostics.append(contentsOf: ItemHistory.problems(histories, records: records, position: position))
         diagnostics.append(contentsOf: cycles)
         diagnostics.append(contentsOf: themeProblems)
         let (placeMembers, placeProblems) = PlaceAssignment.assign(records, places: model.places)
@@ -168,7 +168,7 @@ public struct SiteGraph: Sendable {
             today: today, records: records, themes: model.themes, position: position,
             themePosition: Dictionary(model.themes.enumerated().map { ($1.slug, $0) }) { first, _ in first },
             themesOf: themesOf, themeMembers: members(records, themesOf: themesOf), links: resolution.links, backlinks: resolution.backlinks,
-            answers: answers.0, histories: answers.1, statuses: statuses
+            histories: histories, statuses: statuses
         )
         (graph.places, graph.placeMembers, graph.councils, graph.councilOf) = (model.places, placeMembers, councils, councilOf)
         return (graph, diagnostics.all)

@@ -169,13 +169,25 @@ public struct Statuses: Sendable {
             let entry = Self.entry(record, histories: histories, settings: settings, today: today)
             for (key, status) in entry.items { items[key] = status }
             advice[record.id] = entry.advice
-            open += entry.open
-            inProgress += entry.inProgress
-            lateImplementation += entry.lateImplementation
+            // Into lists that are in order already.
+            Self.insert(entry.open, into: &open)
+            Self.insert(entry.inProgress, into: &inProgress)
+            Self.insert(entry.lateImplementation, into: &lateImplementation)
         }
-        let sortedOpen = open.sorted(by: Self.order)
-        for item in sortedOpen where ids.contains(item.key.record) { openByRecord[item.key.record, default: []].append(item) }
-        return Statuses(items: items, advice: advice, open: sortedOpen, inProgress: inProgress.sorted(by: Self.order),
-                        implementationOverdue: lateImplementation.sorted(by: Self.order), openByRecord: openByRecord)
+        for item in open where ids.contains(item.key.record) { openByRecord[item.key.record, default: []].append(item) }
+        return Statuses(items: items, advice: advice, open: open, inProgress: inProgress, implementationOverdue: lateImplementation,
+                        openByRecord: openByRecord)
+    }
+
+    /// Each of `items` at its place in `list` (sorted by `order`, keys unique).
+    private static func insert(_ items: [OpenItem], into list: inout [OpenItem]) {
+        for item in items {
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if order(list[middle], item) { low = middle + 1 } else { high = middle }
+            }
+            list.insert(item, at: low)
+        }
     }
 }

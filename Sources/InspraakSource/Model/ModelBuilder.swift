@@ -59,6 +59,32 @@ extension ModelBuilder {
     }
 
     /// `model`, made from `site` by `build` with `cache`, after `documents` (records of `site`)
+    /// were read again: each decoded anew, when it is still a record (not a draft) with the
+    /// same id at the same path; nil otherwise (then `build` is needed). With the records, what
+    /// decoding them said: a record's problems lie in its own file.
+    package static func replacingRecords(in model: SiteModel, of site: LoadedSite, documents: [LoadedDocument], includeDrafts: Bool,
+                                         cache: DecodedDocumentCache) -> (SiteModel, problems: [Diagnostic])? {
+        let decoder = decoder(for: site)
+        cache.use(decoder)
+        var records = model.records
+        var problems: [Diagnostic] = []
+        for document in documents {
+            guard !document.source.folder.isDefinition, let index = records.firstIndex(where: { $0.origin.path == document.source.path }) else { return nil }
+            let decoded = cache.decoded(document) ?? {
+                let (record, problems) = decoder.record(document)
+                let made: DecodedDocumentCache.Decoded = (record, nil, problems)
+                cache.store(made, for: document)
+                return made
+            }()
+            guard let record = decoded.record, record.id == records[index].id, !record.draft || includeDrafts else { return nil }
+            records[index] = record
+            problems += decoded.problems
+        }
+        return (SiteModel(records: records, themes: model.themes, places: model.places, councils: model.councils,
+                          draftIDs: model.draftIDs, unreadableIDs: model.unreadableIDs), problems)
+    }
+
+    /// `model`, made from `site` by `build` with `cache`, after `documents` (records of `site`)
     /// were read again: their records with the new bodies, when each changed only in its text
     /// (`DecodedDocumentCache`); nil otherwise (then `build` is needed). Its diagnostics are
     /// the model's before: a text does not change them.

@@ -87,6 +87,23 @@ final class LiveSiteTests: XCTestCase {
         }
         XCTAssertTrue(live.report.timings.contains { $0.stage == "stale" }, "a new status did not read what to render off the map before")
 
+        // A due day before the advice's date: a warning from reading the record, gone again
+        // when it is fixed (the record is read anew, the rest of the site kept).
+        try step(live, "due day warned", changing: [advice], expecting: []) {
+            try replace("date: 2021-05-25\n", with: "date: 2021-05-25\nresponse_due: 2021-05-01\n", in: advice, first: true)
+        }
+        XCTAssertTrue(live.report.diagnostics.contains { $0.severity == .warning && $0.location.path == advice }, "\(live.report.diagnostics)")
+        try step(live, "due day fixed", changing: [advice], expecting: []) {
+            try replace("response_due: 2021-05-01\n", with: "", in: advice)
+        }
+        XCTAssertFalse(live.report.diagnostics.contains { $0.location.path == advice }, "\(live.report.diagnostics)")
+
+        // The figures count attendees: the home page shows the new total.
+        let meeting = "content/meetings/2019-03-19-stamtafel-eenzaamheid.md"
+        try step(live, "attendees", changing: [meeting], expecting: ["index.html", meeting.dropFirst("content/".count).dropLast(3) + "/index.html"]) {
+            try replace("attendees: 34", with: "attendees: 43", in: meeting)
+        }
+
         // Another date: the same outputs list the same records, in another order (list pages
         // and feeds that only place the advice by date), and its due day moves.
         try step(live, "date", changing: [advice], expecting: ["advice/2021-05-25-advies-mantelzorgbeleid/index.html"]) {
@@ -238,6 +255,8 @@ final class LiveSiteTests: XCTestCase {
     private func assertSameAsFullBuild(_ live: LiveSite, _ step: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let report = SiteBuild.build(options)
         XCTAssertTrue(report.succeeded, "\(step): full build: \(report.diagnostics)", file: file, line: line)
+        // What a full build says, the live site says: its warnings are the same.
+        XCTAssertEqual(live.report.diagnostics.map(\.description), report.diagnostics.map(\.description), "\(step): diagnostics", file: file, line: line)
         let built = try files(under: options.output)
         XCTAssertEqual(live.outputPaths, built.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(step): paths", file: file, line: line)
         var differing: [String] = []
