@@ -16,7 +16,9 @@ struct LiveMapUpdate {
 
     init(before: DependencyMap, dirty: Set<OutputInput>, pages: PagePlan, theme: ThemeFiles) {
         var stale = Set<String>()
-        for output in before.outputs where !output.inputs.isDisjoint(with: dirty) { stale.insert(output.path) }
+        // The map's inverse, made once after the map (`LiveSite`): few inputs change.
+        let dependents = before.dependents()
+        for input in dirty { stale.formUnion(dependents[input] ?? []) }
         // Pages that choose their records by status (the open items) are made again when a
         // status, a date or the day may have changed which records they show, or when what they
         // showed changed; the new map (`map()`) asks them anew.

@@ -21,7 +21,7 @@ enum LiveOutputs {
     /// page being edited is served before the theme pages, open items, data files and feeds
     /// that list thousands of records are made again.
     static func update(_ old: [String: LiveOutput], plan: OutputPlan, from previous: LiveSnapshot?, to next: LiveSnapshot,
-                       dirty: Set<OutputInput>?, stale known: Set<String>? = nil, edited: Set<String>, source: URL,
+                       dirty: Set<OutputInput>?, stale known: Set<String>? = nil, ready: [String: [UInt8]] = [:], edited: Set<String>, source: URL,
                        early: ((_ files: [String: LiveOutput], _ changed: [String]) -> Void)? = nil) -> Update {
         let edits = EditedPaths(edited)
         // Rendered again: new outputs, outputs made from other inputs than before, and those
@@ -54,7 +54,9 @@ enum LiveOutputs {
                     changed.append(file.path)
                 }
             case .rendered(let weight, let make):
-                if stale(file.path) {
+                if let bytes = ready[file.path] {
+                    settle([(file.path, bytes)], into: &files, changed: &changed, old: old)
+                } else if stale(file.path) {
                     toRender.append((file.path, weight == 0 && file.path.hasSuffix(".html"), make))
                 } else {
                     files[file.path] = old[file.path]
@@ -82,6 +84,31 @@ enum LiveOutputs {
     }
 
     private typealias Job = (path: String, small: Bool, make: @Sendable (inout [UInt8]) -> Void)
+
+    /// Before the map of a site whose records were added, removed or moved is made: the small
+    /// pages that are new, and the pages of the records whose facts changed (`dirty`), rendered.
+    static func first(_ plan: OutputPlan, graph: SiteGraph, dirty: Set<OutputInput>, old: [String: LiveOutput]) -> [String: [UInt8]] {
+        var pages = Set<String>()
+        for input in dirty {
+            guard case .record(let id) = input, let record = graph.record(id) else { continue }
+            pages.insert(SitePaths.file(for: SitePaths.record(record)))
+        }
+        var jobs: [Job] = []
+        for file in plan.files {
+            guard case .rendered(0, let make) = file.content, file.path.hasSuffix(".html"),
+                  old[file.path] == nil || pages.contains(file.path) else { continue }
+            jobs.append((file.path, true, make))
+        }
+        return Dictionary(render(jobs).map { ($0.path, $0.bytes) }) { first, _ in first }
+    }
+
+    /// `old` with the outputs `ready` taken in, and the paths that changed.
+    static func merged(_ ready: [String: [UInt8]], into old: [String: LiveOutput]) -> (files: [String: LiveOutput], changed: [String]) {
+        var files = old
+        var changed: [String] = []
+        settle(ready.map { ($0.key, $0.value) }, into: &files, changed: &changed, old: old)
+        return (files, changed.sorted { $0.precedesInUTF8($1) })
+    }
 
     /// Renders `jobs` on all cores, each into a buffer kept per core.
     private static func render(_ jobs: [Job]) -> [(path: String, bytes: [UInt8])] {

@@ -63,6 +63,8 @@ public final class LiveSite: @unchecked Sendable {
         load.allowShallow = options.allowShallow
         load.knownGitReading = gitReading
         load.parsedDocuments = parsed
+        // Each output that changed is told once, when it is first served.
+        let telling = LiveTelling(started: started, whenServed: whenServed) { [self] in publish($0, changed: $1) }
         var textEdit = false
         /// Set when the graph was updated rather than made (`SiteGraph.updating`).
         var graphUpdate: GraphUpdate?
@@ -106,7 +108,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         if gitReading == nil, let site = analysed.site { gitReading = site.gitReading }
         var diagnostics = analysed.diagnostics
-        var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?, update: LiveMapUpdate?)?
+        var made: (plan: OutputPlan, next: LiveSnapshot, dirty: Set<OutputInput>?, update: LiveMapUpdate?, ready: [String: [UInt8]])?
         if let site = analysed.site, let model = analysed.model, let graph = analysed.graph, !diagnostics.hasErrors {
             // Files gone (deleted, renamed, or a folder of them): forget what was read of them.
             if edited.contains(where: { tree.kind(of: $0) != .regular && parsed.holds($0) }) {
@@ -171,7 +173,7 @@ public final class LiveSite: @unchecked Sendable {
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     next.loadProblems = analysed.loadProblems
                     next.modelProblems = analysed.modelProblems
-                    made = (plan, next, textInputs, nil)
+                    made = (plan, next, textInputs, nil, [:])
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
                         if let (previous, update) = updated {
@@ -193,47 +195,45 @@ public final class LiveSite: @unchecked Sendable {
                     next.modelProblems = analysed.modelProblems
                     let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited, only: updated?.1.restated) } }
                     var update: LiveMapUpdate?
+                    var ready: [String: [UInt8]] = [:]
                     if kept == nil {
                         // The same pages listing the same records: what to render again is read
                         // off the map before, and the new map made once the outputs are served.
                         if let snapshot, let dirty, snapshot.samePages(graph, config: site.config, theme: site.theme, logo: settings.logo) {
                             update = clock.time("stale") { LiveMapUpdate(before: snapshot.map, dirty: dirty, pages: pages, theme: site.theme) }
                         } else {
+                            // Records added, gone or moved: the pages of new records and of those
+                            // whose facts changed are served before the map is made.
+                            if telling.tells, snapshot != nil, let dirty {
+                                let served = locked { files }
+                                ready = clock.time("first") { LiveOutputs.first(plan, graph: graph, dirty: dirty, old: served) }
+                                telling.serve(LiveOutputs.merged(ready, into: served), diagnostics: clock.report(diagnostics).diagnostics,
+                                              timings: clock.timings)
+                            }
                             next.map = clock.time("map") { DependencyMap.make(pages, theme: site.theme) }
                         }
                     }
-                    made = (plan, next, dirty, update)
+                    made = (plan, next, dirty, update, ready)
                 }
             }
         }
         var changedOutputs: [String] = []
         var rewritten = 0
-        var servedAfter: Double?
         if let made {
             var next = made.next
-            // Each output that changed is told once, when it is first served.
-            var told = Set<String>()
             let reported = clock.report(diagnostics).diagnostics, pagesStarted = DispatchTime.now().uptimeNanoseconds
             let before = clock.timings
-            let serve = { (served: [String: LiveOutput], changed: [String], rendered: Int, timings: [(stage: String, seconds: Double)]) in
-                self.publish(served, changed: changed)
-                let news = changed.filter { !told.contains($0) }
-                told.formUnion(news)
-                whenServed?(LiveRebuild(diagnostics: reported, changedOutputs: news, pagesRewritten: rendered, seconds: self.seconds(since: started),
-                                        timings: timings))
-            }
             let update = LiveOutputs.update(locked { files }, plan: made.plan, from: snapshot, to: next, dirty: made.dirty, stale: made.update?.stale,
-                                            edited: edited, source: options.source, early: whenServed == nil ? nil : {
-                guard !$1.isEmpty else { return }
-                servedAfter = self.seconds(since: started)
-                serve($0, $1, 0, before + [("pages", self.seconds(since: pagesStarted))])
-            })
+                                            ready: made.ready, edited: edited, source: options.source, early: telling.tells ? { served, changed in
+                telling.serve((served, changed), diagnostics: reported, timings: before + [("pages", self.seconds(since: pagesStarted))])
+            } : nil)
             clock.timings.append(("pages", seconds(since: pagesStarted)))
-            changedOutputs = update.changed
-            rewritten = update.rendered
-            if whenServed != nil, made.update != nil || servedAfter != nil {
+            // What was served before the pages were (the first batch of a new record) is among them.
+            changedOutputs = telling.toldPaths.isEmpty ? update.changed : telling.toldPaths.union(update.changed).sorted { $0.precedesInUTF8($1) }
+            rewritten = update.rendered + made.ready.count
+            if telling.tells, made.update != nil || telling.servedAfter != nil {
                 // Served from here on: the open pages may reload while the map is made.
-                serve(update.files, update.changed, rewritten, clock.timings)
+                telling.serve((update.files, update.changed), diagnostics: reported, timings: clock.timings, rendered: rewritten, always: true)
             } else {
                 publish(update.files, changed: update.changed)
             }
@@ -243,9 +243,12 @@ public final class LiveSite: @unchecked Sendable {
             retire(snapshot)
             snapshot = next
             edited = []
+            // What each input reaches, for the next edit: made now, while the editor reads.
+            let map = next.map
+            DispatchQueue.global(qos: .userInitiated).async { _ = map.dependents() }
         }
         return finish(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
-                                  seconds: seconds(since: started), servedAfter: servedAfter, timings: clock.timings))
+                                  seconds: seconds(since: started), servedAfter: telling.servedAfter, timings: clock.timings))
     }
 
     /// Serves `served` from now on; `changed` says which paths differ from what was served.

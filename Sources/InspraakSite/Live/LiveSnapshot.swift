@@ -119,7 +119,7 @@ struct RecordFacet: Sendable, Hashable {
     /// whose `restated` records are the only ones the graph says something new about).
     static func updating(_ earlier: [String: RecordFacet], _ pages: PagePlan, ids: Set<String>) -> [String: RecordFacet] {
         let graph = pages.context.graph
-        let openItems = openItemsByRecord(graph)
+        let openItems = openItemsByRecord(graph, of: ids)
         var facets = earlier
         for id in ids {
             guard let index = graph.position[id] else { continue }
@@ -128,8 +128,11 @@ struct RecordFacet: Sendable, Hashable {
         return facets
     }
 
-    private static func openItemsByRecord(_ graph: SiteGraph) -> [String: [OpenItem]] {
-        Dictionary(grouping: graph.statuses.open + graph.statuses.inProgress + graph.statuses.implementationOverdue) { $0.key.record }
+    /// The open, in-progress and late items of each record (of `ids` alone, when given).
+    private static func openItemsByRecord(_ graph: SiteGraph, of ids: Set<String>? = nil) -> [String: [OpenItem]] {
+        let lists = [graph.statuses.open, graph.statuses.inProgress, graph.statuses.implementationOverdue]
+        let items = ids.map { ids in lists.flatMap { $0.filter { ids.contains($0.key.record) } } } ?? lists.flatMap { $0 }
+        return Dictionary(grouping: items) { $0.key.record }
     }
 
     private static func facet(of index: Int, pages: PagePlan, openItems: [String: [OpenItem]]) -> RecordFacet {

@@ -127,6 +127,8 @@ final class LiveSiteTests: XCTestCase {
             """, to: added)
         }
 
+        XCTAssertNotNil(live.report.servedAfter, "the new record's page was not served before the map was made")
+
         // Renamed: the old page is gone, the new one there.
         let renamed = "content/feedback/2026-11-11-reactie-wonen-voor-jongeren.md"
         try step(live, "rename", changing: [added, renamed], expecting: ["feedback/2026-11-10-reactie-wonen-voor-jongeren/index.html",
