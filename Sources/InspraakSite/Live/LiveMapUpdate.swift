@@ -16,9 +16,10 @@ struct LiveMapUpdate {
 
     init(before: DependencyMap, dirty: Set<OutputInput>, pages: PagePlan, theme: ThemeFiles) {
         var stale = Set<String>()
-        // The map's inverse, made once after the map (`LiveSite`): few inputs change.
-        let dependents = before.dependents()
-        for input in dirty { stale.formUnion(dependents[input] ?? []) }
+        // Few inputs change, and a theme page has thousands: each changed one is looked up,
+        // on all cores. (The map's inverse would answer at once, but takes a second to make.)
+        let reached = before.outputs.parallelMap { output in dirty.contains(where: output.inputs.contains) }
+        for (output, reached) in zip(before.outputs, reached) where reached { stale.insert(output.path) }
         // Pages that choose their records by status (the open items) are made again when a
         // status, a date or the day may have changed which records they show, or when what they
         // showed changed; the new map (`map()`) asks them anew.

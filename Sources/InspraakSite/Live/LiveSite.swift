@@ -163,7 +163,7 @@ public final class LiveSite: @unchecked Sendable {
             }
             let (plan, pages, renderProblems) = clock.time("render") {
                 SiteRenderer.renderWithPages(graph, settings: settings, theme: site.theme, texts: texts, context: context,
-                                             changes: ChangeWording(earlier: earlierWording))
+                                             changes: ChangeWording(earlier: earlierWording), sorted: false)
             }
             diagnostics += renderProblems
             if let plan, let pages, !diagnostics.hasErrors {
@@ -243,9 +243,6 @@ public final class LiveSite: @unchecked Sendable {
             retire(snapshot)
             snapshot = next
             edited = []
-            // What each input reaches, for the next edit: made now, while the editor reads.
-            let map = next.map
-            DispatchQueue.global(qos: .userInitiated).async { _ = map.dependents() }
         }
         return finish(LiveRebuild(diagnostics: clock.report(diagnostics).diagnostics, changedOutputs: changedOutputs, pagesRewritten: rewritten,
                                   seconds: seconds(since: started), servedAfter: telling.servedAfter, timings: clock.timings))

@@ -89,8 +89,6 @@ public struct DependencyMap: Sendable {
     /// The outputs of each record's text and each copied file: few, and asked for after every
     /// edit to a text (`serve`).
     private let fewDependents: [OutputInput: [String]]
-    /// `dependents()`, made once when first asked (`serve`, to find what an edit reaches).
-    private let inverse: Once<[OutputInput: [String]]>
 
     init(_ outputs: [OutputInputs], sources: [OutputInput: String], pageTemplates: [String: String], recordCount: Int) {
         self.outputs = outputs.sorted { $0.path.precedesInUTF8($1.path) }
@@ -108,8 +106,6 @@ public struct DependencyMap: Sendable {
             }
         }
         fewDependents = few
-        let all = self.outputs
-        inverse = Once { Self.dependents(all) }
     }
 
     /// The outputs made from a record's text or a copied file (`.text`, `.file`), sorted by
@@ -128,10 +124,6 @@ public struct DependencyMap: Sendable {
 
     /// The inverse: each input with the outputs made from it, sorted by path.
     public func dependents() -> [OutputInput: [String]] {
-        inverse.value
-    }
-
-    private static func dependents(_ outputs: [OutputInputs]) -> [OutputInput: [String]] {
         var dependents: [OutputInput: [String]] = [:]
         for output in outputs {
             for input in output.inputs { dependents[input, default: []].append(output.path) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Everything a build will write, by output path, sorted: the render stage's result and the
-/// write stage's only input.
+/// Everything a build will write, by output path, sorted (but in `serve`): the render stage's
+/// result and the write stage's only input.
 public struct OutputPlan: Sendable {
     public enum Content: Sendable {
         case bytes([UInt8])
@@ -41,8 +41,9 @@ public struct OutputPlan: Sendable {
     /// Makes the map of what each file is made from; only when asked, so a build pays nothing.
     private let makeInputs: (@Sendable () -> DependencyMap)?
 
-    init(_ files: [File], inputs: (@Sendable () -> DependencyMap)? = nil) {
-        self.files = files.sorted { $0.path.precedesInUTF8($1.path) }
+    /// `sorted`: false when nothing reads the files in order (`serve` looks them up by path).
+    init(_ files: [File], sorted: Bool = true, inputs: (@Sendable () -> DependencyMap)? = nil) {
+        self.files = sorted ? files.sorted { $0.path.precedesInUTF8($1.path) } : files
         makeInputs = inputs
     }
 

@@ -27,7 +27,8 @@ public enum SiteRenderer {
     /// `render`, with the plan of pages it drew (`serve` compares the trails it holds); with
     /// `context` made already when `serve` takes most of it over from the build before.
     static func renderWithPages(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts,
-                                context made: RenderContext? = nil, changes: ChangeWording = ChangeWording()) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
+                                context made: RenderContext? = nil, changes: ChangeWording = ChangeWording(),
+                                sorted: Bool = true) -> (OutputPlan?, PagePlan?, [Diagnostic]) {
         var diagnostics = Diagnostics()
         let (templates, templateProblems) = TemplateSet.compile(theme)
         diagnostics.append(contentsOf: templateProblems)
@@ -71,7 +72,7 @@ public enum SiteRenderer {
                 files.append(.init(path: SitePaths.record(record) + file, content: .copy(sourcePath: folder + "/" + file)))
             }
         }
-        let plan = OutputPlan(files) { DependencyMap.make(pages, theme: theme) }
+        let plan = OutputPlan(files, sorted: sorted) { DependencyMap.make(pages, theme: theme) }
         return (diagnostics.hasErrors ? nil : plan, pages, diagnostics.all)
     }
 
