@@ -32,54 +32,59 @@ enum LiveOutputs {
                   let before = previous.map.inputs(of: path), now.inputs.isDisjoint(with: dirty) else { return true }
             return !next.keptMap && before.inputs != now.inputs
         }
-        var files: [String: LiveOutput] = [:]
-        files.reserveCapacity(plan.files.count + 1)
+        // Starts as it was: only what changes is written, and the outputs not yet made again
+        // are served as they were until they are.
+        var files = old
         var changed: [String] = []
         var toRender: [Job] = []
+        var kept = 0
         for file in plan.files {
+            let was = old[file.path]
+            if was != nil { kept += 1 }
             switch file.content {
             case .bytes(let bytes):
-                if let kept = old[file.path], kept.bytes == bytes {
-                    files[file.path] = kept
-                } else {
+                if was?.bytes != bytes {
                     files[file.path] = LiveOutput(bytes: bytes)
                     changed.append(file.path)
                 }
             case .copy(let sourcePath):
                 let url = source.appendingPathComponent(sourcePath)
-                if let kept = old[file.path], case .file(let was) = kept.content, was == url, !edits.touch(sourcePath) {
-                    files[file.path] = kept
-                } else {
-                    files[file.path] = LiveOutput(file: url)
-                    changed.append(file.path)
-                }
+                if let was, case .file(let from) = was.content, from == url, !edits.touch(sourcePath) { continue }
+                files[file.path] = LiveOutput(file: url)
+                changed.append(file.path)
             case .rendered(let weight, let make):
                 if let bytes = ready[file.path] {
                     settle([(file.path, bytes)], into: &files, changed: &changed, old: old)
                 } else if stale(file.path) {
                     toRender.append((file.path, weight == 0 && file.path.hasSuffix(".html"), make))
-                } else {
-                    files[file.path] = old[file.path]
                 }
             }
         }
         // The marker `build` leaves in its output folder, so the two hold the same files.
-        let marker = Array(OutputGuard.markerText.utf8)
-        files[OutputGuard.markerName] = old[OutputGuard.markerName] ?? LiveOutput(bytes: marker)
-        if old[OutputGuard.markerName] == nil { changed.append(OutputGuard.markerName) }
+        if old[OutputGuard.markerName] == nil {
+            files[OutputGuard.markerName] = LiveOutput(bytes: Array(OutputGuard.markerText.utf8))
+            changed.append(OutputGuard.markerName)
+        } else {
+            kept += 1
+        }
+        // Outputs the plan no longer has (a record deleted or renamed) are gone.
+        if kept != old.count {
+            let planned = Set(plan.files.map(\.path))
+            for path in old.keys where path != OutputGuard.markerName && !planned.contains(path) {
+                files[path] = nil
+                changed.append(path)
+            }
+        }
         let rendered = toRender.count
         if let early {
             let first = toRender.filter(\.small), later = toRender.filter { !$0.small }
             if !first.isEmpty && !later.isEmpty {
                 settle(render(first), into: &files, changed: &changed, old: old)
-                var served = files
-                for job in later { served[job.path] = old[job.path] }
-                early(served, changed.sorted { $0.precedesInUTF8($1) })
+                early(files, changed.sorted { $0.precedesInUTF8($1) })
                 toRender = later
             }
         }
         settle(render(toRender), into: &files, changed: &changed, old: old)
-        changed += old.keys.filter { files[$0] == nil }
         return Update(files: files, changed: changed.sorted { $0.precedesInUTF8($1) }, rendered: rendered)
     }
 

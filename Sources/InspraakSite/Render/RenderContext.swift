@@ -85,8 +85,9 @@ final class RenderContext: Sendable {
     /// `earlier` over a graph updated from its graph (`SiteGraph.updating`: same records, links
     /// and trails; other answers, statuses, titles or texts for `update.restated`): trails are
     /// taken over with the changed records swapped in, dates and badges made again for the
-    /// records restated, and the open-data tables made anew when asked.
-    init(updating earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts, update: GraphUpdate, changes: ChangeWording) {
+    /// records restated, and the open-data tables made anew when asked (`tables`: those to keep).
+    init(updating earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts, update: GraphUpdate, changes: ChangeWording,
+         tables: Once<[DataTable]>? = nil) {
         self.graph = graph
         self.texts = texts
         self.changes = changes
@@ -111,32 +112,15 @@ final class RenderContext: Sendable {
         frameLinksByDepth = earlier.frameLinksByDepth
         rootedFrameLinks = earlier.rootedFrameLinks
         let paths = paths
-        openDataTables = Once { OpenDataTables.all(graph, paths: paths) }
+        openDataTables = tables ?? Once { OpenDataTables.all(graph, paths: paths) }
     }
 
     /// `earlier` over a graph that differs from its graph only in record bodies, with those
     /// texts rendered anew (`serve` after an edit to a record's text): nothing else here reads
-    /// a body, so the rest is taken over.
-    init(reusing earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts) {
-        self.graph = graph
-        self.texts = texts
-        settings = earlier.settings
-        strings = earlier.strings
-        paths = earlier.paths
-        assets = earlier.assets
-        stringTree = earlier.stringTree
-        trails = earlier.trails
-        recordFacts = earlier.recordFacts
-        themeLinksByDepth = earlier.themeLinksByDepth
-        kindLabels = earlier.kindLabels
-        siteFeed = earlier.siteFeed
-        kindFeeds = earlier.kindFeeds
-        themeFeeds = earlier.themeFeeds
-        frameLinksByDepth = earlier.frameLinksByDepth
-        rootedFrameLinks = earlier.rootedFrameLinks
-        changes = earlier.changes
-        // The tables hold written summaries, never a body.
-        openDataTables = earlier.openDataTables
+    /// a body, so the rest is taken over, the open-data tables too (they hold written
+    /// summaries, never a body).
+    convenience init(reusing earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts) {
+        self.init(updating: earlier, graph: graph, texts: texts, update: .none, changes: earlier.changes, tables: earlier.openDataTables)
     }
 
     /// The frame's links for the page at `path` (root-relative when it is served at any address).

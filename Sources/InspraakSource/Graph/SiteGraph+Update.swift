@@ -8,6 +8,9 @@ package struct GraphUpdate: Sendable {
     /// Ids of the records whose links, histories or statuses were worked out again (those
     /// changed and those they answer): no other record's differ from the graph before.
     package let restated: Set<String>
+
+    /// Nothing changed (an edit to texts alone, whose records keep their graph facts).
+    package static let none = GraphUpdate(changed: [], replaced: [:], restated: [])
 }
 
 extension SiteGraph {
@@ -32,7 +35,7 @@ extension SiteGraph {
             changed.append(now)
             previous.append(before)
         }
-        guard !changed.isEmpty else { return (self, problems, GraphUpdate(changed: [], replaced: [:], restated: [])) }
+        guard !changed.isEmpty else { return (self, problems, .none) }
         var graph = self
         graph.records = model.records
         // Ref problems read only what is the same (ids, dates, gaps, items), but a ref may have
