@@ -151,11 +151,9 @@ public final class LiveSite: @unchecked Sendable {
                         }
                     }
                     retire(snapshot)
-                    snapshot = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: context,
+                    snapshot = LiveSnapshot(site: site, model: model, problems: analysed, context: context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
                     snapshot?.renderProblems = reused.renderProblems
-                    snapshot?.loadProblems = analysed.loadProblems
-                    snapshot?.modelProblems = analysed.modelProblems
                     edited = []
                     return finish(LiveRebuild(diagnostics: clock.report(diagnostics + reused.renderProblems).diagnostics, changedOutputs: changed.sorted { $0.precedesInUTF8($1) },
                                               pagesRewritten: outputs.count, seconds: seconds(since: started), timings: clock.timings))
@@ -169,10 +167,8 @@ public final class LiveSite: @unchecked Sendable {
             if let plan, let pages, !diagnostics.hasErrors {
                 defer { made?.next.renderProblems = renderProblems }
                 if let reused {
-                    var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
+                    let next = LiveSnapshot(site: site, model: model, problems: analysed, context: pages.context,
                                             facets: reused.facets, map: reused.map, keptMap: true)
-                    next.loadProblems = analysed.loadProblems
-                    next.modelProblems = analysed.modelProblems
                     made = (plan, next, textInputs, nil, [:])
                 } else {
                     let (facets, kept) = clock.time("facets") { () -> ([String: RecordFacet], DependencyMap?) in
@@ -188,11 +184,9 @@ public final class LiveSite: @unchecked Sendable {
                         return (facets, snapshot.map)
                     }
                     // Made with the map before until the new one is known: what changed does not read it.
-                    var next = LiveSnapshot(site: site, model: model, graphProblems: analysed.graphProblems, analysisProblems: analysed.diagnostics, context: pages.context,
+                    var next = LiveSnapshot(site: site, model: model, problems: analysed, context: pages.context,
                                             facets: facets, map: kept ?? snapshot?.map ?? DependencyMap([], sources: [:], pageTemplates: [:], recordCount: 0),
                                             keptMap: kept != nil)
-                    next.loadProblems = analysed.loadProblems
-                    next.modelProblems = analysed.modelProblems
                     let dirty = clock.time("changed") { snapshot.map { LiveChanges.inputs(from: $0, to: next, edited: edited, only: updated?.1.restated) } }
                     var update: LiveMapUpdate?
                     var ready: [String: [UInt8]] = [:]

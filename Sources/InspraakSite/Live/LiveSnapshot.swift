@@ -11,8 +11,8 @@ struct LiveSnapshot: Sendable {
     let graphProblems: [Diagnostic]
     let analysisProblems: [Diagnostic]
     /// What loading and making the model said, among `analysisProblems`.
-    var loadProblems: [Diagnostic] = []
-    var modelProblems: [Diagnostic] = []
+    let loadProblems: [Diagnostic]
+    let modelProblems: [Diagnostic]
     var renderProblems: [Diagnostic] = []
     /// The graph, texts and all made from them that pages share.
     let context: RenderContext
@@ -27,14 +27,17 @@ struct LiveSnapshot: Sendable {
     /// Whether `map` was taken over from the snapshot before (see `sameShape`).
     var keptMap: Bool
 
-    init(site: LoadedSite, model: SiteModel, graphProblems: [Diagnostic], analysisProblems: [Diagnostic], context: RenderContext,
+    /// `problems`: what the stages up to the graph said (`SiteBuild.Analysed`).
+    init(site: LoadedSite, model: SiteModel, problems: SiteBuild.Analysed, context: RenderContext,
          facets: [String: RecordFacet], map: DependencyMap, keptMap: Bool) {
         self.site = site
         config = site.config
         theme = site.theme
         self.model = model
-        self.graphProblems = graphProblems
-        self.analysisProblems = analysisProblems
+        graphProblems = problems.graphProblems
+        analysisProblems = problems.diagnostics
+        loadProblems = problems.loadProblems
+        modelProblems = problems.modelProblems
         self.context = context
         unsafeHTML = context.settings.unsafeHTML
         logo = context.settings.logo
