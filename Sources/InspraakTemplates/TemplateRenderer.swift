@@ -20,7 +20,10 @@ struct TemplateRenderer {
 
     mutating func render(_ nodes: [TemplateNode]) {
         let savedEscaping = escaping
-        for node in nodes { render(node) }
+        // By index into the buffer: each node is read in place, not copied out (and retained).
+        nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices { render(nodes[index]) }
+        }
         escaping = savedEscaping
     }
 
@@ -67,11 +70,13 @@ struct TemplateRenderer {
             render(body)
         case .list(let items)?:
             let savedPosition = position
-            for (index, item) in items.enumerated() {
-                stack.append(item)
-                position = SequencePosition(index: index, isLast: index == items.count - 1)
-                render(body)
-                stack.removeLast()
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    stack.append(items[index])
+                    position = SequencePosition(index: index, isLast: index == items.count - 1)
+                    render(body)
+                    stack.removeLast()
+                }
             }
             position = savedPosition
         case let value?:
@@ -124,16 +129,21 @@ struct TemplateRenderer {
             value = transform.apply(to: position)
             return name.transforms.dropFirst().reduce(value) { value, transform in value.flatMap(transform.apply) }
         case .currentOnly:
-            value = Self.lookUp(name.path[...], in: stack[stack.count - 1])
+            value = name.path.withUnsafeBufferPointer { path in Self.lookUp(path, in: stack[stack.count - 1]) }
         case .anywhere:
-            let first = name.path[0]
-            var index = stack.count - 1
-            while index >= 0 {
-                if let found = stack[index].field(first) {
-                    value = name.path.count == 1 ? found : Self.lookUp(name.path.dropFirst(), in: found)
-                    break
+            // The elements are asked in place (a copy of each, climbing, cost a retain and a
+            // release of what it holds: a million of them at 1,000 records).
+            value = stack.withUnsafeBufferPointer { stack in
+                name.path.withUnsafeBufferPointer { path in
+                    var index = stack.count - 1
+                    while index >= 0 {
+                        if let found = stack[index].field(path[0]) {
+                            return path.count == 1 ? found : Self.lookUp(UnsafeBufferPointer(rebasing: path[1...]), in: found)
+                        }
+                        index -= 1
+                    }
+                    return nil
                 }
-                index -= 1
             }
         }
         for transform in name.transforms {
@@ -143,10 +153,11 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func lookUp(_ path: ArraySlice<TemplateKey>, in value: TemplateValue) -> TemplateValue? {
-        var current = value
-        for part in path {
-            guard let next = current.field(part) else { return nil }
+    private static func lookUp(_ path: UnsafeBufferPointer<TemplateKey>, in value: TemplateValue) -> TemplateValue? {
+        guard !path.isEmpty else { return value }
+        guard var current = value.field(path[0]) else { return nil }
+        for index in path.indices.dropFirst() {
+            guard let next = current.field(path[index]) else { return nil }
             current = next
         }
         return current

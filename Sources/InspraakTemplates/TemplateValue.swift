@@ -84,15 +84,6 @@ package protocol TemplateView: TemplateObject {
 }
 
 extension TemplateView {
-    /// Inlinable, with the name found by position in a concrete table: no closure capturing
-    /// a copy of the view, no `Key?` (generic metadata looked up per name).
-    @inlinable
-    package func value(for name: TemplateKey) -> TemplateValue? {
-        let index = Self.keyIndex
-        guard let position = index.table.position(of: name) else { return nil }
-        return value(index.keys[position])
-    }
-
     package var templateKeys: [String] { Self.keys }
     package static var keys: [String] { Key.allCases.map(\.rawValue) }
 }

@@ -7,6 +7,7 @@ struct CouncilsPage: TemplateView {
     let path = SitePaths.councils
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case intro, councils }
 
@@ -49,6 +50,7 @@ struct CouncilPage: TemplateView {
     static func feedPath(_ slug: String) -> String { SitePaths.council(slug) + "feed.xml" }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case council, feedHref, councilsHref, figures, cardLevel, groupLevel, open, records }
 
@@ -74,6 +76,7 @@ struct CouncilHeader: TemplateView {
     let bodyHTML: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, description, bodyHTML, contact, contactHref }
 

@@ -11,6 +11,7 @@ struct FiguresView: TemplateView {
     var adviceOnly = false
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case id, rows, outcomes, hasOutcomes, outcomeTotal, chartHTML
@@ -74,6 +75,7 @@ struct FigureRow: TemplateView {
     var key: String?
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case label, value, key }
 
@@ -94,6 +96,7 @@ struct ChartBar: TemplateView {
     let total: Int
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case key, label, count, percent }
 

@@ -14,6 +14,7 @@ struct HomePage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case cardLevel, latest, planned, open, themes, themesHref, figures, kinds, jsonLD, changeFeeds }
 
@@ -46,6 +47,7 @@ struct HomeOpen: TemplateView {
     let path: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case overdueCount, awaitingCount, oldest, href }
 
@@ -67,6 +69,7 @@ struct KindLink: TemplateView {
     let count: Int
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case label, href, count }
 

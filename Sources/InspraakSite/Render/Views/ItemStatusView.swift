@@ -70,6 +70,7 @@ struct ItemStatusView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case key, label, detail, isOpen, isAnswered, date, sourceTitle, sourceHref, noteHTML, implementation, promiseOverdue, history
@@ -141,6 +142,7 @@ struct HistoryStepView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case outcome, implementation, expected, sourceTitle, sourceHref, date, noteHTML }
 
@@ -183,6 +185,7 @@ struct LaterStateView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case text, sourceTitle, sourceHref }
 

@@ -8,6 +8,7 @@ struct ThemeLink: TemplateView {
     let href: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href }
 
@@ -29,6 +30,7 @@ struct NavEntry: TemplateView {
     let current: Bool
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case label, href, section, current }
 
@@ -48,6 +50,7 @@ struct StylesheetLink: TemplateView {
     let name: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case href, name }
 
@@ -75,6 +78,7 @@ struct FeedLink: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href, atomHref, jsonHref }
 
@@ -101,6 +105,7 @@ struct ChangeFeedLink: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href, atomHref }
 
@@ -126,6 +131,7 @@ struct CalendarLinks: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case subscribeHref, downloadHref }
 
@@ -141,6 +147,7 @@ struct CalendarLinks: TemplateView {
 /// happened yet, so a subscription made today keeps working. The feed sits in the page's folder.
 struct FollowLink: TemplateView {
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case href }
 
@@ -164,6 +171,7 @@ struct LogoView: TemplateView {
     let alt: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case href, alt }
 
@@ -185,6 +193,7 @@ struct OrganisationView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case name, contactHref, contactText, respondHref }
 

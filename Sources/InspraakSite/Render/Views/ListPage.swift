@@ -28,6 +28,7 @@ struct ListPage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case cardLevel, kind, records, isEmpty, feedHref, pager, calendar }
 
@@ -57,6 +58,7 @@ struct Pager: TemplateView {
     let nextHref: String?
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case text, previousHref, nextHref }
 

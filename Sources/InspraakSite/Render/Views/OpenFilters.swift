@@ -45,6 +45,7 @@ struct OpenFilters: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case states, themes, councils, themeSections, councilSections }
 
@@ -69,6 +70,7 @@ struct OpenSection: TemplateView {
     let items: [OpenItemView]
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case id, heading, count, items }
 

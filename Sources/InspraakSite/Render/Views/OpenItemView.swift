@@ -30,6 +30,7 @@ struct OpenItemView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case key, label, detail, status, itemID, itemLabel, textHTML, recordTitle, recordHref, kindLabel, since, due, age, themes
@@ -104,6 +105,7 @@ struct OpenGroupsView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case groups, isEmpty, summary, overdueCount, awaitingCount }
 
@@ -126,6 +128,7 @@ struct OpenGroup: TemplateView {
     let items: [OpenItemView]
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case key, heading, intro, items, count }
 

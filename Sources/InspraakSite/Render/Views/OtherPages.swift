@@ -16,6 +16,7 @@ struct OpenPage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case intro, groupLevel, open, filters }
 
@@ -33,6 +34,7 @@ struct OpenPage: TemplateView {
 struct AccessibilityPage: TemplateView {
     /// No names of its own.
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: RawRepresentable, CaseIterable {
         init?(rawValue: String) { nil }
@@ -49,6 +51,7 @@ struct NotFoundPage: TemplateView {
     let context: RenderContext
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case themesHref, openHref }
 
@@ -73,6 +76,7 @@ struct DataPage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case dataTables, licenceName, licenceHref, licenceID, readmeHref, catalogTurtleHref, catalogJSONLDHref
@@ -103,6 +107,7 @@ struct DataTableLink: TemplateView {
     let metadataHref: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, csvHref, jsonHref, metadataHref }
 

@@ -39,6 +39,7 @@ struct PageFrame: TemplateView {
     private var isNotFound: Bool { path == SitePaths.notFound }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case lang, siteTitle, siteDescription, title, heading, description, canonical, isIndexable, homeHref
@@ -82,10 +83,10 @@ struct FramedPage<Content: TemplateView>: TemplateObject {
     let frame: PageFrame
     let content: Content
 
+    /// The content's own value, else the frame's. They share no name, so the frame is asked
+    /// only for names the content does not have (or has no value for, which the frame lacks too).
     func value(for name: TemplateKey) -> TemplateValue? {
-        let index = Content.keyIndex
-        if let position = index.table.position(of: name) { return content.value(index.keys[position]) }
-        return frame.value(for: name)
+        content.value(for: name) ?? frame.value(for: name)
     }
 
     var templateKeys: [String] { Content.keys + PageFrame.keys }

@@ -6,6 +6,7 @@ struct PlacesPage: TemplateView {
     let path = SitePaths.places
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case intro, places }
 
@@ -47,6 +48,7 @@ struct PlacePage: TemplateView {
     static func feedPath(_ slug: String) -> String { SitePaths.place(slug) + "feed.xml" }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case place, feedHref, placesHref, figures, cardLevel, groupLevel, open, groups }
 

@@ -21,6 +21,7 @@ struct RecordCard: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href, kind, kindLabel, date, themes, council, summaryHTML, status }
 

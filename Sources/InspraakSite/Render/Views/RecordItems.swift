@@ -6,6 +6,7 @@ struct ItemsSection: TemplateView {
     let record: Record
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case heading, intro, list }
 
@@ -26,6 +27,7 @@ struct ItemView: TemplateView {
     let id: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case id, label, textHTML, status }
 
@@ -69,6 +71,7 @@ struct ResponseView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case targetTitle, targetKind, targetHref, itemID, itemLabel, itemTextHTML, coversAll, outcome, implementation, expected, noteHTML, superseded

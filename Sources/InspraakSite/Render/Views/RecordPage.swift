@@ -25,6 +25,7 @@ struct RecordPage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case record, jsonLD, calendar, follow, changeFeeds }
 

@@ -11,6 +11,7 @@ struct MetaRow: TemplateView {
     var href: String? = nil
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case label, value, href }
 
@@ -66,6 +67,7 @@ struct DocumentLink: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href, isFile, type }
 
@@ -103,6 +105,7 @@ struct RecordReference: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href, kindLabel, date, status, current, gap }
 
@@ -125,6 +128,7 @@ struct TrailGapStep: TemplateView {
     let gap: TrailGap
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case gap }
 
@@ -151,6 +155,7 @@ struct TrailGap: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case text, `continue`, title, href }
 
@@ -170,6 +175,7 @@ struct FollowGroup: TemplateView {
     let records: [RecordReference]
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case kindLabel, records }
 
@@ -187,6 +193,7 @@ struct DecisionView: TemplateView {
     let href: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, href }
 
@@ -204,6 +211,7 @@ struct ChangeLogEntry: TemplateView {
     let subject: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case date, subject }
 

@@ -51,6 +51,7 @@ struct RecordView: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case id, title, kind, kindLabel, kindListLabel, kindHref, date, updated, status, summaryHTML, bodyHTML

@@ -22,6 +22,7 @@ struct SearchPage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case browse, bundleHref, scriptHref, basePath }
 
@@ -43,6 +44,7 @@ struct BrowseLink: TemplateView {
     let href: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case label, href }
 
@@ -73,6 +75,7 @@ struct SearchFilter: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case name, value }
 

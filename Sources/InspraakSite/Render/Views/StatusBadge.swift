@@ -8,6 +8,7 @@ struct StatusBadge: TemplateView {
     let detail: String?
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case key, label, detail }
 
@@ -34,6 +35,7 @@ struct BadgeLabel: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case key, label }
 

@@ -6,6 +6,7 @@ struct ThemesPage: TemplateView {
     let path = SitePaths.themes
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case intro, themes }
 
@@ -39,6 +40,7 @@ struct ThemeSummary: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, description, href, count, countText, overdue, awaiting, hasOpen, openText }
 
@@ -90,6 +92,7 @@ struct ThemePage: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable {
         case theme, feedHref, themesHref, figures, cardLevel, groupLevel, open, groups, calendar, changeFeeds
@@ -119,6 +122,7 @@ struct ThemeHeader: TemplateView {
     let bodyHTML: String
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case title, description, bodyHTML }
 
@@ -148,6 +152,7 @@ struct KindGroup: TemplateView {
     }
 
     static let keyIndex = KeyIndex<Key>()
+    func value(for name: TemplateKey) -> TemplateValue? { lookUp(name) }
 
     enum Key: String, CaseIterable { case kind, heading, count, records }
 
