@@ -86,7 +86,13 @@ struct ChangeEntry: Sendable {
                     break
                 }
             }
-            sentence = String(decoding: bytes[..<end], as: UTF8.self)
+            guard end > labelLength else { return String(decoding: bytes[..<end], as: UTF8.self) }
+            // The cut as below, on bytes: in ASCII a byte is a character.
+            var cut = bytes[..<labelLength]
+            if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
+            while let first = cut.first, Self.cutPunctuationASCII.contains(first) { cut = cut.dropFirst() }
+            while let last = cut.last, Self.cutPunctuationASCII.contains(last) { cut = cut.dropLast() }
+            return String(decoding: cut, as: UTF8.self) + "…"
         } else {
             var sentenceEnd: String.Index?
             var index = text.startIndex
@@ -114,6 +120,7 @@ struct ChangeEntry: Sendable {
     }
 
     private static let cutPunctuation: Set<Unicode.Scalar> = [" ", ",", ";", ":", "–", "-"]
+    private static let cutPunctuationASCII: [UInt8] = [0x20, 0x2C, 0x3B, 0x3A, 0x2D]
 
     /// Whitespace (line breaks from Markdown's plain text) as single spaces.
     static func oneLine(_ text: String) -> String {

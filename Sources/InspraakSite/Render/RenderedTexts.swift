@@ -3,7 +3,9 @@ import InspraakSource
 
 /// Every piece of Markdown in the site rendered once (in parallel), then looked up by pages.
 struct RenderedTexts: Sendable {
-    struct RecordTexts: Sendable {
+    /// A class: pages look a record's texts up thousands of times, and a struct of this size
+    /// was copied (each of its strings and tables retained) for every lookup.
+    final class RecordTexts: Sendable {
         let body: RenderedMarkdown
         /// Inline HTML of the summary (written, or the body's first paragraph).
         let summaryHTML: String?

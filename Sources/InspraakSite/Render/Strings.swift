@@ -23,27 +23,50 @@ public struct Strings: Sendable {
 
     /// `{name}` placeholders filled in.
     /// One pass: a value that itself contains `{…}` is left as it is.
-    func format(_ key: String, _ values: [String: String]) -> String {
-        let text = self[key]
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        // Braces are ASCII: found in the UTF-8 (a search by Character breaks graphemes on the way,
-        // and status changes alone format tens of thousands of strings).
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 32)
-        var rest = text.utf8[...]
-        while let open = rest.firstIndex(of: UInt8(ascii: "{")), let close = rest[open...].firstIndex(of: UInt8(ascii: "}")) {
-            result += Substring(rest[..<open])
-            let name = String(Substring(rest[rest.index(after: open)..<close]))
-            result += values[name] ?? String(Substring(rest[open...close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + Substring(rest)
+    func format(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
+        Self.fill(self[key], values, count: nil)
     }
 
     /// `key.zero` (when present), `key.one` or `key.other`, with `{n}` filled in.
-    func count(_ key: String, _ n: Int, _ values: [String: String] = [:]) -> String {
-        let form = n == 0 && table["\(key).zero"] != nil ? "zero" : (n == 1 ? "one" : "other")
-        return format("\(key).\(form)", values.merging(["n": String(n)]) { a, _ in a })
+    func count(_ key: String, _ n: Int, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        let form = n == 0 && table[key + ".zero"] != nil ? ".zero" : (n == 1 ? ".one" : ".other")
+        return Self.fill(self[key + form], values, count: String(n))
+    }
+
+    /// The placeholders of `text` filled from `values`, then `{n}` from `count`; a name neither
+    /// has stays as written. On the UTF-8 bytes (braces are ASCII): status changes alone fill
+    /// tens of thousands of strings, and a search by Character, a dictionary of values and
+    /// appends of substrings made each fill cost thousands of instructions.
+    private static func fill(_ text: String, _ values: KeyValuePairs<String, String>, count: String?) -> String {
+        var text = text
+        let filled = text.withUTF8 { bytes -> [UInt8]? in
+            guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            var copied = 0
+            while true {
+                guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                let name = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<open]))
+                if let value = value(named: name, in: values, count: count) {
+                    out.append(contentsOf: value.utf8)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open...close]))
+                }
+                copied = close + 1
+                guard let next = bytes[copied...].firstIndex(of: UInt8(ascii: "{")) else { break }
+                open = next
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return out
+        }
+        return filled.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    private static func value(named name: UnsafeBufferPointer<UInt8>, in values: KeyValuePairs<String, String>, count: String?) -> String? {
+        for (key, value) in values where key.utf8.elementsEqual(name) { return value }
+        if let count, name.count == 1, name[0] == UInt8(ascii: "n") { return count }
+        return nil
     }
 
     /// The strings as nested dictionaries, for templates: `{{t.kind.meetings}}`.
