@@ -74,39 +74,21 @@ struct ChangeEntry: Sendable {
 
     /// The first sentence, or the words that fit in ~80 characters followed by "…".
     static func shortLabel(_ text: String) -> String {
+        if let label = asciiLabel(text) { return label }
         let text = oneLine(text)
         var sentence: String
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (most item texts): a byte is a character, so no grapheme breaking is needed.
-            let bytes = Array(text.utf8)
-            var end = bytes.count
-            for (index, byte) in bytes.enumerated() where byte == 0x2E || byte == 0x21 || byte == 0x3F {
-                if index + 1 == bytes.count || bytes[index + 1] == 0x20 {
-                    end = byte == 0x2E ? index : index + 1
-                    break
-                }
+        var sentenceEnd: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
+                sentenceEnd = index
+                break
             }
-            guard end > labelLength else { return String(decoding: bytes[..<end], as: UTF8.self) }
-            // The cut as below, on bytes: in ASCII a byte is a character.
-            var cut = bytes[..<labelLength]
-            if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
-            while let first = cut.first, Self.cutPunctuationASCII.contains(first) { cut = cut.dropFirst() }
-            while let last = cut.last, Self.cutPunctuationASCII.contains(last) { cut = cut.dropLast() }
-            return String(decoding: cut, as: UTF8.self) + "…"
-        } else {
-            var sentenceEnd: String.Index?
-            var index = text.startIndex
-            while index < text.endIndex {
-                let next = text.index(after: index)
-                if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
-                    sentenceEnd = index
-                    break
-                }
-                index = next
-            }
-            sentence = sentenceEnd.map { String(text[..<$0]) } ?? text
-            if sentenceEnd != nil, text[sentenceEnd!] != "." { sentence.append(text[sentenceEnd!]) }
+            index = next
         }
+        sentence = sentenceEnd.map { String(text[..<$0]) } ?? text
+        if sentenceEnd != nil, text[sentenceEnd!] != "." { sentence.append(text[sentenceEnd!]) }
         // A character is at least one byte: a short text needs no counting.
         if sentence.utf8.count <= labelLength || sentence.count <= labelLength { return sentence }
         let cut = sentence.prefix(labelLength)
@@ -117,6 +99,48 @@ struct ChangeEntry: Sendable {
         while let first = scalars.first, Self.cutPunctuation.contains(first) { scalars.removeFirst() }
         while let last = scalars.last, Self.cutPunctuation.contains(last) { scalars.removeLast() }
         return String(scalars) + "…"
+    }
+
+    /// `shortLabel` read off the first `labelLength + 2` bytes of the text with its white space
+    /// made single spaces, when those are ASCII (a byte is a character then): the label never
+    /// depends on more, and item texts run to paragraphs. Nil when a byte on the way is not
+    /// ASCII (a combining mark after the cut joins the last character, a no-break space is
+    /// white space): the label is then made from the whole text.
+    private static func asciiLabel(_ text: String) -> String? {
+        let limit = labelLength + 2
+        var head: [UInt8] = []
+        head.reserveCapacity(limit)
+        var pendingSpace = false
+        var complete = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !head.isEmpty
+                continue
+            }
+            if head.count >= limit {
+                complete = false
+                break
+            }
+            if pendingSpace { head.append(0x20) }
+            pendingSpace = false
+            head.append(byte)
+        }
+        // The first sentence's end: `.` left out, `!` and `?` kept. Cut short, `head` holds
+        // more than the label's length, so a sentence that runs past it is cut either way.
+        var end = head.count
+        for (index, byte) in head.enumerated() where byte == 0x2E || byte == 0x21 || byte == 0x3F {
+            if index + 1 < head.count ? head[index + 1] == 0x20 : complete {
+                end = byte == 0x2E ? index : index + 1
+                break
+            }
+        }
+        guard end > labelLength else { return String(decoding: head[..<end], as: UTF8.self) }
+        var cut = head[..<labelLength]
+        if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
+        while let first = cut.first, Self.cutPunctuationASCII.contains(first) { cut = cut.dropFirst() }
+        while let last = cut.last, Self.cutPunctuationASCII.contains(last) { cut = cut.dropLast() }
+        return String(decoding: cut, as: UTF8.self) + "…"
     }
 
     private static let cutPunctuation: Set<Unicode.Scalar> = [" ", ",", ";", ":", "–", "-"]
