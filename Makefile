@@ -10,7 +10,7 @@ SHELL := /bin/bash
 
 SWIFT ?= swift
 NOW ?= 2026-11-15
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config time python3-yaml curl
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libgoogle-perftools-dev pkg-config time python3-yaml curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/inspraak
 PREFIX ?= /usr/local

@@ -46,7 +46,7 @@ fi
 version=$(env -i "$BIN" --version)
 [[ "$NAME" == "inspraak-$version-linux-"* ]] && pass "env -i inspraak --version: $version" || fail "--version printed '$version' for $NAME"
 verbose=$(env -i "$BIN" --version --verbose | tr '\n' ' ')
-[[ "$verbose" == *"libcmark-gfm 0."*"libyaml 0."* ]] && pass "env -i inspraak --version --verbose: $verbose" || fail "--version --verbose printed: $verbose"
+[[ "$verbose" == *"libcmark-gfm 0."*"libyaml 0."*"tcmalloc gperftools 2."* ]] && pass "env -i inspraak --version --verbose: $verbose" || fail "--version --verbose printed: $verbose"
 if env -i "$BIN" init "$WORK/new" --now $NOW >/dev/null &&
    env -i "$BIN" check --source "$WORK/new" --now $NOW --strict 2>/dev/null &&
    (cd "$WORK/new" && env -i "$BIN" build --no-git --now $NOW >/dev/null); then

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import CTCMalloc
 import InspraakSite
 import InspraakSource
 
@@ -12,6 +13,9 @@ extension Inspraak {
             print(buildVersion)
             print("libcmark-gfm \(LibraryVersions.cmarkGFM)")
             print("libyaml \(LibraryVersions.libyaml)")
+            // Also what links the allocator in: a program that called nothing of it could have
+            // it dropped by a linker that links only what is used.
+            print("tcmalloc \(String(cString: tc_version(nil, nil, nil)))")
             return
         }
         // A word that is no command would otherwise reach `build` (the default command) and be

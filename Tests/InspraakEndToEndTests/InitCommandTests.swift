@@ -90,9 +90,11 @@ final class InitCommandTests: XCTestCase {
         let verbose = try run(["--version", "--verbose"])
         XCTAssertEqual(verbose.status, 0)
         let lines = verbose.out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 3, verbose.out)
+        XCTAssertEqual(lines.count, 4, verbose.out)
         XCTAssertEqual(lines.first, version)
         XCTAssertTrue(lines[1].hasPrefix("libcmark-gfm 0."), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("libyaml 0."), lines[2])
+        // The allocator the executable is linked with (gperftools' tcmalloc).
+        XCTAssertTrue(lines[3].hasPrefix("tcmalloc gperftools 2."), lines[3])
     }
 }
