@@ -200,5 +200,61 @@ final class ChangeFeedTests: XCTestCase {
         while let last = words.last, punctuation.contains(last) { words.removeLast() }
         return String(words) + "…"
     }
-}
 
+    /// A status change's Atom id: a tag URI with every `#` after the first written `%23`.
+    func testAtomIDKeepsTheFirstHashAndEncodesTheOthers() {
+        XCTAssertEqual(ChangeEntry.atomID("2019-11-19-terugkoppeling#2019-05-14-stamtafel#i1", host: "example.nl"),
+                       "tag:example.nl,2026:2019-11-19-terugkoppeling#2019-05-14-stamtafel%23i1")
+        XCTAssertEqual(ChangeEntry.atomID("a#b#c#d", host: "h"), "tag:h,2026:a#b%23c%23d")
+        XCTAssertEqual(ChangeEntry.atomID("zonder-hekje", host: "h"), "tag:h,2026:zonder-hekje")
+        XCTAssertEqual(ChangeEntry.atomID("ëén#", host: "h"), "tag:h,2026:ëén#")
+    }
+
+    /// The byte-wise way for ASCII text splits exactly where `Character.isWhitespace` does.
+    func testOneLineOnASCIIMatchesCharacterWhitespace() {
+        // Every text of up to four characters from these (\r\n is one character, 1C and 1F are not white space).
+        let alphabet: [String] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "a"]
+        var texts = [""]
+        for _ in 1...4 { texts += texts.filter { $0.unicodeScalars.count == texts.last!.unicodeScalars.count }.flatMap { text in alphabet.map { text + $0 } } }
+        XCTAssertGreaterThan(texts.count, 7_000)
+        for text in texts {
+            XCTAssertEqual(ChangeEntry.oneLine(text), text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), text.debugDescription)
+        }
+    }
+
+    func testAtomIDsAreTagURIsOfTheGuid() throws {
+        let atom = try text(try plan(), "changes.atom")
+        XCTAssertEqual(values(atom, "<entry>", "</entry>").map { values($0, "<id>", "</id>")[0] }, [
+            "tag:example.nl,2026:2024-03-01-a-zorg#2024-01-20-overleg",
+            "tag:example.nl,2026:2024-03-01-b-voortgang#2024-01-10-stamtafel%23i1",
+            "tag:example.nl,2026:2024-02-01-eerste#2024-01-10-stamtafel%23i1",
+            "tag:example.nl,2026:2024-02-01-eerste#2024-01-10-stamtafel%23i2",
+        ])
+        XCTAssertTrue(atom.contains("<updated>2024-03-01T00:00:00+01:00</updated>\n  <author>"), atom)
+    }
+
+    func testThemeAndRecordFeedsAndTheLimit() throws {
+        let plan = try plan(limit: 2)
+        XCTAssertEqual(values(try text(plan, "changes.xml"), "<guid isPermaLink=\"false\">", "</guid>").count, 2, "the feed limit")
+        XCTAssertEqual(values(try text(plan, "themes/zorg/changes.xml"), "<guid isPermaLink=\"false\">", "</guid>"),
+                       ["2024-03-01-a-zorg#2024-01-20-overleg"])
+        XCTAssertEqual(values(try text(plan, "themes/wonen/changes.atom"), "<entry>", "</entry>").count, 2, "the feed limit")
+        // A record's own feed holds all its changes, and exists (empty) before the first one.
+        XCTAssertEqual(values(try text(plan, "meetings/2024-01-10-stamtafel/changes.xml"), "<guid isPermaLink=\"false\">", "</guid>").count, 3)
+        let empty = try text(plan, "meetings/2024-05-01-later/changes.xml")
+        XCTAssertFalse(empty.contains("<item>"))
+        XCTAssertTrue(empty.contains("<link>https://example.nl/participatie/meetings/2024-05-01-later/</link>"))
+        XCTAssertNil(plan.files.first { $0.path == "meetings/2024-05-01-later/changes.atom" })
+        XCTAssertNil(plan.files.first { $0.path.hasPrefix("feedback/") && $0.path.hasSuffix("changes.xml") })
+    }
+
+    func testFollowLinkAndHeadLinks() throws {
+        let plan = try plan()
+        let page = try text(plan, "meetings/2024-05-01-later/index.html")
+        XCTAssertTrue(page.contains(#"<a href="changes.xml" type="application/rss+xml">Volg wat er met deze punten gebeurt (RSS)</a>"#), page)
+        XCTAssertTrue(page.contains(#"<link rel="alternate" type="application/rss+xml" title="Wat er gebeurt met: Later overleg – Participatie in Teststad" href="https://example.nl/participatie/meetings/2024-05-01-later/changes.xml">"#))
+        XCTAssertFalse(try text(plan, "feedback/2024-02-01-eerste/index.html").contains("changes.xml"))
+        XCTAssertTrue(try text(plan, "themes/wonen/index.html").contains(#"type="application/atom+xml" title="Wat er met de inbreng gebeurt: Wonen – Participatie in Teststad" href="https://example.nl/participatie/themes/wonen/changes.atom">"#))
+        XCTAssertTrue(try text(plan, "index.html").contains(#"href="https://example.nl/participatie/changes.xml">"#))
+    }
+}
