@@ -100,7 +100,7 @@ public enum SiteBuild {
     /// and nothing is written.
     public static func check(_ options: BuildOptions) -> BuildReport {
         var clock = StageClock()
-        let (site, graph, problems) = analyse(options, readGitDates: false, clock: &clock)
+        let (site, graph, problems) = analyse(options, readGitDates: false, statuses: false, clock: &clock)
         var diagnostics = problems
         if let site {
             diagnostics += clock.time("theme") { SiteRenderer.validate(site.theme, language: site.config.language) }
@@ -112,11 +112,15 @@ public enum SiteBuild {
 
     /// Load → model → graph, the stages every command needs, each timed; the graph is nil only
     /// when the site could not be loaded at all.
-    static func analyse(_ options: BuildOptions, readGitDates: Bool = true, clock: inout StageClock) -> (LoadedSite?, SiteGraph?, [Diagnostic]) {
+    /// `statuses: false`: the graph without the items' statuses (`SiteGraph.build`), for `check`.
+    static func analyse(_ options: BuildOptions, readGitDates: Bool = true, statuses: Bool = true, clock: inout StageClock) -> (LoadedSite?, SiteGraph?, [Diagnostic]) {
         var load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
         load.readGitDates = readGitDates
         load.allowShallow = options.allowShallow
-        return analyse(options, load: load, tree: DiskSourceTree(root: options.source), decoded: nil, clock: &clock)
+        let analysed = analysed(options, load: load, tree: DiskSourceTree(root: options.source), decoded: nil, clock: &clock) { model, site, today in
+            statuses ? nil : SiteGraph.build(model, settings: GraphSettings(site.config), today: today, statuses: false)
+        }
+        return (analysed.site, analysed.graph, analysed.diagnostics)
     }
 
     /// The same, from `tree` with `load` (`serve` reads through a tree that remembers files).

@@ -133,7 +133,9 @@ public struct SiteGraph: Sendable {
         return members
     }
 
-    public static func build(_ model: SiteModel, settings: GraphSettings, today: Day) -> (SiteGraph, [Diagnostic]) {
+    /// `statuses: false` leaves the items' statuses out (`Statuses.none`): they give no
+    /// diagnostic, so `inspraak check` does not work them out.
+    public static func build(_ model: SiteModel, settings: GraphSettings, today: Day, statuses withStatuses: Bool = true) -> (SiteGraph, [Diagnostic]) {
         var diagnostics = Diagnostics()
         var position: [String: Int] = [:]
         var records: [Record] = []
@@ -155,7 +157,7 @@ public struct SiteGraph: Sendable {
             return (cycles, themesOf, themeProblems)
         }) {
             let histories = ItemHistory.collect(records, position: position, links: links)
-            return (histories, Statuses.compute(records, histories: histories, settings: settings, today: today))
+            return (histories, withStatuses ? Statuses.compute(records, histories: histories, settings: settings, today: today) : .none)
         }
         diagnostics.append(contentsOf: ItemHistory.problems(histories, records: records, position: position))
         diagnostics.append(contentsOf: cycles)

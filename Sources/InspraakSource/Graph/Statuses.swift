@@ -55,6 +55,9 @@ public struct Statuses: Sendable {
     /// `open` by record id, for pages that show one record's open items.
     public let openByRecord: [String: [OpenItem]]
 
+    /// No statuses: the graph of `inspraak check`, which reports nothing they say.
+    static let none = Statuses(items: [:], advice: [:], open: [], inProgress: [], implementationOverdue: [], openByRecord: [:])
+
     /// The keys an item list of a record shows: its items, or the record as a whole.
     package static func keys(of record: Record) -> [ItemKey] {
         record.items.isEmpty ? [ItemKey(record: record.id, item: nil)] : record.items.map { ItemKey(record: record.id, item: $0.id) }
@@ -75,7 +78,7 @@ public struct Statuses: Sendable {
     }
 
     /// What one record adds to the statuses.
-    private struct Entry {
+    private struct Entry: Sendable {
         var items: [(ItemKey, ItemStatus)] = []
         var advice: AdviceStatus?
         var open: [OpenItem] = []
@@ -133,13 +136,18 @@ public struct Statuses: Sendable {
     }
 
     static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Statuses {
+        // Each record's statuses on all cores (they read only the histories), then put
+        // together in the records' order; the tables sized once, not grown step by step.
+        let entries = records.filter { $0.kind != .feedback }.parallelMap { record in
+            entry(record, histories: histories, settings: settings, today: today)
+        }
         var items: [ItemKey: ItemStatus] = [:]
+        items.reserveCapacity(entries.reduce(0) { $0 + $1.items.count })
         var adviceStatuses: [String: AdviceStatus] = [:]
         var open: [OpenItem] = []
         var inProgress: [OpenItem] = []
         var lateImplementation: [OpenItem] = []
-        for record in records where record.kind != .feedback {
-            let entry = entry(record, histories: histories, settings: settings, today: today)
+        for (record, entry) in zip(records.lazy.filter { $0.kind != .feedback }, entries) {
             for (key, status) in entry.items { items[key] = status }
             if let advice = entry.advice { adviceStatuses[record.id] = advice }
             open += entry.open

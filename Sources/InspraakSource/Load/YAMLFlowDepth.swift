@@ -11,6 +11,11 @@
 enum YAMLFlowDepth {
     /// The 1-based line and column of the first bracket deeper than `limit`.
     static func firstTooDeep(_ text: String, limit: Int) -> (line: Int, column: Int)? {
+        // Depth grows only at a bracket: with no more brackets than the limit, none is too deep.
+        // Front matter has a few (`themes: [wonen]`), so most files need no scan by scalar.
+        var brackets = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { brackets += 1 }
+        guard brackets > limit else { return nil }
         var depth = 0
         var line = 1
         var column = 0

@@ -12,7 +12,11 @@ public struct Ref: Sendable, Hashable, CustomStringConvertible {
 
     public static func parse(_ text: String, at location: SourceLocation) -> Ref {
         let trimmed = text.trimmingSpaces()
-        if let hash = trimmed.firstIndex(of: "#") {
+        // In ASCII (every well-formed ref) a byte is a character: `#` is found in the UTF-8,
+        // without breaking graphemes; other text by Character, so `#` and a combining mark
+        // after it stay one character.
+        let ascii = trimmed.utf8.allSatisfy { $0 < 0x80 }
+        if let hash = ascii ? trimmed.utf8.firstIndex(of: UInt8(ascii: "#")) : trimmed.firstIndex(of: "#") {
             let item = String(trimmed[trimmed.index(after: hash)...])
             return Ref(target: String(trimmed[..<hash]), item: item, location: location)
         }

@@ -137,6 +137,33 @@ final class GraphUpdateTests: XCTestCase {
         XCTAssertEqual(broken.map { Set($0.1) }, Set(built.1))
     }
 
+    /// `inspraak check` builds the graph without statuses: it must say all a full graph says,
+    /// on the site as it is and with each edit (one of them an error).
+    func testAGraphWithoutStatusesSaysTheSame() throws {
+        let edits: [[String: String]] = [
+            [:],
+            try edited(Self.reactie, "outcome: adopted\n    implementation: planned\n    expected: 2024-09-30", "outcome: noted"),
+            try edited(Self.reactie, "ref: \"2024-01-10-stamtafel\"", "ref: \"2024-01-10-stamtafel#i9\""),
+        ]
+        for edit in edits {
+            let site = try XCTUnwrap(InMemorySite(Self.files.merging(edit) { _, new in new }).loaded().0)
+            let (model, _) = ModelBuilder.build(site, includeDrafts: false)
+            let settings = GraphSettings(site.config), day = try XCTUnwrap(Day(iso: "2024-08-01"))
+            let (full, fullProblems) = SiteGraph.build(model, settings: settings, today: day)
+            let (bare, bareProblems) = SiteGraph.build(model, settings: settings, today: day, statuses: false)
+            XCTAssertEqual(bareProblems, fullProblems, "\(edit.keys.sorted())")
+            XCTAssertEqual(bare.histories, full.histories)
+            XCTAssertEqual(bare.links, full.links)
+            XCTAssertTrue(bare.statuses.items.isEmpty && bare.statuses.open.isEmpty)
+            XCTAssertFalse(full.statuses.items.isEmpty)
+        }
+        XCTAssertTrue(try {
+            let site = try XCTUnwrap(InMemorySite(Self.files.merging(try edited(Self.reactie, "ref: \"2024-01-10-stamtafel\"", "ref: \"2024-01-10-stamtafel#i9\"")) { _, new in new }).loaded().0)
+            let (model, _) = ModelBuilder.build(site, includeDrafts: false)
+            return SiteGraph.build(model, settings: GraphSettings(site.config), today: Day(iso: "2024-08-01")!, statuses: false).1.contains { $0.severity == .error }
+        }(), "the broken reference is reported without statuses too")
+    }
+
     func testEditsThatMoveTheGraphAreLeftToAFullBuild() throws {
         let edits: [(String, [String: String])] = [
             ("ref", try edited(Self.reactie, "ref: \"2024-02-01-advies#r2\"", "ref: \"2024-05-01-inloop#i1\"")),

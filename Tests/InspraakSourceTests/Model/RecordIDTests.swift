@@ -1,3 +1,4 @@
+import InspraakTestSupport
 import XCTest
 @testable import InspraakSource
 
@@ -13,6 +14,29 @@ final class RecordIDTests: XCTestCase {
         XCTAssertEqual(RecordID.folded("cliëntondersteuning"), "clientondersteuning")
         XCTAssertEqual(RecordID.folded("Stamtafel 14 mei: Één tafel!"), "stamtafel-14-mei-een-tafel")
         XCTAssertEqual(RecordID.folded("../../etc/passwd"), "etc-passwd")
+    }
+
+    /// `Day(iso:)` reads bytes; it must accept exactly what the rule by Character accepts:
+    /// three parts split at `-`, of 4, 2 and 2 ASCII digits, making a real day.
+    func testDayParsingAgreesWithTheRuleByCharacter() {
+        func byCharacter(_ text: String) -> Day? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            return Day(year: year, month: month, day: day)
+        }
+        let pieces = ["2019", "2020", "0000", "9999", "-", "--", "05", "13", "00", "29", "31", "1", "5", "٣", "１", "e\u{301}", "0\u{301}", " ", "\r\n", "+", "a"]
+        var random = SeededRandom(seed: 30)
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 6) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            XCTAssertEqual(Day(iso: text), byCharacter(text), text.debugDescription)
+            XCTAssertEqual(Day(iso: Substring(text)), byCharacter(text), text.debugDescription)
+        }
+        for text in ["2019-05-14", "2020-02-29", "2019-02-29", "9999-12-31", "0001-01-01", "0000-01-01", "2019-05-1٣", "2019-05-14 "] {
+            XCTAssertEqual(Day(iso: text), byCharacter(text), text)
+        }
     }
 
     func testDaysAndMoments() throws {
