@@ -72,12 +72,14 @@ public enum SiteBuild {
     static func planWithSettings(_ options: BuildOptions) -> (OutputPlan?, SiteGraph?, RenderSettings?, BuildReport) {
         var clock = StageClock()
         var loaded: LoadedSite?
-        let graph: SiteGraph?, problems: [Diagnostic]
-        (loaded, graph, problems) = analyse(options, clock: &clock)
+        var analysed: SiteGraph?
+        let problems: [Diagnostic]
+        (loaded, analysed, problems) = analyse(options, clock: &clock)
         var diagnostics = problems
-        guard let site = loaded, let graph, !diagnostics.hasErrors else {
-            return (nil, graph, nil, clock.report(diagnostics, records: graph?.records.count ?? 0))
+        guard let site = loaded, var graph = analysed, !diagnostics.hasErrors else {
+            return (nil, analysed, nil, clock.report(diagnostics, records: analysed?.records.count ?? 0))
         }
+        analysed = nil
         // What Render reads of site.toml, made once here: render never reads the graph's config.
         let settings = RenderSettings(site)
         let theme = site.theme
@@ -87,7 +89,12 @@ public enum SiteBuild {
         // the later stages make reuses that memory instead of adding to the peak.
         loaded = nil
         FreeLater.free(consume site)
-        let texts = clock.time("markdown") { RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML) }
+        let texts = clock.time("markdown") {
+            let texts = RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML)
+            // The Markdown as written is not read again: its memory goes before pages are made.
+            graph = graph.droppingBodies()
+            return texts
+        }
         let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, settings: settings, theme: theme, texts: texts) }
         diagnostics += renderProblems
         var report = clock.report(diagnostics, records: graph.records.count, plan: plan)

@@ -24,3 +24,14 @@ extension SiteGraph {
         return graph
     }
 }
+
+extension SiteGraph {
+    /// The same graph with every record's Markdown body let go (`build`, once the bodies are
+    /// rendered: they are a sixth of what is alive while pages are written). Nothing the graph
+    /// works out reads a body (see `replacingTexts`).
+    package func droppingBodies() -> SiteGraph {
+        var graph = self
+        graph.records = records.map { $0.body.isEmpty ? $0 : $0.replacingBody("") }
+        return graph
+    }
+}
