@@ -30,7 +30,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(iso text: some StringProtocol) {
         // Ten ASCII bytes, read as they come: every record's date and many fields are parsed
         // here (splitting into substrings and asking each Character whether it is a number cost
-        // ~5% of `inspraak check`). A combining mark after a digit is not ASCII, so it fails as
+        // ~3% of `inspraak check` at 10,000 records). A combining mark after a digit is not ASCII, so it fails as
         // a Character that is no digit did.
         var year = 0, month = 0, day = 0, count = 0
         for byte in text.utf8 {
