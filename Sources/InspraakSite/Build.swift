@@ -124,9 +124,7 @@ public enum SiteBuild {
         var load = LoadOptions(baseURL: options.baseURL, useGitHistory: options.useGitHistory)
         load.readGitDates = readGitDates
         load.allowShallow = options.allowShallow
-        let analysed = analysed(options, load: load, tree: DiskSourceTree(root: options.source), decoded: nil, clock: &clock) { model, site, today in
-            statuses ? nil : SiteGraph.build(model, settings: GraphSettings(site.config), today: today, statuses: false)
-        }
+        let analysed = analysed(options, load: load, tree: DiskSourceTree(root: options.source), decoded: nil, statuses: statuses, clock: &clock)
         return (analysed.site, analysed.graph, analysed.diagnostics)
     }
 
@@ -152,7 +150,8 @@ public enum SiteBuild {
 
     /// `loaded`: the site as loaded already, and what loading it said (`serve`, after record
     /// files were read again); `modeled`, the same for the model of it.
-    static func analysed(_ options: BuildOptions, load: LoadOptions, tree: any SourceTree, decoded: DecodedDocumentCache? = nil, clock: inout StageClock,
+    static func analysed(_ options: BuildOptions, load: LoadOptions, tree: any SourceTree, decoded: DecodedDocumentCache? = nil,
+                         statuses: Bool = true, clock: inout StageClock,
                          loaded: (LoadedSite, [Diagnostic])? = nil, modeled: (SiteModel, [Diagnostic])? = nil,
                          graph reused: (SiteModel, LoadedSite, Day) -> (SiteGraph, [Diagnostic])? = { _, _, _ in nil }) -> Analysed {
         let (site, loadProblems) = loaded.map { ($0.0 as LoadedSite?, $0.1) } ?? clock.time("load") { SiteLoader.load(tree: tree, options: load) }
@@ -160,7 +159,7 @@ public enum SiteBuild {
         let (model, modelProblems) = modeled ?? clock.time("model") { ModelBuilder.build(site, includeDrafts: options.includeDrafts, cache: decoded) }
         let today = options.today.day(in: site.config.timezone)
         let (graph, graphProblems) = clock.time("graph") {
-            reused(model, site, today) ?? SiteGraph.build(model, settings: GraphSettings(site.config), today: today)
+            reused(model, site, today) ?? SiteGraph.build(model, settings: GraphSettings(site.config), today: today, statuses: statuses)
         }
         return Analysed(site: site, model: model, graph: graph, graphProblems: graphProblems, diagnostics: loadProblems + modelProblems + graphProblems,
                         loadProblems: loadProblems, modelProblems: modelProblems)

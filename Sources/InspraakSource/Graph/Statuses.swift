@@ -138,16 +138,15 @@ public struct Statuses: Sendable {
     static func compute(_ records: [Record], histories: [ItemKey: ItemHistory], settings: GraphSettings, today: Day) -> Statuses {
         // Each record's statuses on all cores (they read only the histories), then put
         // together in the records' order; the tables sized once, not grown step by step.
-        let entries = records.filter { $0.kind != .feedback }.parallelMap { record in
-            entry(record, histories: histories, settings: settings, today: today)
-        }
+        let answerable = records.filter { $0.kind != .feedback }
+        let entries = answerable.parallelMap { record in entry(record, histories: histories, settings: settings, today: today) }
         var items: [ItemKey: ItemStatus] = [:]
         items.reserveCapacity(entries.reduce(0) { $0 + $1.items.count })
         var adviceStatuses: [String: AdviceStatus] = [:]
         var open: [OpenItem] = []
         var inProgress: [OpenItem] = []
         var lateImplementation: [OpenItem] = []
-        for (record, entry) in zip(records.lazy.filter { $0.kind != .feedback }, entries) {
+        for (record, entry) in zip(answerable, entries) {
             for (key, status) in entry.items { items[key] = status }
             if let advice = entry.advice { adviceStatuses[record.id] = advice }
             open += entry.open
