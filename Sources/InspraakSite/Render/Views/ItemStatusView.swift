@@ -2,7 +2,7 @@ import InspraakTemplates
 import InspraakSource
 /// An item's status on a page (`item-status` partial): the latest outcome with its note, source
 /// and promised day, and every earlier step; or how long it has been open.
-struct ItemStatusView: TemplateView {
+final class ItemStatusView: TemplateView {
     let context: RenderContext
     let item: ItemKey
     /// The day the item was raised (its record's date).
@@ -127,7 +127,7 @@ struct ItemStatusView: TemplateView {
 
 /// One earlier step of an item's history: its outcome and/or implementation, the feedback that
 /// gave it, its note.
-struct HistoryStepView: TemplateView {
+final class HistoryStepView: TemplateView {
     let context: RenderContext
     let step: HistoryStep
     let feedback: Record
@@ -165,7 +165,7 @@ struct HistoryStepView: TemplateView {
 
 /// On a feedback page: what a later feedback said about the item a response answered,
 /// "later: overgenomen, 31 maart 2020", linked.
-struct LaterStateView: TemplateView {
+final class LaterStateView: TemplateView {
     let text: String
     let source: Record
     let path: String

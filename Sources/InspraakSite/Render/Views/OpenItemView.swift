@@ -2,7 +2,7 @@ import InspraakTemplates
 import InspraakSource
 /// An item still waiting for an answer, or for what was promised (`open-items` partial): the
 /// record it is from, for how long it has been open, its status.
-struct OpenItemView: TemplateView {
+final class OpenItemView: TemplateView {
     let context: RenderContext
     let item: OpenItem
     let record: Record

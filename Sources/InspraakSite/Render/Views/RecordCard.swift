@@ -2,7 +2,7 @@ import InspraakTemplates
 import InspraakSource
 /// A record as it appears in lists (`record-card` partial): title, kind, date, themes, summary,
 /// status. The heading level comes from the page (`cardLevel`).
-struct RecordCard: TemplateView {
+final class RecordCard: TemplateView {
     let context: RenderContext
     let record: Record
     /// The output path of the page the card is on.

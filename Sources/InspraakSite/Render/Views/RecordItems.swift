@@ -43,7 +43,7 @@ struct ItemView: TemplateView {
 }
 
 /// One answer of a feedback, with the text of what it answers.
-struct ResponseView: TemplateView {
+final class ResponseView: TemplateView {
     let context: RenderContext
     let feedback: Record
     let response: Response

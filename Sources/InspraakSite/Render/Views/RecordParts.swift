@@ -87,12 +87,12 @@ struct DocumentLink: TemplateView {
 }
 
 /// Another record, linked: one this record builds on or that follows it, or a step of its trail.
-struct RecordReference: TemplateView {
+final class RecordReference: TemplateView {
     let context: RenderContext
     let target: Record
     let path: String
     /// On a trail: the record whose page it is (that step is `current`, and steps have a status).
-    var trailOf: Record?
+    let trailOf: Record?
     /// Asked twice (`{{date.iso}}…{{date.text}}`), looked up once.
     private let date: TemplateValue
 

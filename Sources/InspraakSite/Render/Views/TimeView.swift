@@ -1,7 +1,7 @@
 import InspraakTemplates
 import InspraakSource
 /// A date or moment as `<time>` shows it: `{{date.iso}}` for `datetime`, `{{date.text}}` to read.
-struct TimeView: TemplateView {
+final class TimeView: TemplateView {
     let iso: String
     let text: String
 
