@@ -107,7 +107,10 @@ public struct ItemHistory: Sendable, Hashable {
 
     /// An implementation report for an item that, at that point, was not (partly) adopted.
     static func problems(_ histories: [ItemKey: ItemHistory], records: [Record], position: [String: Int]) -> [Diagnostic] {
-        problems(histories, keys: histories.keys.sorted(), records: records, position: position)
+        // Only a step without an outcome can be one, and those are few: sorting every key first
+        // took longer than the check itself.
+        let reporting = histories.compactMap { key, history in history.steps.contains { $0.outcome == nil } ? key : nil }
+        return problems(histories, keys: reporting.sorted(), records: records, position: position)
     }
 
     /// The same, for the histories of `keys` alone.

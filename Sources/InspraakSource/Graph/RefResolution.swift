@@ -7,9 +7,17 @@ struct RefResolution {
     static func resolve(_ records: [Record], position: [String: Int], model: SiteModel) -> RefResolution {
         var result = RefResolution()
         let ids = records.map(\.id)
+        // Each record's refs on all cores (a third of `check` waited on this loop alone), merged
+        // in the records' order.
+        let resolved = records.parallelMap { record in
+            var diagnostics = Diagnostics()
+            let links = links(of: record, records: records, ids: ids, position: position, model: model, diagnostics: &diagnostics)
+            return (links, diagnostics.all)
+        }
         var incoming: [String: Set<String>] = [:]
-        for record in records {
-            let links = links(of: record, records: records, ids: ids, position: position, model: model, diagnostics: &result.diagnostics)
+        result.links.reserveCapacity(records.count)
+        for (record, (links, diagnostics)) in zip(records, resolved) {
+            result.diagnostics.append(contentsOf: diagnostics)
             for link in links { incoming[link.target, default: []].insert(record.id) }
             result.links[record.id] = links
         }
