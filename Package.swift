@@ -93,7 +93,7 @@ let package = Package(
         // swift-mustache is the reference the template renderer is compared against.
         .testTarget(
             name: "InspraakTemplatesTests",
-            dependencies: ["InspraakTemplates", "InspraakSite", "InspraakSource", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["InspraakTemplates", "InspraakSite", "InspraakSource", "InspraakTestSupport", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .testTarget(name: "InspraakSiteTests", dependencies: ["InspraakSite", "InspraakSource", "InspraakTemplates", "InspraakTestSupport"]),
         .testTarget(name: "InspraakServeTests", dependencies: ["InspraakServe", "InspraakSite", "InspraakSource"]),

@@ -10,12 +10,18 @@ struct TemplateRenderer {
     private var indentation: [UInt8] = []
     private var pendingIndentation = false
     private var escaping = true
+    /// Hands on what is written so far and empties `output` (capacity kept), once it holds
+    /// `spillSize` bytes: a page that lists thousands of records goes to its file in pieces
+    /// instead of growing (and copying) one buffer of megabytes.
+    private let spill: ((inout [UInt8]) -> Void)?
+    static let spillSize = 1 << 18
 
     /// Renders after what `output` already holds (its capacity is reused).
-    init(templates: [String: [TemplateNode]], root: TemplateValue, output: [UInt8] = []) {
+    init(templates: [String: [TemplateNode]], root: TemplateValue, output: [UInt8] = [], spill: ((inout [UInt8]) -> Void)? = nil) {
         self.templates = templates
         self.stack = [root]
         self.output = output
+        self.spill = spill
     }
 
     mutating func render(_ nodes: [TemplateNode]) {
@@ -176,6 +182,7 @@ struct TemplateRenderer {
         guard !bytes.isEmpty else { return }
         indentIfPending()
         output.append(contentsOf: bytes)
+        if output.count >= Self.spillSize { spillOutput() }
     }
 
     private mutating func write(_ text: String, escaped: Bool) {
@@ -186,6 +193,15 @@ struct TemplateRenderer {
             guard escaped else { output.append(contentsOf: bytes); return }
             HTMLEscaping.append(bytes, to: &output)
         }
+        if output.count >= Self.spillSize { spillOutput() }
+    }
+
+    /// All but the last byte: whether a partial's indentation is due reads it (`output.last`).
+    private mutating func spillOutput() {
+        guard let spill else { return }
+        let last = output.removeLast()
+        spill(&output)
+        output.append(last)
     }
 }
 

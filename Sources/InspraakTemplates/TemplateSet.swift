@@ -14,11 +14,13 @@ package struct TemplateSet: Sendable {
     }
 
     /// The page into `page` (emptied first, its capacity kept for the next one); false when
-    /// the theme has no such template.
-    package func render(_ view: TemplateValue, template: String, into page: inout [UInt8]) -> Bool {
+    /// the theme has no such template. With `spill`, a long page is handed to it in pieces
+    /// as it is made (each then emptied from `page`); `page` ends with the rest.
+    package func render(_ view: TemplateValue, template: String, into page: inout [UInt8],
+                        spill: ((inout [UInt8]) -> Void)? = nil) -> Bool {
         page.removeAll(keepingCapacity: true)
         guard let nodes = templates[template] else { return false }
-        var renderer = TemplateRenderer(templates: templates, root: view, output: page)
+        var renderer = TemplateRenderer(templates: templates, root: view, output: page, spill: spill)
         page = []   // the renderer holds the only reference, so appending does not copy
         renderer.render(nodes)
         page = renderer.output

@@ -2,6 +2,7 @@ import XCTest
 @testable import InspraakSite
 @testable import InspraakSource
 @testable import InspraakTemplates
+import InspraakTestSupport
 
 /// The template renderer on its own: Mustache behaviour with known answers, and the messages a
 /// theme author gets for a broken template.
@@ -72,6 +73,46 @@ final class TemplateEngineTests: XCTestCase {
                        "<div>\n  <p>a\nb</p>\n  <p>two</p>\n</div>")
         XCTAssertEqual(render("[{{>item}}]", ["text": "x"], partials: partials), "[<p>x</p>\n<p>two</p>\n]")
         XCTAssertEqual(render("[{{>nothing}}]", [:], partials: partials), "[]")
+    }
+
+    /// A page longer than the renderer keeps is handed on in pieces: together they are the
+    /// page rendered whole, byte for byte, also where a piece ends right before an indented
+    /// partial's next line (whose indentation depends on the byte before it).
+    func testLongPageHandedOnInPiecesIsThePageWhole() throws {
+        let partials = ["item": "<li>{{text}}</li>\n<li>{{& html}}</li>\n"]
+        let main = "<ul>\n  {{#items}}\n  {{>item}}\n  {{/items}}\n</ul>\n"
+        var templates: [String: [TemplateNode]] = [:]
+        for (name, text) in partials.merging(["main": main], uniquingKeysWith: { _, main in main }) {
+            templates[name] = try TemplateParser.parse(text).get().nodes
+        }
+        var random = SeededRandom(seed: 19)
+        // Items of uneven length, with escaped characters and line breaks, so pieces end anywhere.
+        let items: [TemplateValue] = (0..<4_000).map { index in
+            let length = Int.random(in: 0..<400, using: &random)
+            let text = String(repeating: "a<b&\n", count: length / 5) + String(index)
+            return ["text": .text(text), "html": .text("<b>\(index)</b>\n")]
+        }
+        let view: TemplateValue = ["items": .list(items)]
+        let set = TemplateSet(templates: templates)
+        let whole = try XCTUnwrap(set.render(view, template: "main"))
+        XCTAssertGreaterThan(whole.count, 4 * TemplateRenderer.spillSize, "the page must be long enough to be handed on several times")
+
+        var pieces: [[UInt8]] = []
+        var rest: [UInt8] = []
+        XCTAssertTrue(set.render(view, template: "main", into: &rest) { piece in
+            pieces.append(piece)
+            piece.removeAll(keepingCapacity: true)
+        })
+        XCTAssertGreaterThanOrEqual(pieces.count, 4)
+        XCTAssertTrue(pieces.allSatisfy { $0.count >= TemplateRenderer.spillSize - 1 && $0.count < TemplateRenderer.spillSize + 4_096 })
+        XCTAssertEqual(pieces.flatMap { $0 } + rest, whole)
+
+        // A short page is never handed on.
+        var short: [UInt8] = []
+        var called = false
+        XCTAssertTrue(set.render(["items": .list(Array(items.prefix(3)))], template: "main", into: &short) { _ in called = true })
+        XCTAssertFalse(called)
+        XCTAssertEqual(short, set.render(["items": .list(Array(items.prefix(3)))], template: "main"))
     }
 
     func testParentsAndBlocks() {

@@ -17,6 +17,17 @@ public struct OutputPlan: Sendable {
     public struct File: Sendable {
         public let path: String
         public let content: Content
+        /// The same content made in pieces, each handed to `spill` as it is made (which writes
+        /// and empties it): what the write stage uses for pages, so a page that lists thousands
+        /// of records is not held whole. Nil for files made in one piece.
+        let streamed: (@Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void)?
+
+        init(path: String, content: Content,
+             streamed: (@Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void)? = nil) {
+            self.path = path
+            self.content = content
+            self.streamed = streamed
+        }
 
         /// How big the file is likely to be: pages that list many records are made first.
         var weight: Int {

@@ -44,6 +44,10 @@ public enum SiteRenderer {
             // rendering the next (the templates used here are the required ones, checked above).
             files.append(.init(path: SitePaths.file(for: path), content: .rendered(weight: page.weight) { buffer in
                 _ = templates.render(pages.view(of: page), template: page.template, into: &buffer)
+            }, streamed: { buffer, spill in
+                withoutActuallyEscaping(spill) { spill in
+                    _ = templates.render(pages.view(of: page), template: page.template, into: &buffer, spill: spill)
+                }
             }))
             if path != SitePaths.notFound {
                 var lastModified: Day?

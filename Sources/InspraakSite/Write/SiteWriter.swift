@@ -164,10 +164,22 @@ public enum SiteWriter {
                     try makeFolder(containing: target, below: stagingPath)
                     try writeFile(bytes, to: target)
                 case .rendered(_, let make):
-                    make(&buffer)
-                    rendered = threadSeconds()
-                    try makeFolder(containing: target, below: stagingPath)
-                    try writeFile(buffer, to: target)
+                    if let streamed = file.streamed {
+                        try makeFolder(containing: target, below: stagingPath)
+                        try writeFile(to: target) { write in
+                            streamed(&buffer) { piece in
+                                write(piece)
+                                piece.removeAll(keepingCapacity: true)
+                            }
+                            rendered = threadSeconds()
+                            write(buffer)
+                        }
+                    } else {
+                        make(&buffer)
+                        rendered = threadSeconds()
+                        try makeFolder(containing: target, below: stagingPath)
+                        try writeFile(buffer, to: target)
+                    }
                 case .copy(let path):
                     try makeFolder(containing: target, below: stagingPath)
                     try copyFile(from: sourcePath + path, to: target, buffer: &buffer)
@@ -224,14 +236,35 @@ public enum SiteWriter {
         guard close(descriptor) == 0 else { throw FileProblem(.writing, path) }
     }
 
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+    /// The same for a file made in pieces: `make` hands each to `write`; after the first
+    /// problem the rest are not written, and that problem is thrown once `make` returns.
+    private static func writeFile(to path: String, _ make: (_ write: (borrowing [UInt8]) -> Void) -> Void) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileProblem(.writing, path) }
+        var problem: FileProblem?
+        make { bytes in
+            guard problem == nil else { return }
+            do {
+                try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path, closing: false) }
+            } catch {
+                problem = error as? FileProblem ?? FileProblem(.writing, path, error: error)
+            }
+        }
+        if let problem {
+            close(descriptor)
+            throw problem
+        }
+        guard close(descriptor) == 0 else { throw FileProblem(.writing, path) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String, closing: Bool = true) throws {
         var written = 0
         while written < bytes.count {
             let result = posixWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 && errno == EINTR { continue }
             guard result > 0 else {
                 let problem = FileProblem(.writing, path, code: result == 0 ? ENOSPC : errno)
-                close(descriptor)
+                if closing { close(descriptor) }
                 throw problem
             }
             written += result
