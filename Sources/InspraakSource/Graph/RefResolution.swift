@@ -12,20 +12,22 @@ struct RefResolution {
         let resolved = records.parallelMap { record in
             var diagnostics = Diagnostics()
             let links = links(of: record, records: records, ids: ids, position: position, model: model, diagnostics: &diagnostics)
-            return (links, diagnostics.all)
+            // A link is made only to a record that has a position.
+            return (links, links.map { position[$0.target]! }, diagnostics.all)
         }
-        var incoming: [String: Set<String>] = [:]
+        // Who refers to each record, by position: a record's links are taken together, so a
+        // second link to the same target is the last one there.
+        var incoming = [[Int]](repeating: [], count: records.count)
         result.links.reserveCapacity(records.count)
-        for (record, (links, diagnostics)) in zip(records, resolved) {
+        for (index, (links, targets, diagnostics)) in resolved.enumerated() {
             result.diagnostics.append(contentsOf: diagnostics)
-            for link in links { incoming[link.target, default: []].insert(record.id) }
-            result.links[record.id] = links
+            for target in targets where incoming[target].last != index { incoming[target].append(index) }
+            result.links[records[index].id] = links
         }
-        for (target, sources) in incoming {
-            result.backlinks[target] = sources.sorted { a, b in
-                let ra = records[position[a]!], rb = records[position[b]!]
-                return (ra.date.epochSeconds, ra.id) < (rb.date.epochSeconds, rb.id)
-            }
+        for (target, sources) in incoming.enumerated() where !sources.isEmpty {
+            result.backlinks[records[target].id] = sources.sorted { a, b in
+                (records[a].date.epochSeconds, records[a].id) < (records[b].date.epochSeconds, records[b].id)
+            }.map { records[$0].id }
         }
         return result
     }

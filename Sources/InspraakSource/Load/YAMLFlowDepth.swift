@@ -13,8 +13,14 @@ enum YAMLFlowDepth {
     static func firstTooDeep(_ text: String, limit: Int) -> (line: Int, column: Int)? {
         // Depth grows only at a bracket: with no more brackets than the limit, none is too deep.
         // Front matter has a few (`themes: [wonen]`), so most files need no scan by scalar.
-        var brackets = 0
-        for byte in text.utf8 where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { brackets += 1 }
+        let count = { (bytes: UnsafeBufferPointer<UInt8>) -> Int in
+            var brackets = 0
+            for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { brackets += 1 }
+            return brackets
+        }
+        // Over the stored bytes: through `text.utf8`'s iterator this count was 2% of `check`.
+        let brackets = text.utf8.withContiguousStorageIfAvailable(count)
+            ?? text.utf8.reduce(0) { $1 == UInt8(ascii: "[") || $1 == UInt8(ascii: "{") ? $0 + 1 : $0 }
         guard brackets > limit else { return nil }
         var depth = 0
         var line = 1

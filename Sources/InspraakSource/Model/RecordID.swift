@@ -4,8 +4,16 @@ import Foundation
 /// and file names (no `..`, no `/`).
 public enum RecordID {
     public static func isValid(_ id: String) -> Bool {
-        guard !id.isEmpty, id.first != "-", id.last != "-", !id.contains("--") else { return false }
-        return id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        // One pass over the bytes: `contains("--")` went through Foundation's string search
+        // (1% of `check`, asked for every record, item and theme slug).
+        var previous = UInt8(ascii: "-")   // so a leading hyphen is refused as a doubled one is
+        for byte in id.utf8 {
+            let isHyphen = byte == UInt8(ascii: "-")
+            guard isHyphen || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) else { return false }
+            if isHyphen && previous == UInt8(ascii: "-") { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")   // also false for an empty id
     }
 
     /// The nearest valid id: `Cliëntondersteuning` → `clientondersteuning`,

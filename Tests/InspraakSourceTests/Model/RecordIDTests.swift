@@ -10,6 +10,24 @@ final class RecordIDTests: XCTestCase {
         }
     }
 
+    /// `isValid` reads bytes once; it must agree with the rule as written by Character: not
+    /// empty, no hyphen first or last, no two hyphens in a row, only a–z, 0–9 and `-`.
+    func testValidityAgreesWithTheRuleByCharacter() {
+        func rule(_ id: String) -> Bool {
+            guard !id.isEmpty, id.first != "-", id.last != "-", !id.contains("--") else { return false }
+            return id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        }
+        XCTAssertFalse(RecordID.isValid("-\u{301}a"), "a hyphen with a combining mark first")
+        XCTAssertFalse(RecordID.isValid("a-\u{301}"))
+        XCTAssertTrue(RecordID.isValid("a-b-0"))
+        var random = SeededRandom(seed: 7)
+        let pieces = ["a", "z", "0", "9", "-", "--", "A", "ë", "\u{301}", "_", " ", "/", ".", "\u{0}"]
+        for _ in 0..<20_000 {
+            let id = (0..<Int.random(in: 0..<7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            XCTAssertEqual(RecordID.isValid(id), rule(id), id.debugDescription)
+        }
+    }
+
     func testFolding() {
         XCTAssertEqual(RecordID.folded("cliëntondersteuning"), "clientondersteuning")
         XCTAssertEqual(RecordID.folded("Stamtafel 14 mei: Één tafel!"), "stamtafel-14-mei-een-tafel")
