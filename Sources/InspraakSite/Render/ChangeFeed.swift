@@ -200,7 +200,7 @@ struct WordedChanges: Sendable {
             }
             return ChangeEntry(change, context).map {
                 .init(title: $0.title, url: $0.url, guid: $0.guid, guidIsPermaLink: false,
-                      atomID: ChangeEntry.atomID($0.guid, host: host), date: $0.date, summary: $0.summary, categories: $0.categories)
+                      atomIDRule: .tag(host: host), date: $0.date, summary: $0.summary, categories: $0.categories)
             }
         }
     }

@@ -24,7 +24,7 @@ struct RSSFeed: Sendable {
 
     func entries(_ context: RenderContext) -> [SyndicationXML.Entry] {
         items(context).map {
-            .init(title: $0.title, url: $0.url, guid: $0.url, guidIsPermaLink: true, atomID: $0.url,
+            .init(title: $0.title, url: $0.url, guid: $0.url, guidIsPermaLink: true, atomIDRule: .url,
                   date: $0.date, summary: $0.summary, categories: $0.categories)
         }
     }

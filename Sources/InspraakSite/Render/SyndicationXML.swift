@@ -10,11 +10,27 @@ enum SyndicationXML {
         /// RSS `guid`: the page URL (`isPermaLink`), or a stable id that is not one.
         let guid: String
         let guidIsPermaLink: Bool
-        /// Atom `id`.
-        let atomID: String
+        /// How the Atom `id` is made: worked out when a feed is written, not kept per entry (a
+        /// status change's tag id held for the whole build was 2% of its peak memory).
+        let atomIDRule: AtomIDRule
         let date: Moment
         let summary: String
         let categories: [String]
+
+        enum AtomIDRule: Sendable {
+            /// The page's URL, as the record feeds have it.
+            case url
+            /// A `tag:` id from `guid` (`ChangeEntry.atomID`), as status changes have it.
+            case tag(host: String)
+        }
+
+        /// Atom `id`.
+        var atomID: String {
+            switch atomIDRule {
+            case .url: return url
+            case .tag(let host): return ChangeEntry.atomID(guid, host: host)
+            }
+        }
     }
 
     /// The feed as a whole: absolute URLs.
