@@ -29,10 +29,15 @@ public struct ItemHistory: Sendable, Hashable {
     public let steps: [HistoryStep]
     /// The steps that gave an outcome, as answers, oldest first.
     public let answers: [Answer]
+    /// Positions in `steps`, not copies of them: a graph holds a history for every item (a
+    /// quarter of a million at 50,000 records), and two copied steps were a third of each.
+    private let outcomeIndex: Int?
+    private let implementationIndex: Int?
+
     /// The step that gave the current outcome.
-    public let outcomeStep: HistoryStep?
+    public var outcomeStep: HistoryStep? { outcomeIndex.map { steps[$0] } }
     /// Where carrying it out stands, when the current outcome is (partly) adopted.
-    public let implementationStep: HistoryStep?
+    public var implementationStep: HistoryStep? { implementationIndex.map { steps[$0] } }
 
     init(steps: [HistoryStep]) {
         self.steps = steps
@@ -40,11 +45,11 @@ public struct ItemHistory: Sendable, Hashable {
             step.outcome.map { Answer(feedback: step.feedback, date: step.date, outcome: $0, note: step.note, expected: $0 == .inProgress ? step.expected : nil) }
         }
         let outcomeIndex = steps.lastIndex { $0.outcome != nil }
-        outcomeStep = outcomeIndex.map { steps[$0] }
+        self.outcomeIndex = outcomeIndex
         if let outcomeIndex, steps[outcomeIndex].outcome?.canBeImplemented == true {
-            implementationStep = steps[outcomeIndex...].last { $0.implementation != nil }
+            implementationIndex = steps[outcomeIndex...].lastIndex { $0.implementation != nil }
         } else {
-            implementationStep = nil
+            implementationIndex = nil
         }
     }
 
