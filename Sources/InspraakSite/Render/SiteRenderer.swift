@@ -76,7 +76,10 @@ public enum SiteRenderer {
                 files.append(.init(path: SitePaths.record(record) + file, content: .copy(sourcePath: folder + "/" + file)))
             }
         }
-        let plan = OutputPlan(files, sorted: sorted) { DependencyMap.make(pages, theme: theme) }
+        let plan = OutputPlan(files, sorted: sorted, inputs: { DependencyMap.make(pages, theme: theme) }, shared: {
+            _ = context.openDataTables.value
+            _ = context.changes.value(context)
+        })
         return (diagnostics.hasErrors ? nil : plan, pages, diagnostics.all)
     }
 
