@@ -110,9 +110,13 @@ public enum SiteRenderer {
         var files: [OutputPlan.File] = []
         let openData = OpenDataFiles.Made(graph, settings: settings, paths: paths, tables: context.openDataTables)
         files += OpenDataFiles.paths.map { path in
-            // The tables' CSV and JSON start early, so they are made while pages are rendered.
+            // The tables' CSV and JSON start early, before the catalog asks their sizes; they go
+            // to their files in pieces as they are made (a build), or whole (`serve`).
             let table = !path.hasSuffix("-metadata.json") && (path.hasSuffix(".csv") || path.hasSuffix(".json"))
-            return .init(path: path, content: .rendered(weight: table ? 3 : 0) { buffer in buffer = openData.bytes(at: path) })
+            return .init(path: path, content: .rendered(weight: table ? 3 : 0) { buffer in buffer = openData.bytes(at: path) },
+                         streamed: { buffer, spill in
+                             if !openData.stream(at: path, into: &buffer, spill: spill) { buffer = openData.bytes(at: path) }
+                         })
         }
         let diwooPaths = DiWoo.paths(graph, settings: settings) ?? []
         let diwoo = Once { Dictionary((DiWoo.files(graph, settings: settings, paths: paths) ?? []).map { ($0.path, Array($0.text.utf8)) }) { first, _ in first } }

@@ -110,4 +110,47 @@ final class OpenDataTests: XCTestCase {
         XCTAssertEqual(String(decoding: table.csv, as: UTF8.self),
                        "id,note,count,flag\r\na,\"zei \"\"ja\"\", <b> & \u{2028}\n\u{1}\",-3,true\r\nb,,0,false\r\n\r\n")
     }
+    /// A build writes a table's CSV and JSON in pieces as they are made: the pieces together are
+    /// the file made whole, and the catalog states the sizes of what was written, whether it is
+    /// made after the tables were written or before (then it makes them, and they are handed over whole).
+    func testTablesWrittenInPiecesAreTheTablesAndTheCatalogStatesTheirSize() throws {
+        let columns = ["id", "note"].map { DataTable.Column(name: $0, datatype: "string", required: false, description: "") }
+        let rows: [[DataTable.Value]] = (0..<6_000).map { [.text("r\($0)"), .text(String(repeating: "zei \"ja\", ", count: $0 % 40))] }
+        let table = DataTable(name: "t", title: "T", description: "", columns: columns, primaryKey: [], foreignKeys: [], rows: rows)
+        for (whole, write) in [(table.csv, table.writeCSV), (table.json, table.writeJSON)] {
+            XCTAssertGreaterThan(whole.count, 3 * DataTable.spillSize)
+            var pieces: [[UInt8]] = []
+            var rest: [UInt8] = []
+            write(&rest) { piece in
+                pieces.append(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
+            XCTAssertGreaterThanOrEqual(pieces.count, 3)
+            XCTAssertTrue(pieces.allSatisfy { $0.count >= DataTable.spillSize })
+            XCTAssertEqual(pieces.flatMap { $0 } + rest, whole)
+        }
+
+        let (graph, config) = try adviceSite(woo: false)
+        let settings = RenderSettings(config)
+        let paths = SitePaths(settings)
+        let expected = Dictionary(uniqueKeysWithValues: OpenDataFiles.files(graph, settings: settings, paths: paths))
+        for catalogFirst in [false, true] {
+            let made = OpenDataFiles.Made(graph, settings: settings, paths: paths, tables: Once { OpenDataTables.all(graph, paths: paths) })
+            var written: [String: [UInt8]] = [:]
+            let catalog = catalogFirst ? made.bytes(at: "data/catalog.ttl") : nil
+            for path in OpenDataFiles.paths where path != "data/catalog.ttl" {
+                var buffer: [UInt8] = []
+                var file: [UInt8] = []
+                if made.stream(at: path, into: &buffer, spill: { file += $0; $0.removeAll() }) {
+                    written[path] = file + buffer
+                } else {
+                    written[path] = made.bytes(at: path)
+                }
+            }
+            written["data/catalog.ttl"] = catalog ?? made.bytes(at: "data/catalog.ttl")
+            XCTAssertEqual(written, expected, "catalog made first: \(catalogFirst)")
+        }
+        let turtle = String(decoding: expected["data/catalog.ttl"] ?? [], as: UTF8.self)
+        XCTAssertTrue(turtle.contains("dcat:byteSize \"\(expected["data/answers.json"]?.count ?? -1)\""), turtle)
+    }
 }

@@ -61,19 +61,39 @@ struct DataTable: Sendable {
     let foreignKeys: [ForeignKey]
     let rows: [[Value]]
 
+    /// Past this many bytes, `writeCSV` and `writeJSON` hand what they wrote to `spill`.
+    static let spillSize = 1 << 18
+
     /// As CSV, written straight into bytes (no string per field or row).
     var csv: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * 96)
-        CSVText.write(record: columns.lazy.map(\.name), into: &out)
-        for row in rows { CSVText.write(record: row.lazy.map(\.csv), into: &out) }
+        writeCSV(into: &out)
         return out
+    }
+
+    /// The same after what `out` holds; with `spill`, handed to it in pieces as it is written
+    /// (each then emptied from `out`), so a table of megabytes is never held whole.
+    func writeCSV(into out: inout [UInt8], spill: ((inout [UInt8]) -> Void)? = nil) {
+        CSVText.write(record: columns.lazy.map(\.name), into: &out)
+        for row in rows {
+            CSVText.write(record: row.lazy.map(\.csv), into: &out)
+            if let spill, out.count >= Self.spillSize { spill(&out) }
+        }
     }
 
     /// As pretty JSON (an array of objects, two spaces per level, as `JSONText.pretty`), written
     /// straight into bytes: a table as `JSONText` values is an allocation per field.
     var json: [UInt8] {
-        guard !rows.isEmpty else { return Array("[]\n".utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 256)
+        writeJSON(into: &out)
+        return out
+    }
+
+    /// The same after what `out` holds, with `spill` as for `writeCSV`.
+    func writeJSON(into out: inout [UInt8], spill: ((inout [UInt8]) -> Void)? = nil) {
+        guard !rows.isEmpty else { return out.append(contentsOf: "[]\n".utf8) }
         // Each column's `,\n    "name": ` (no comma before the first).
         let keys = columns.enumerated().map { index, column -> [UInt8] in
             var key: [UInt8] = Array((index > 0 ? ",\n    " : "    ").utf8)
@@ -81,9 +101,9 @@ struct DataTable: Sendable {
             key.append(contentsOf: ": ".utf8)
             return key
         }
-        var out: [UInt8] = Array("[\n".utf8)
-        out.reserveCapacity(rows.count * 256)
+        out.append(contentsOf: "[\n".utf8)
         for (index, row) in rows.enumerated() {
+            if let spill, out.count >= Self.spillSize { spill(&out) }
             out.append(contentsOf: (index > 0 ? ",\n  " : "  ").utf8)
             if row.isEmpty || columns.isEmpty {
                 out.append(contentsOf: "{}".utf8)
@@ -97,7 +117,6 @@ struct DataTable: Sendable {
             out.append(contentsOf: "\n  }".utf8)
         }
         out.append(contentsOf: "\n]\n".utf8)
-        return out
     }
 }
 

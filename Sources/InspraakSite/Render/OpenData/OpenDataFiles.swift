@@ -38,8 +38,16 @@ enum OpenDataFiles {
             self.config = config
             self.paths = paths
             self.tables = tables
-            let csv = tableNames.indices.map { index in HandedOnce { tables.value[index].csv } }
-            let json = tableNames.indices.map { index in HandedOnce { tables.value[index].json } }
+            let csv = tableNames.indices.map { index in
+                HandedOnce({ tables.value[index].csv }, streamed: { buffer, spill in
+                    withoutActuallyEscaping(spill) { tables.value[index].writeCSV(into: &buffer, spill: $0) }
+                })
+            }
+            let json = tableNames.indices.map { index in
+                HandedOnce({ tables.value[index].json }, streamed: { buffer, spill in
+                    withoutActuallyEscaping(spill) { tables.value[index].writeJSON(into: &buffer, spill: $0) }
+                })
+            }
             self.csv = csv
             self.json = json
             catalog = Once {
@@ -54,6 +62,16 @@ enum OpenDataFiles {
 
         private var licence: OpenDataLicence.Licence {
             OpenDataLicence.accepted[config.dataLicense] ?? OpenDataLicence.accepted["CC0-1.0"]!
+        }
+
+        /// A table's CSV or JSON into `buffer`, handed to `spill` in pieces as it is made (the
+        /// write stage writes each and empties it); false for another file.
+        func stream(at path: String, into buffer: inout [UInt8], spill: (inout [UInt8]) -> Void) -> Bool {
+            for (index, name) in tableNames.enumerated() {
+                if path == "data/\(name).csv" { csv[index].stream(into: &buffer, spill: spill); return true }
+                if path == "data/\(name).json" { json[index].stream(into: &buffer, spill: spill); return true }
+            }
+            return false
         }
 
         /// The bytes of the file at `path` (one of `OpenDataFiles.paths`); empty for another.
@@ -82,11 +100,33 @@ enum OpenDataFiles {
     final class HandedOnce: @unchecked Sendable {
         private let lock = NSLock()
         private let make: @Sendable () -> [UInt8]
+        private let makeStreamed: @Sendable (inout [UInt8], (inout [UInt8]) -> Void) -> Void
         private var bytes: [UInt8]?
         private var count: Int?
 
-        init(_ make: @escaping @Sendable () -> [UInt8]) {
+        /// `streamed` makes the same bytes in pieces (see `stream`).
+        init(_ make: @escaping @Sendable () -> [UInt8], streamed: @escaping @Sendable (inout [UInt8], (inout [UInt8]) -> Void) -> Void) {
             self.make = make
+            makeStreamed = streamed
+        }
+
+        /// The bytes into `buffer`: made in pieces, each handed to `spill` (which empties it)
+        /// and counted for `size`; or whole, when `size` made them already. `size` waits meanwhile.
+        func stream(into buffer: inout [UInt8], spill: (inout [UInt8]) -> Void) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made = bytes {
+                bytes = nil
+                buffer = made
+                return
+            }
+            buffer.removeAll(keepingCapacity: true)
+            var handed = 0
+            makeStreamed(&buffer) { piece in
+                handed += piece.count
+                spill(&piece)
+            }
+            count = handed + buffer.count
         }
 
         var size: Int {
