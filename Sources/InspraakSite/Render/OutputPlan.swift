@@ -29,6 +29,12 @@ public struct OutputPlan: Sendable {
             self.streamed = streamed
         }
 
+        /// A file the write stage makes in pieces and `serve` makes whole, from one closure
+        /// (whole: its pieces are not taken, so they stay in the buffer).
+        init(path: String, weight: Int, streamed: @escaping @Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void) {
+            self.init(path: path, content: .rendered(weight: weight) { buffer in streamed(&buffer) { _ in } }, streamed: streamed)
+        }
+
         /// How big the file is likely to be: pages that list many records are made first.
         var weight: Int {
             if case .rendered(let weight, _) = content { return weight }

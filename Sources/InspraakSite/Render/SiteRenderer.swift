@@ -42,13 +42,11 @@ public enum SiteRenderer {
             let path = pages.path(of: page)
             // Rendered when written: pages are not all held in memory, and writing one overlaps
             // rendering the next (the templates used here are the required ones, checked above).
-            files.append(.init(path: SitePaths.file(for: path), content: .rendered(weight: page.weight) { buffer in
-                _ = templates.render(pages.view(of: page), template: page.template, into: &buffer)
-            }, streamed: { buffer, spill in
+            files.append(.init(path: SitePaths.file(for: path), weight: page.weight) { buffer, spill in
                 withoutActuallyEscaping(spill) { spill in
                     _ = templates.render(pages.view(of: page), template: page.template, into: &buffer, spill: spill)
                 }
-            }))
+            })
             if path != SitePaths.notFound {
                 var lastModified: Day?
                 if case .record(let index) = page {

@@ -229,11 +229,7 @@ public enum SiteWriter {
 
     /// One open-write-close, without the temporary file and rename Foundation may add.
     private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileProblem(.writing, path) }
-        try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
-        // Some file systems (network ones) report a full disk only when the file is closed.
-        guard close(descriptor) == 0 else { throw FileProblem(.writing, path) }
+        try writeFile(to: path) { write in write(bytes) }
     }
 
     /// The same for a file made in pieces: `make` hands each to `write`; after the first
@@ -254,6 +250,7 @@ public enum SiteWriter {
             close(descriptor)
             throw problem
         }
+        // Some file systems (network ones) report a full disk only when the file is closed.
         guard close(descriptor) == 0 else { throw FileProblem(.writing, path) }
     }
 
