@@ -17,27 +17,41 @@ enum PlainText {
     }
 
     private static func isPlain(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Over the stored bytes, with a table per byte: a `Set<UInt8>` hashed every byte of
+        // every item text (a tenth of the status-change feeds' time).
+        var text = text
+        return text.withUTF8(isPlain)
+    }
+
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         // No leading or trailing space (cmark trims it), nothing that opens a block.
-        guard first > 0x20, last > 0x20, !blockStarts.contains(first) else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if byte < 0x20 || byte == 0x7F || syntax.contains(byte) { return false }
+        guard first > 0x20, last > 0x20, !blockStarts[Int(first)] else { return false }
+        let stops = Self.stops
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if stops[Int(byte)] { return false }
             // `scheme://` and `www.` become links (autolink extension).
-            if byte == UInt8(ascii: ":"), bytes[(index + 1)...].starts(with: [0x2F, 0x2F]) { return false }
-            if byte == UInt8(ascii: "."), index >= 3, bytes[(index - 3)..<index].allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") }) { return false }
+            if byte == UInt8(ascii: ":"), index + 2 < bytes.count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F { return false }
+            if byte == UInt8(ascii: "."), index >= 3,
+               bytes[index - 3] | 0x20 == UInt8(ascii: "w"), bytes[index - 2] | 0x20 == UInt8(ascii: "w"), bytes[index - 1] | 0x20 == UInt8(ascii: "w") { return false }
         }
         // An ordered-list marker: digits, then `.` or `)`.
         if (0x30...0x39).contains(first) {
-            let digits = bytes.prefix { (0x30...0x39).contains($0) }.count
+            var digits = 0
+            while digits < bytes.count, (0x30...0x39).contains(bytes[digits]) { digits += 1 }
             if digits < bytes.count, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") { return false }
         }
         return true
     }
 
-    /// Characters that start inline syntax, an HTML tag or entity, a table cell, an autolinked
-    /// e-mail address, or a line break.
-    private static let syntax: Set<UInt8> = Set("\\`*_[]<>!&~|@".utf8)
+    /// Bytes that end the test: control characters, and characters that start inline syntax,
+    /// an HTML tag or entity, a table cell, an autolinked e-mail address, or a line break.
+    private static let stops: [Bool] = table { $0 < 0x20 || $0 == 0x7F || "\\`*_[]<>!&~|@".utf8.contains($0) }
     /// Characters that open a block when a line starts with them (heading, list, quote, rule).
-    private static let blockStarts: Set<UInt8> = Set("#-+*>=".utf8)
+    private static let blockStarts: [Bool] = table { "#-+*>=".utf8.contains($0) }
+
+    private static func table(_ member: (UInt8) -> Bool) -> [Bool] {
+        (0...255).map { member(UInt8($0)) }
+    }
 }

@@ -102,10 +102,14 @@ indirect enum JSONText: Sendable, Equatable {
     static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
+        let mayEscape = Self.mayEscape
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Runs of bytes that need nothing are copied whole: a table test per byte, not a
+                // `switch` that makes an optional array (the open-data JSON is megabytes).
+                guard mayEscape[Int(bytes[index])] else { index += 1; continue }
                 let byte = bytes[index]
                 var escape: [UInt8]? = nil
                 var width = 1
@@ -135,6 +139,11 @@ indirect enum JSONText: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// The bytes the `switch` in `writeString` may escape (U+2028 and U+2029 start with 0xE2).
+    private static let mayEscape: [Bool] = (0...255).map { (byte: Int) -> Bool in
+        if byte < 0x20 || byte == 0x7F || byte == 0xE2 { return true }
+        return "\"\\<>&".utf8.contains(UInt8(byte))
+    }
     private static let quoteEscape = Array("\\\"".utf8), backslashEscape = Array("\\\\".utf8)
     private static let newlineEscape = Array("\\n".utf8), returnEscape = Array("\\r".utf8), tabEscape = Array("\\t".utf8)
 

@@ -6,7 +6,8 @@ package enum XMLText {
         var text = text
         return text.withUTF8 { bytes in
             // Most texts need nothing: check the bytes before building a new string.
-            guard let first = bytes.firstIndex(where: needsWork) else { return nil }
+            let needsWork = Self.needsWork
+            guard let first = bytes.firstIndex(where: { needsWork[Int($0)] }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
@@ -26,7 +27,8 @@ package enum XMLText {
         } ?? text
     }
 
-    private static func needsWork(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    /// By table: every text of every feed entry is tested byte by byte.
+    private static let needsWork: [Bool] = (0...255).map { (byte: Int) -> Bool in
+        byte < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27].contains(byte)
     }
 }
