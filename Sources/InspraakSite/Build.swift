@@ -177,8 +177,7 @@ public enum SiteBuild {
         let indexer = settings?.searchEnabled == true ? options.searchIndexer : nil
         var indexed: (outcome: SearchIndexer.Outcome, seconds: Double)?
         let written = clock.time("write") {
-            plan.makeShared()
-            return SiteWriter.write(plan, to: options.output, source: options.source) { staging in
+            SiteWriter.write(plan, to: options.output, source: options.source) { staging in
                 guard let indexer else { return }
                 let start = DispatchTime.now().uptimeNanoseconds
                 let outcome = indexer.index(staging)

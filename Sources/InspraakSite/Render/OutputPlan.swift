@@ -21,18 +21,24 @@ public struct OutputPlan: Sendable {
         /// and empties it): what the write stage uses for pages, so a page that lists thousands
         /// of records is not held whole. Nil for files made in one piece.
         let streamed: (@Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void)?
+        /// What the write stage lets go of once this file is written, because no other file
+        /// needs it (a record page's body): such files are written first. `serve` keeps all.
+        let releasing: (@Sendable () -> Void)?
 
         init(path: String, content: Content,
-             streamed: (@Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void)? = nil) {
+             streamed: (@Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void)? = nil,
+             releasing: (@Sendable () -> Void)? = nil) {
             self.path = path
             self.content = content
             self.streamed = streamed
+            self.releasing = releasing
         }
 
         /// A file the write stage makes in pieces and `serve` makes whole, from one closure
         /// (whole: its pieces are not taken, so they stay in the buffer).
-        init(path: String, weight: Int, streamed: @escaping @Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void) {
-            self.init(path: path, content: .rendered(weight: weight) { buffer in streamed(&buffer) { _ in } }, streamed: streamed)
+        init(path: String, weight: Int, releasing: (@Sendable () -> Void)? = nil,
+             streamed: @escaping @Sendable (_ buffer: inout [UInt8], _ spill: (inout [UInt8]) -> Void) -> Void) {
+            self.init(path: path, content: .rendered(weight: weight) { buffer in streamed(&buffer) { _ in } }, streamed: streamed, releasing: releasing)
         }
 
         /// How big the file is likely to be: pages that list many records are made first.
@@ -72,9 +78,10 @@ public struct OutputPlan: Sendable {
 
     /// Makes, on all cores, what many files share, before they are made. Otherwise the first
     /// file to need it makes it on one core while the other core's files wait for it: perf
-    /// showed one core idle for a tenth of a 10,000-record build. `serve` does not call it, so
-    /// an edit that reaches none of those files does not pay for them.
-    public func makeShared() {
+    /// showed one core idle for a tenth of a 10,000-record build. The write stage calls it
+    /// after the files that release something, so the two are not held at once; `serve` does
+    /// not call it, so an edit that reaches none of those files does not pay for them.
+    func makeShared() {
         makeSharedValues?()
     }
 

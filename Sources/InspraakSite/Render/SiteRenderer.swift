@@ -42,7 +42,12 @@ public enum SiteRenderer {
             let path = pages.path(of: page)
             // Rendered when written: pages are not all held in memory, and writing one overlaps
             // rendering the next (the templates used here are the required ones, checked above).
-            files.append(.init(path: SitePaths.file(for: path), weight: page.weight) { buffer, spill in
+            // A record's body is shown on its own page only: let it go once that is written.
+            var releasing: (@Sendable () -> Void)?
+            if case .record(let index) = page, let texts = context.texts.records[graph.records[index].id] {
+                releasing = { texts.releaseBody() }
+            }
+            files.append(.init(path: SitePaths.file(for: path), weight: page.weight, releasing: releasing) { buffer, spill in
                 withoutActuallyEscaping(spill) { spill in
                     _ = templates.render(pages.view(of: page), template: page.template, into: &buffer, spill: spill)
                 }

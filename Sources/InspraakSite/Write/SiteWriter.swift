@@ -145,12 +145,25 @@ public enum SiteWriter {
 
     /// Every file of the plan into `staging`, on all cores: the first problem (in the plan's
     /// order of work), and the processor seconds spent rendering and writing.
+    ///
+    /// In two rounds: first the files after which something can be let go (record pages and
+    /// their bodies' HTML), then, once the plan's shared values are made, the rest. The bodies
+    /// and the shared values (open-data tables, worded status changes) are then never all in
+    /// memory at once.
     private static func writeFiles(_ plan: OutputPlan, into staging: String, source: String) -> (FileProblem?, Double, Double) {
+        let releasing = plan.files.indices.filter { plan.files[$0].releasing != nil }
+        let first = writeFiles(releasing, of: plan, into: staging, source: source)
+        plan.makeShared()
+        let rest = writeFiles(plan.files.indices.filter { plan.files[$0].releasing == nil }, of: plan, into: staging, source: source)
+        return (first.0 ?? rest.0, first.1 + rest.1, first.2 + rest.2)
+    }
+
+    private static func writeFiles(_ indices: [Int], of plan: OutputPlan, into staging: String, source: String) -> (FileProblem?, Double, Double) {
         // Plain string paths: URL.appendingPathComponent asks the disk whether each is a folder.
         let stagingPath = staging + "/"
         let sourcePath = source + "/"
         // The biggest files first, so no core is left finishing a long page alone at the end.
-        let schedule = plan.files.indices.sorted { (plan.files[$0].weight, $1) > (plan.files[$1].weight, $0) }
+        let schedule = indices.sorted { (plan.files[$0].weight, $1) > (plan.files[$1].weight, $0) }
         // One page buffer per core, reused: freeing and reallocating a buffer per page made
         // the allocator's work grow with the site (measured: +2 s of processor time at 10k).
         let results = schedule.parallelMap(state: { [UInt8]() }) { buffer, index -> (problem: FileProblem?, render: Double, write: Double) in
@@ -185,6 +198,7 @@ public enum SiteWriter {
                     try copyFile(from: sourcePath + path, to: target, buffer: &buffer)
                 }
             }
+            if problem == nil { file.releasing?() }
             return (problem, rendered - started, threadSeconds() - rendered)
         }
         return (results.lazy.compactMap(\.problem).first, results.reduce(0) { $0 + $1.render }, results.reduce(0) { $0 + $1.write })

@@ -75,7 +75,7 @@ struct RecordView: TemplateView {
             return .view(TimeView(updated, strings: context.strings))
         case .status: return context.status(of: record)
         case .summaryHTML: return .optional(record.summary.flatMap { _ in context.texts.records[record.id]?.summaryHTML })
-        case .bodyHTML: return .text(context.texts.records[record.id]?.body.html ?? "")
+        case .bodyHTML: return .text(context.texts.records[record.id]?.bodyHTML ?? "")
         case .isMeeting: return .bool(record.kind == .meetings)
         case .isAdvice: return .bool(record.kind == .advice)
         case .isFeedback: return .bool(record.kind == .feedback)
