@@ -57,6 +57,31 @@ final class RecordIDTests: XCTestCase {
         }
     }
 
+    /// `Day.iso` and `Day.pad` write digits as bytes; they must give what the padded
+    /// `String(number)` gave, for every day a site can have and for any number.
+    func testISODaysAndPaddingAgreeWithTheStringRule() {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let text = String(number)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        var random = SeededRandom(seed: 31)
+        var days = [Day.earliest, Day.latest, Day(number: 0), Day(number: -1)]
+        for _ in 0..<20_000 {
+            days.append(Day(number: Day.earliest.number + Int(random.next() % UInt64(Day.latest.number - Day.earliest.number + 1))))
+        }
+        for day in days {
+            let (year, month, date) = day.components
+            XCTAssertEqual(day.iso, padded(year, 4) + "-" + padded(month, 2) + "-" + padded(date, 2), "\(day.number)")
+            XCTAssertEqual(Day(iso: day.iso), day)
+        }
+        let numbers = [0, 1, 9, 10, 59, 99, 100, 999, 1_000, 9_999, 10_000, 123_456_789, Int.max, -1, -59, -1_000, Int.min]
+        for number in numbers + (0..<2_000).map({ _ in Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64) }) {
+            for width in [0, 1, 2, 4, 15, 16, 20] {
+                XCTAssertEqual(Day.pad(number, width), padded(number, width), "\(number), \(width)")
+            }
+        }
+    }
+
     func testDaysAndMoments() throws {
         let day = try XCTUnwrap(Day(iso: "2019-05-14"))
         XCTAssertEqual(day.weekday, 2)
