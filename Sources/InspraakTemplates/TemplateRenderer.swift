@@ -44,7 +44,7 @@ struct TemplateRenderer {
             case .text(let text): write(text, escaped: escaped && escaping)
             case .number(let number): write(String(number), escaped: false)
             case .bool(let flag): write(flag ? "true" : "false", escaped: false)
-            case .list, .object, .view: break // nothing a reader could use
+            case .list, .object, .viewObject: break // nothing a reader could use
             }
         case .section(let name, let body, let inverted):
             let value = resolve(name)

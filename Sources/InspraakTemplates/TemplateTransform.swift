@@ -21,9 +21,9 @@ enum TemplateTransform: String, CaseIterable, Sendable {
         case (.last, .list(let items)): return items.last
         case (.reversed, .list(let items)): return .list(items.reversed())
         case (.sorted, .list(let items)): return Self.sort(items).map(TemplateValue.list)
-        case (.empty, .object), (.empty, .view): return .bool(value.fields?.isEmpty ?? true)
-        case (.count, .object), (.count, .view): return .number(value.fields?.count ?? 0)
-        case (.sorted, .object), (.enumerated, .object), (.sorted, .view), (.enumerated, .view):
+        case (.empty, .object), (.empty, .viewObject): return .bool(value.fields?.isEmpty ?? true)
+        case (.count, .object), (.count, .viewObject): return .number(value.fields?.count ?? 0)
+        case (.sorted, .object), (.enumerated, .object), (.sorted, .viewObject), (.enumerated, .viewObject):
             let fields = value.fields ?? [:]
             // swift-mustache's `enumerated` follows dictionary order; sorted keeps output deterministic.
             return .list(fields.keys.sorted().map { .object(["key": .text($0), "value": fields[$0]!]) })

@@ -11,8 +11,22 @@ public enum TemplateValue: Sendable {
     case list([TemplateValue])
     /// Data that truly is a dictionary: the UI strings (`t`), a record's extra front matter.
     case object([String: TemplateValue])
-    /// A typed view; its values are made when a template asks for them.
-    case view(any TemplateObject)
+    /// A typed view; its values are made when a template asks for them. Held by reference:
+    /// copying or dropping a value is then a retain or a release, where an existential of any
+    /// view type went through that type's value witnesses (a million times at 1,000 records).
+    /// Made with `view(_:)`, which boxes a view that is not a class.
+    case viewObject(any TemplateObject & AnyObject)
+
+    /// A view that is a class, as it is.
+    @inlinable
+    package static func view<View: TemplateObject & AnyObject>(_ view: View) -> TemplateValue {
+        .viewObject(view)
+    }
+
+    /// A view that is a value, in a box.
+    package static func view<View: TemplateObject>(_ view: View) -> TemplateValue {
+        .viewObject(TemplateViewBox(view))
+    }
 
     /// A text that may be absent: `false` when it is, so `{{#x}}` leaves its section out and a
     /// lookup does not climb into enclosing contexts to find another `x`.
@@ -22,11 +36,17 @@ public enum TemplateValue: Sendable {
 
     /// A view that may be absent, with the same rule as `optional(_:)`.
     package static func optional(_ view: (any TemplateObject)?) -> TemplateValue {
-        view.map(TemplateValue.view) ?? .bool(false)
+        guard let view else { return .bool(false) }
+        return .view(view)
     }
 
     /// A list of views.
-    package static func views(_ views: [some TemplateObject]) -> TemplateValue {
+    package static func views<View: TemplateObject>(_ views: [View]) -> TemplateValue {
+        .list(views.map { .view($0) })
+    }
+
+    /// A list of views that are classes.
+    package static func views<View: TemplateObject & AnyObject>(_ views: [View]) -> TemplateValue {
         .list(views.map { .view($0) })
     }
 
@@ -38,7 +58,7 @@ public enum TemplateValue: Sendable {
     package func field(_ key: TemplateKey) -> TemplateValue? {
         switch self {
         case .object(let fields): return fields[key.text]
-        case .view(let view): return view.value(for: key)
+        case .viewObject(let view): return view.value(for: key)
         default: return nil
         }
     }
@@ -47,7 +67,7 @@ public enum TemplateValue: Sendable {
     package var fields: [String: TemplateValue]? {
         switch self {
         case .object(let fields): return fields
-        case .view(let view):
+        case .viewObject(let view):
             var fields: [String: TemplateValue] = [:]
             for name in view.templateKeys { if let value = view.value(for: TemplateKey(name)) { fields[name] = value } }
             return fields
@@ -73,6 +93,16 @@ public protocol TemplateObject: Sendable {
     func value(for name: TemplateKey) -> TemplateValue?
     /// Every name `value(for:)` may answer (for the theme contract and for comparisons).
     var templateKeys: [String] { get }
+}
+
+/// A view that is a value (a struct), held by a `TemplateValue` in this box.
+package final class TemplateViewBox<View: TemplateObject>: TemplateObject {
+    package let view: View
+
+    package init(_ view: View) { self.view = view }
+
+    package func value(for name: TemplateKey) -> TemplateValue? { view.value(for: name) }
+    package var templateKeys: [String] { view.templateKeys }
 }
 
 /// A view type: its names are an enum, each turned into a template value in one `switch`.

@@ -17,7 +17,7 @@ final class TemplateOracleTests: XCTestCase {
         case .number(let number): return number
         case .list(let items): return items.map(reference)
         case .object(let fields): return fields.mapValues(reference)
-        case .view: return (value.fields ?? [:]).mapValues(reference)
+        case .viewObject: return (value.fields ?? [:]).mapValues(reference)
         }
     }
 

@@ -46,21 +46,27 @@ enum ICSText {
         var octets = 0
         var line = line
         line.withUTF8 { bytes in
-            // A scalar's width is in its lead byte; a fold never splits one.
+            // A scalar's width is in its lead byte; a fold never splits one. The bytes between
+            // folds go over in one piece (a calendar has hundreds of thousands of scalars).
             var index = 0
+            var runStart = 0
             while index < bytes.count {
                 let lead = bytes[index]
                 let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 if octets + size > maxOctets {
-                    out.append(contentsOf: [13, 10, 32])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    out.append(13)
+                    out.append(10)
+                    out.append(32)
+                    runStart = index
                     octets = 1
                 }
-                let end = min(index + size, bytes.count)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = min(index + size, bytes.count)
                 octets += size
-                index = end
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out.append(contentsOf: [13, 10])
+        out.append(13)
+        out.append(10)
     }
 }
