@@ -139,12 +139,12 @@ struct ChangeFeed: Sendable {
         }
     }
 
-    func xml(_ context: RenderContext, log: ChangeLog, worded: WordedChanges) -> String {
-        SyndicationXML.rss(channel(context, selfPath: path), entries(context, log: log, worded: worded))
+    func xml(_ context: RenderContext, log: ChangeLog, worded: WordedChanges, into out: inout [UInt8]) {
+        SyndicationXML.rss(channel(context, selfPath: path), entries(context, log: log, worded: worded), into: &out)
     }
 
-    func atom(_ context: RenderContext, log: ChangeLog, worded: WordedChanges) -> String {
-        SyndicationXML.atom(channel(context, selfPath: atomPath ?? path), entries(context, log: log, worded: worded))
+    func atom(_ context: RenderContext, log: ChangeLog, worded: WordedChanges, into out: inout [UInt8]) {
+        SyndicationXML.atom(channel(context, selfPath: atomPath ?? path), entries(context, log: log, worded: worded), into: &out)
     }
 
     /// The feed's own URL is its Atom id: a change feed's page also has `atom.xml`.

@@ -11,8 +11,8 @@ struct RSSFeed: Sendable {
     let pagePath: String
     let records: [Record]
 
-    func xml(_ context: RenderContext) -> String {
-        SyndicationXML.rss(channel(context), entries(context))
+    func xml(_ context: RenderContext, into out: inout [UInt8]) {
+        SyndicationXML.rss(channel(context), entries(context), into: &out)
     }
 
     func channel(_ context: RenderContext) -> SyndicationXML.Channel {

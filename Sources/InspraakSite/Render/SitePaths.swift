@@ -14,7 +14,7 @@ public struct SitePaths: Sendable {
     }
 
     /// Output folder (or file) of a page, relative to the output root, "" for the home page.
-    static func record(_ record: Record) -> String { "\(record.kind.rawValue)/\(record.id)/" }
+    static func record(_ record: Record) -> String { record.address }
     static func list(_ kind: RecordKind, page: Int) -> String {
         page <= 1 ? "\(kind.rawValue)/" : "\(kind.rawValue)/page/\(page)/"
     }

@@ -48,73 +48,82 @@ enum SyndicationXML {
         let today: Day
     }
 
-    static func rss(_ channel: Channel, _ entries: [Entry]) -> String {
-        var out = ""
-        out.reserveCapacity(1_024 + entries.count * 640)
-        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
+    /// Written as bytes into the file's buffer: feeds were built as strings, appended to piece
+    /// by piece, then copied into bytes (~8% of a build's instructions went to string appends).
+    static func rss(_ channel: Channel, _ entries: [Entry], into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + 1_024 + entries.count * 640)
+        put(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        put(&out, "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n")
         put(&out, "  <title>", channel.title, "</title>\n")
         put(&out, "  <link>", channel.pageURL, "</link>\n")
         put(&out, "  <description>", channel.description, "</description>\n")
         put(&out, "  <language>", channel.language, "</language>\n")
         put(&out, "  <atom:link href=\"", channel.selfURL, "\" rel=\"self\" type=\"application/rss+xml\"/>\n")
         if let first = entries.first {
-            out += "  <lastBuildDate>" + RFC822.format(first.date) + "</lastBuildDate>\n"
+            put(&out, "  <lastBuildDate>", raw: RFC822.format(first.date), "</lastBuildDate>\n")
         }
         for entry in entries {
-            out += "  <item>\n"
+            put(&out, "  <item>\n")
             put(&out, "    <title>", entry.title, "</title>\n")
             put(&out, "    <link>", entry.url, "</link>\n")
             put(&out, entry.guidIsPermaLink ? "    <guid isPermaLink=\"true\">" : "    <guid isPermaLink=\"false\">", entry.guid, "</guid>\n")
-            out += "    <pubDate>" + RFC822.format(entry.date) + "</pubDate>\n"
+            put(&out, "    <pubDate>", raw: RFC822.format(entry.date), "</pubDate>\n")
             put(&out, "    <description>", entry.summary, "</description>\n")
             for category in entry.categories {
                 put(&out, "    <category>", category, "</category>\n")
             }
-            out += "  </item>\n"
+            put(&out, "  </item>\n")
         }
-        out += "</channel>\n</rss>\n"
-        return out
+        put(&out, "</channel>\n</rss>\n")
     }
 
-    static func atom(_ channel: Channel, _ entries: [Entry]) -> String {
+    static func atom(_ channel: Channel, _ entries: [Entry], into out: inout [UInt8]) {
         let updated = entries.first.map { RFC3339.format($0.date) } ?? channel.today.iso + "T00:00:00Z"
-        var out = ""
-        out.reserveCapacity(1_024 + entries.count * 640)
-        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out.reserveCapacity(out.count + 1_024 + entries.count * 640)
+        put(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         put(&out, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"", channel.language, "\">\n")
         put(&out, "  <title>", channel.title, "</title>\n")
         put(&out, "  <subtitle>", channel.description, "</subtitle>\n")
         put(&out, "  <id>", channel.atomID, "</id>\n")
         put(&out, "  <link rel=\"alternate\" type=\"text/html\" href=\"", channel.pageURL, "\"/>\n")
         put(&out, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"", channel.selfURL, "\"/>\n")
-        out += "  <updated>" + updated + "</updated>\n"
+        put(&out, "  <updated>", raw: updated, "</updated>\n")
         put(&out, "  <author><name>", channel.siteTitle, "</name>")
         put(&out, "<uri>", channel.homeURL, "</uri></author>\n")
-        out += "  <generator>inspraak</generator>\n"
+        put(&out, "  <generator>inspraak</generator>\n")
         for entry in entries {
             let date = RFC3339.format(entry.date)
-            out += "  <entry>\n"
+            put(&out, "  <entry>\n")
             put(&out, "    <title>", entry.title, "</title>\n")
             put(&out, "    <link rel=\"alternate\" type=\"text/html\" href=\"", entry.url, "\"/>\n")
             put(&out, "    <id>", entry.atomID, "</id>\n")
-            out += "    <published>" + date + "</published>\n"
-            out += "    <updated>" + date + "</updated>\n"
+            put(&out, "    <published>", raw: date, "</published>\n")
+            put(&out, "    <updated>", raw: date, "</updated>\n")
             put(&out, "    <summary>", entry.summary, "</summary>\n")
             for category in entry.categories {
                 put(&out, "    <category term=\"", category, "\"/>\n")
             }
-            out += "  </entry>\n"
+            put(&out, "  </entry>\n")
         }
-        out += "</feed>\n"
-        return out
+        put(&out, "</feed>\n")
     }
 
-    /// `open`, `text` escaped, `close`, appended to `out` one after the other: a line of
-    /// interpolation made a string of its own first (feeds are ~5% of a build's instructions).
-    private static func put(_ out: inout String, _ open: String, _ text: String, _ close: String) {
-        out += open
-        out += XMLText.escape(text)
-        out += close
+    /// Markup as it is.
+    private static func put(_ out: inout [UInt8], _ markup: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+    }
+
+    /// `open`, `text` escaped, `close`.
+    private static func put(_ out: inout [UInt8], _ open: StaticString, _ text: String, _ close: StaticString) {
+        put(&out, open)
+        XMLText.escape(text, into: &out)
+        put(&out, close)
+    }
+
+    /// `open`, `text` as it is (a date, which has nothing to escape), `close`.
+    private static func put(_ out: inout [UInt8], _ open: StaticString, raw text: String, _ close: StaticString) {
+        put(&out, open)
+        out.append(contentsOf: text.utf8)
+        put(&out, close)
     }
 }

@@ -108,6 +108,9 @@ public final class Record: Sendable {
     public let refs: [Ref]
     /// The commits that changed the record, newest first (empty outside git).
     public let changes: [FileHistory.Change]
+    /// `<kind>/<id>/`: where the record's page is, relative to the site. Made once: every link
+    /// to the record on every page and feed starts from it.
+    public let address: String
 
     init(id: String, title: String, date: Moment, themes: [String], themesLocation: SourceLocation,
          places: [String] = [], placesLocation: SourceLocation? = nil, summary: String?,
@@ -139,6 +142,7 @@ public final class Record: Sendable {
         case .feedback(let feedback):
             (kind, items, refs) = (.feedback, [], feedback.responses.map(\.ref) + feedback.refsWithoutAnswer)
         }
+        address = kind.rawValue + "/" + id + "/"
     }
 
     /// The same record with another body (its front matter unchanged): `serve` after an edit
