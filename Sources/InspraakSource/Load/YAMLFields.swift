@@ -122,6 +122,8 @@ enum YAMLFields {
                 return Field(.list(items), at: here)
             case YAML_MAPPING_START_EVENT:
                 var entries: [FieldTable.Entry] = []
+                // A key given twice is found by looking through the few keys before it; a table
+                // of them is made only for a long mapping (one per mapping cost 5% of `check`).
                 var firstLines: [String: Int] = [:]
                 while problem == nil, var keyEvent = next(&parser) {
                     defer { yaml_event_delete(&keyEvent) }
@@ -139,11 +141,17 @@ enum YAMLFields {
                     guard problem == nil, var valueEvent = next(&parser) else { break }
                     defer { yaml_event_delete(&valueEvent) }
                     let value = node(from: &valueEvent, parser: &parser, depth: depth + 1)
-                    if let first = firstLines[key] {
-                        if problem == nil { problem = .error(keyLocation, LoadMessage.givenTwice(key, firstLine: first)) }
+                    let first: Int?
+                    if entries.count < Self.keysLookedThrough {
+                        first = entries.first { $0.key == key }?.keyLocation.line
                     } else {
-                        firstLines[key] = keyLocation.line
+                        if firstLines.isEmpty {
+                            for entry in entries where firstLines[entry.key] == nil { firstLines[entry.key] = entry.keyLocation.line }
+                        }
+                        first = firstLines[key]
+                        if first == nil { firstLines[key] = keyLocation.line }
                     }
+                    if let first, problem == nil { problem = .error(keyLocation, LoadMessage.givenTwice(key, firstLine: first)) }
                     entries.append(.init(key: key, keyLocation: keyLocation, field: value))
                 }
                 return Field(.table(FieldTable(entries: entries, location: here)), at: here)
@@ -154,6 +162,9 @@ enum YAMLFields {
                 return Field(.null, at: here)
             }
         }
+
+        /// How many keys of a mapping are compared one by one before they go into a table.
+        static let keysLookedThrough = 16
 
         /// libyaml's own words for what is wrong, at the place it points to; an unclosed quote
         /// and a control character at their own line.

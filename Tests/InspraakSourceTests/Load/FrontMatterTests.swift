@@ -18,6 +18,31 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(first.entry("text")?.keyLocation.column, 5)
     }
 
+    /// A key given twice is found wherever it is in a mapping, short or long (a long one is
+    /// looked through by table, a short one key by key), and named with its first line.
+    func testAKeyGivenTwiceIsFoundInShortAndLongMappings() throws {
+        for count in [1, 2, 15, 16, 17, 40] {
+            let keys = (1...count).map { "veld\($0)" }
+            for (repeated, position) in [(0, count), (count - 1, count), (count / 2, max(0, count - 3))] {
+                var lines = keys.map { "\($0): waarde" }
+                lines.insert("\(keys[repeated]): nog eens", at: position)
+                let text = "---\n" + lines.joined(separator: "\n") + "\n---\n"
+                let result = try FrontMatter.split(text, path: "x.md").get().fields(path: "x.md")
+                guard case .failure(let diagnostic) = result else {
+                    XCTFail("\(count) keys, \(keys[repeated]) twice: not found")
+                    continue
+                }
+                // Line 1 is `---`; the inserted line comes first when it is not after the original.
+                let (first, second) = position <= repeated ? (position, repeated + 1) : (repeated, position)
+                XCTAssertEqual(diagnostic.message, "the field `\(keys[repeated])` is given twice (first on line \(first + 2)); keep only one", "\(count) keys")
+                XCTAssertEqual(diagnostic.location.line, second + 2, "\(count) keys")
+            }
+            // No key twice: no problem, every key kept in order.
+            let text = "---\n" + keys.map { "\($0): waarde" }.joined(separator: "\n") + "\n---\n"
+            XCTAssertEqual(try FrontMatter.split(text, path: "x.md").get().fields(path: "x.md").get().keys, keys)
+        }
+    }
+
     func testTOMLFieldsCarryFileLinesAndDates() throws {
         let text = "+++\ntitle = \"Thematafel\"\ndate = 2019-10-08T14:00:00\nthemes = [\"armoede\"]\n+++\n"
         let frontMatter = try FrontMatter.split(text, path: "x.md").get()
