@@ -23,6 +23,8 @@ enum CouncilAssignment {
         let byFile = Dictionary(files.map { ($0.slug, $0) }) { first, _ in first }
         var councilOf: [String: String] = [:]
         var names: [String: Set<String>] = [:]
+        // A site names its few councils thousands of times: each spelling folded once.
+        var folded: [String: String] = [:]
         for record in records {
             guard let advice = record.advice else { continue }
             let name = advice.council
@@ -35,7 +37,12 @@ enum CouncilAssignment {
                 diagnostics.append(.error(location, GraphMessage.unknownCouncil(name), hint: Message.didYouMean(name, among: fileSlugs)))
                 continue
             } else {
-                slug = RecordID.folded(name)
+                if let known = folded[name] {
+                    slug = known
+                } else {
+                    slug = RecordID.folded(name)
+                    folded[name] = slug
+                }
                 guard !slug.isEmpty else {
                     diagnostics.append(.error(location, GraphMessage.councilWithoutSlug(name)))
                     continue

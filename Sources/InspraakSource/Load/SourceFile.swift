@@ -27,20 +27,23 @@ enum SourceFile {
         guard kind == .regular else { return .notRegular(kind) }
         let size = Int(status.st_size)
         guard size <= limit else { return .tooLarge }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                posixRead(descriptor, buffer.baseAddress! + filled, size - filled)
+        // Read into memory that is not zeroed first (zeroing every file was 1% of `check`).
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = posixRead(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .unreadable(FileKind.cause(errno))
-            }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        if filled < size { bytes.removeSubrange(filled...) }
+        if failure != 0 { return .unreadable(FileKind.cause(failure)) }
         return .bytes(bytes)
     }
 }

@@ -41,7 +41,35 @@ public struct SourceEntry: Sendable, Equatable {
 
     /// Entries in the order every tree lists them: by UTF-8 bytes, not by the disk's order or the locale.
     static func sorted(_ entries: [SourceEntry]) -> [SourceEntry] {
-        entries.sorted { $0.name.precedesInUTF8($1.name) }
+        // Positions are sorted, each compared first by its name's first 16 bytes as two
+        // numbers (a folder of dated records differs there), then byte by byte: sorting the
+        // entries themselves by `precedesInUTF8` was 20 ms of one core for 10,000 records.
+        let prefixes = entries.map { UTF8Prefix($0.name) }
+        let order = entries.indices.sorted { left, right in
+            let a = prefixes[left], b = prefixes[right]
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            return entries[left].name.precedesInUTF8(entries[right].name)
+        }
+        return order.map { entries[$0] }
+    }
+}
+
+/// A name's first 16 UTF-8 bytes as two big-endian numbers (zeros after a shorter name):
+/// comparing them orders names as their bytes do, as far as those bytes go.
+private struct UTF8Prefix {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ name: String) {
+        var high: UInt64 = 0, low: UInt64 = 0
+        var index = 0
+        for byte in name.utf8.prefix(16) {
+            if index < 8 { high |= UInt64(byte) << (56 - 8 * index) } else { low |= UInt64(byte) << (56 - 8 * (index - 8)) }
+            index += 1
+        }
+        self.high = high
+        self.low = low
     }
 }
 

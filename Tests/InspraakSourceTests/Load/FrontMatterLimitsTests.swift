@@ -1,9 +1,37 @@
+import InspraakTestSupport
 import XCTest
 @testable import InspraakSource
 
 /// Hostile front matter gives one located error, never a crash: deep nesting, control
 /// characters, an unclosed quote.
 final class FrontMatterLimitsTests: XCTestCase {
+    /// The eight-bytes-at-a-time scan for control characters says what a byte-by-byte scan
+    /// says, for every position of a suspect byte, at every length, beside harmless bytes
+    /// that are close to the suspect ones (space, `~`, 0x80, 0xC3, line feed).
+    func testControlCharacterScanAgreesWithTheByteRule() {
+        func byByte(_ bytes: [UInt8]) -> Bool { bytes.contains { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 } }
+        let harmless: [UInt8] = [0x20, 0x41, 0x7E, 0x80, 0xC3, 0x0A, 0xFF, 0x21, 0x1F + 1]
+        let suspect: [UInt8] = [0x00, 0x01, 0x09, 0x0D, 0x1F, 0x7F, 0xC2]
+        var random = SeededRandom(seed: 32)
+        for length in 0..<40 {
+            for _ in 0..<40 {
+                var bytes = (0..<length).map { _ in harmless[Int(random.next() % UInt64(harmless.count))] }
+                if length > 0, random.next() % 2 == 0 {
+                    bytes[Int(random.next() % UInt64(length))] = suspect[Int(random.next() % UInt64(suspect.count))]
+                }
+                let found = bytes.withUnsafeBufferPointer { ControlCharacters.mayHold($0) }
+                XCTAssertEqual(found, byByte(bytes), "\(bytes)")
+            }
+        }
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int(random.next() % 64)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { ControlCharacters.mayHold($0) }, byByte(bytes), "\(bytes)")
+        }
+        XCTAssertTrue(ControlCharacters.mayHold("titel: a\u{1}b"))
+        XCTAssertFalse(ControlCharacters.mayHold("titel: één\nregel"))
+        XCTAssertTrue(ControlCharacters.mayHold("\u{85}"))
+    }
+
     func failure(_ text: String) -> Diagnostic? {
         guard let split = try? FrontMatter.split(text, path: "x.md").get() else { return nil }
         guard case .failure(let diagnostic) = split.fields(path: "x.md") else { return nil }
