@@ -26,10 +26,12 @@ public enum Markdown {
     /// Extensions every document gets, in the order they are attached.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// Renders a Markdown body.
-    public static func render(_ text: String, unsafeHTML: Bool = false) -> RenderedMarkdown {
+    /// Renders a Markdown body; its first paragraph too unless `firstParagraph` is false (a
+    /// record with a written summary does not need it).
+    public static func render(_ text: String, unsafeHTML: Bool = false, firstParagraph: Bool = true) -> RenderedMarkdown {
         Document(text, unsafeHTML: unsafeHTML).withRoot { root, extensions, options in
             let html = renderHTML(root, options: options, extensions: extensions)
+            guard firstParagraph else { return RenderedMarkdown(html: html, firstParagraphHTML: nil, firstParagraphText: nil) }
             var node = cmark_node_first_child(root)
             while let current = node, cmark_node_get_type(current) != CMARK_NODE_PARAGRAPH {
                 node = cmark_node_next(current)

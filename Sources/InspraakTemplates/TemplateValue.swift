@@ -95,6 +95,38 @@ public protocol TemplateObject: Sendable {
     var templateKeys: [String] { get }
 }
 
+/// Fields known by name, looked up through a `KeyTable` (the name's hash made when the theme was
+/// parsed) where an `.object` hashes the name on every lookup: what a site-wide dictionary that
+/// every page reads (the UI strings, `t`) becomes with `TemplateValue.indexed()`.
+package final class TemplateTable: TemplateObject {
+    private let table: KeyTable
+    private let values: [TemplateValue]
+
+    package init(_ fields: [String: TemplateValue]) {
+        let sorted = fields.sorted { $0.key < $1.key }
+        table = KeyTable(sorted.map(\.key))
+        values = sorted.map(\.value)
+    }
+
+    package func value(for name: TemplateKey) -> TemplateValue? {
+        table.position(of: name).map { values[$0] }
+    }
+
+    package var templateKeys: [String] { table.names }
+}
+
+extension TemplateValue {
+    /// The same value with every `.object` in it (in lists too) a `TemplateTable`: the same
+    /// fields, found faster.
+    package func indexed() -> TemplateValue {
+        switch self {
+        case .object(let fields): return .view(TemplateTable(fields.mapValues { $0.indexed() }))
+        case .list(let items): return .list(items.map { $0.indexed() })
+        default: return self
+        }
+    }
+}
+
 /// A view that is a value (a struct), held by a `TemplateValue` in this box.
 package final class TemplateViewBox<View: TemplateObject>: TemplateObject {
     package let view: View

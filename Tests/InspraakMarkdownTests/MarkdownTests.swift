@@ -2,6 +2,19 @@ import InspraakMarkdown
 import XCTest
 
 final class MarkdownTests: XCTestCase {
+    /// Without its first paragraph (a record with a written summary) a body renders to the same
+    /// HTML and leaves the paragraph out; with it, the paragraph as inline HTML and plain text.
+    func testFirstParagraphOnlyWhenAsked() {
+        let text = "# Kop\n\nEerste *alinea* met [een link](https://example.org).\n\nTweede alinea.\n"
+        let whole = Markdown.render(text)
+        let without = Markdown.render(text, firstParagraph: false)
+        XCTAssertEqual(without.html, whole.html)
+        XCTAssertNil(without.firstParagraphHTML)
+        XCTAssertNil(without.firstParagraphText)
+        XCTAssertEqual(whole.firstParagraphHTML, "Eerste <em>alinea</em> met <a href=\"https://example.org\">een link</a>.")
+        XCTAssertEqual(whole.firstParagraphText, "Eerste alinea met een link.")
+    }
+
     func testRawHTMLIsOmittedByDefault() {
         let rendered = Markdown.render("Hallo <span onclick=\"x()\">daar</span>\n\n<script>alert(1)</script>\n")
         XCTAssertFalse(rendered.html.contains("<script"))

@@ -25,6 +25,26 @@ final class TemplateEngineTests: XCTestCase {
         return "\(error.line):\(error.column): \(error.message)"
     }
 
+    /// A dictionary tree indexed into `TemplateTable`s (the UI strings) renders exactly as the
+    /// dictionaries do: names, nested names, climbing, sections, inverted sections and the
+    /// transforms that read a value's fields.
+    func testIndexedTreeRendersAsTheDictionaries() {
+        let tree: View = [
+            "t": ["kind": ["meetings": "Bijeenkomsten", "advice": "Adviezen & meer"], "skip": "Naar de inhoud", "empty": [:]],
+            "list": [["name": "een"], ["name": "twee", "t": ["skip": "eigen"]]],
+            "title": "Titel",
+        ]
+        let template = "{{t.kind.meetings}} {{t.kind.advice}} {{{t.kind.advice}}} [{{t.kind.missing}}]\n"
+            + "{{#t}}{{skip}} {{title}}{{/t}} {{^t.nothing}}geen{{/t.nothing}} {{#t.empty}}leeg-maar-waar{{/t.empty}}\n"
+            + "{{#list}}{{name}}: {{t.skip}};{{/list}}\n"
+            + "{{count(t.kind)}} {{#empty(t.empty)}}leeg{{/empty(t.empty)}} {{^empty(t.kind)}}vol{{/empty(t.kind)}}\n"
+            + "{{#sorted(t.kind)}}{{key}}={{value}},{{/sorted(t.kind)}}|{{#enumerated(t.kind)}}{{key}},{{/enumerated(t.kind)}}\n"
+        let plain = render(template, tree)
+        XCTAssertEqual(render(template, tree.mapValues { $0.indexed() }), plain)
+        XCTAssertTrue(plain.hasPrefix("Bijeenkomsten Adviezen &amp; meer Adviezen & meer []\nNaar de inhoud Titel geen leeg-maar-waar\neen: Naar de inhoud;twee: eigen;\n2 leeg vol\n"), plain)
+        guard case .viewObject = tree["t"]?.indexed() else { return XCTFail("an object becomes a table") }
+    }
+
     /// A view's names are found by the hash the parser made: every name at its own position,
     /// names it does not have (also ones that share a slot) not at all.
     func testKeyTableFindsEachNameAndNothingElse() {

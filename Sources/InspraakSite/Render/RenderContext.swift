@@ -50,7 +50,8 @@ final class RenderContext: Sendable {
         self.texts = texts
         self.paths = SitePaths(settings)
         self.assets = assets
-        self.stringTree = strings.templateTree()
+        // Indexed: every page looks up `t.…` names dozens of times.
+        self.stringTree = strings.templateTree().indexed()
         self.kindLabels = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
             ($0, (strings["kind_one.\($0.rawValue)"], strings["kind.\($0.rawValue)"]))
         })

@@ -20,7 +20,8 @@ struct RenderedTexts: Sendable {
         let notes: [Int: String]
 
         init(_ record: Record, unsafeHTML unsafe: Bool) {
-            let body = Markdown.render(record.body, unsafeHTML: unsafe)
+            // The body's first paragraph stands in for a summary only where none is written.
+            let body = Markdown.render(record.body, unsafeHTML: unsafe, firstParagraph: record.summary == nil)
             self.body = BodyHTML(body.html)
             summaryHTML = record.summary.map { Markdown.renderInline($0, unsafeHTML: unsafe) } ?? body.firstParagraphHTML
             summaryText = record.summary.map { Markdown.plainText($0) } ?? body.firstParagraphText
