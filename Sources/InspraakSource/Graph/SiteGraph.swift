@@ -149,21 +149,16 @@ public struct SiteGraph: Sendable {
         }
         let resolution = RefResolution.resolve(records, position: position, model: model)
         diagnostics.append(contentsOf: resolution.diagnostics.all)
-        // Cycles and themes on one core, answers and statuses on the other: neither needs the
-        // other. Without statuses (`check`) the themes go with the answers, which are then
-        // the lighter half.
-        let links = resolution.links, themes = model.themes, frozenRecords = records
-        let ((cycles, assigned), (histories, statuses, assignedBeside)) = alongside({
-            let cycles = CycleDetection.cycles(frozenRecords, links: links)
-            return (cycles, withStatuses ? ThemeAssignment.assign(frozenRecords, links: links, themes: themes) : nil)
+        // Cycles and themes on one core, answers and statuses on the other: neither needs the other.
+        let links = resolution.links, themes = model.themes, frozenRecords = records, frozenPosition = position
+        let ((cycles, themesOf, themeProblems), (histories, statuses)) = alongside({
+            let cycles = CycleDetection.cycles(frozenRecords, links: links, position: frozenPosition)
+            let (themesOf, themeProblems) = ThemeAssignment.assign(frozenRecords, links: links, themes: themes)
+            return (cycles, themesOf, themeProblems)
         }) {
-            let histories = ItemHistory.collect(frozenRecords, position: position, links: links)
-            guard withStatuses else {
-                return (histories, Statuses.none, Optional(ThemeAssignment.assign(frozenRecords, links: links, themes: themes)))
-            }
-            return (histories, Statuses.compute(frozenRecords, histories: histories, settings: settings, today: today), nil)
+            let histories = ItemHistory.collect(records, position: position, links: links)
+            return (histories, withStatuses ? Statuses.compute(records, histories: histories, settings: settings, today: today) : .none)
         }
-        let (themesOf, themeProblems) = assigned ?? assignedBeside ?? ([:], [])
         diagnostics.append(contentsOf: ItemHistory.problems(histories, records: records, position: position))
         diagnostics.append(contentsOf: cycles)
         diagnostics.append(contentsOf: themeProblems)
