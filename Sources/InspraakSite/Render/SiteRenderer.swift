@@ -62,8 +62,8 @@ public enum SiteRenderer {
             }
         }
         files += feeds(context, byKind: pages.byKind).flatMap { feed -> [OutputPlan.File] in
-            [.init(path: feed.path, content: .rendered(weight: 1) { buffer in buffer.removeAll(keepingCapacity: true); feed.xml(context, into: &buffer) }),
-             .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in buffer.removeAll(keepingCapacity: true); feed.atom(context, into: &buffer) }),
+            [.init(path: feed.path, content: .rendered(weight: 1) { buffer in feed.xml(context, into: &buffer) }),
+             .init(path: feed.atomPath, content: .rendered(weight: 1) { buffer in feed.atom(context, into: &buffer) }),
              .init(path: feed.jsonPath, content: .rendered(weight: 1) { buffer in buffer = Array(feed.json(context).utf8) })]
         }
         files += changeFeeds(context)
@@ -94,13 +94,11 @@ public enum SiteRenderer {
             let path = ChangeFeed.rssPath(scope, graph: context.graph)
             var made: [OutputPlan.File] = [.init(path: path, content: .rendered(weight: 1) { buffer in
                 let (log, worded) = context.changes.value(context)
-                buffer.removeAll(keepingCapacity: true)
                 ChangeFeed.feed(scope, context).xml(context, log: log, worded: worded, into: &buffer)
             })]
             if let atom = ChangeFeed.atomPath(scope, rssPath: path) {
                 made.append(.init(path: atom, content: .rendered(weight: 1) { buffer in
                     let (log, worded) = context.changes.value(context)
-                    buffer.removeAll(keepingCapacity: true)
                     ChangeFeed.feed(scope, context).atom(context, log: log, worded: worded, into: &buffer)
                 }))
             }

@@ -4,27 +4,13 @@ package enum XMLText {
     /// 1.0 does not allow them). Byte by byte: no byte of a multi-byte character is below 0x80.
     package static func escape(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            // Most texts need nothing: check the bytes before building a new string.
-            let needsWork = Self.needsWork
-            guard let first = bytes.firstIndex(where: { needsWork[Int($0)] }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                case 0x09, 0x0A, 0x0D: out.append(byte)
-                case ..<0x20: continue
-                default: out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        } ?? text
+        let needsWork = Self.needsWork
+        // Most texts need nothing: check the bytes before building a new string.
+        guard text.withUTF8({ bytes in bytes.contains { needsWork[Int($0)] } }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The same, appended to bytes being written (a feed).
@@ -51,7 +37,8 @@ package enum XMLText {
         }
     }
 
-    private static func append(_ entity: StaticString, to out: inout [UInt8]) {
+    /// Markup or an entity as it is.
+    package static func append(_ entity: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
     }
 
