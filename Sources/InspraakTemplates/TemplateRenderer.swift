@@ -1,12 +1,18 @@
-/// Walks a parsed template over a view and appends UTF-8 to one buffer: no intermediate
+/// Walks a frozen template over a view and appends UTF-8 to one buffer: no intermediate
 /// strings per tag, escaping byte by byte. One renderer per page; nothing is shared but the
-/// read-only templates.
+/// read-only program.
 struct TemplateRenderer {
-    let templates: [String: [TemplateNode]]
-    var output: [UInt8]
+    typealias Node = TemplateProgram.Node
+    typealias Body = TemplateProgram.Body
+
+    let program: TemplateProgram
+    /// What is rendered and not yet handed on; `spilled` holds what was handed to `spill`
+    /// (and is the page's buffer, its capacity reused).
+    private(set) var output = PageBytes()
+    private var spilled: [UInt8]
     private var stack: [TemplateValue]
     private var position: SequencePosition?
-    private var overrides: [String: [TemplateNode]] = [:]
+    private var overrides: [String: Body] = [:]
     private var indentation: [UInt8] = []
     private var pendingIndentation = false
     private var escaping = true
@@ -16,31 +22,36 @@ struct TemplateRenderer {
     private let spill: ((inout [UInt8]) -> Void)?
     static let spillSize = 1 << 18
 
-    /// Renders after what `output` already holds (its capacity is reused).
-    init(templates: [String: [TemplateNode]], root: TemplateValue, output: [UInt8] = [], spill: ((inout [UInt8]) -> Void)? = nil) {
-        self.templates = templates
+    /// Renders after what `page` already holds (its capacity is reused).
+    init(program: TemplateProgram, root: TemplateValue, page: [UInt8] = [], spill: ((inout [UInt8]) -> Void)? = nil) {
+        self.program = program
         self.stack = [root]
-        self.output = output
+        self.spilled = page
         self.spill = spill
     }
 
-    mutating func render(_ nodes: [TemplateNode]) {
+    /// The page: what was handed to `spill` and not taken, then the rest. The renderer is
+    /// done with after this.
+    mutating func finish() -> [UInt8] {
+        output.move(to: &spilled)
+        output.free()
+        return spilled
+    }
+
+    mutating func render(_ nodes: Body) {
         let savedEscaping = escaping
-        // By index into the buffer: each node is read in place, not copied out (and retained).
-        nodes.withUnsafeBufferPointer { nodes in
-            for index in nodes.indices { render(nodes[index]) }
-        }
+        for index in nodes.indices { render(nodes[index]) }
         escaping = savedEscaping
     }
 
-    private mutating func render(_ node: TemplateNode) {
+    private mutating func render(_ node: Node) {
         switch node {
         case .text(let bytes, let endsLine):
             write(bytes)
             if endsLine, !indentation.isEmpty { pendingIndentation = true }
         case .variable(let name, let escaped):
             guard let value = resolve(name) else { return }
-            switch value {
+            switch consume value {
             case .text(let text): write(text, escaped: escaped && escaping)
             case .number(let number): write(String(number), escaped: false)
             case .bool(let flag): write(flag ? "true" : "false", escaped: false)
@@ -49,26 +60,25 @@ struct TemplateRenderer {
         case .section(let name, let body, let inverted):
             let value = resolve(name)
             inverted ? renderInverted(value, body) : renderSection(value, body)
-        case .partial(let name, let dynamic, let indent, let inherited):
-            var target = name
-            if dynamic {
-                guard case .text(let resolved)? = resolve(TemplateName(root: .anywhere, path: name.split(separator: ".").map { TemplateKey(String($0)) }, transforms: [], source: name))
-                else { return }
-                target = resolved
+        case .partial(let partial):
+            var target = partial.pointee.target
+            if let lookup = partial.pointee.dynamicName {
+                guard case .text(let resolved)? = resolve(lookup) else { return }
+                target = program.templates[resolved]
             }
-            guard let nodes = templates[target] else { return }
-            renderPartial(nodes, indent: indent, inherited: inherited)
-        case .block(let name, let defaults):
+            guard let target else { return }
+            renderPartial(target, indent: partial.pointee.indentation, inherited: partial.pointee.overrides)
+        case .block(let block):
             let savedPosition = position
             position = nil
-            render(overrides[name] ?? defaults)
+            render(overrides.isEmpty ? block.pointee.defaults : overrides[block.pointee.name] ?? block.pointee.defaults)
             position = savedPosition
         case .escaping(let flag):
             escaping = flag
         }
     }
 
-    private mutating func renderSection(_ value: TemplateValue?, _ body: [TemplateNode]) {
+    private mutating func renderSection(_ value: TemplateValue?, _ body: Body) {
         switch value {
         case nil, .bool(false)?:
             return
@@ -95,7 +105,7 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderInverted(_ value: TemplateValue?, _ body: [TemplateNode]) {
+    private mutating func renderInverted(_ value: TemplateValue?, _ body: Body) {
         switch value {
         case nil, .bool(false)?:
             render(body)
@@ -106,26 +116,33 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderPartial(_ nodes: [TemplateNode], indent: [UInt8], inherited: [String: [TemplateNode]]?) {
-        let saved = (position, overrides, indentation, escaping)
+    private mutating func renderPartial(_ nodes: Body, indent: UnsafeBufferPointer<UInt8>, inherited: [String: Body]?) {
+        let (savedPosition, savedEscaping) = (position, escaping)
         position = nil
         escaping = true
+        // Only what this partial changes is saved and put back (copying the overrides and
+        // the indentation for every partial counted their references each time).
+        var savedOverrides: [String: Body]?
         if let inherited {
+            savedOverrides = overrides
             // The outermost override of a block wins (Mustache inheritance).
             overrides = inherited.merging(overrides) { _, outer in outer }
         }
+        let savedIndentation = indentation.count
         if !indent.isEmpty {
-            indentation += indent
+            indentation.append(contentsOf: indent)
             pendingIndentation = true
         }
         render(nodes)
-        (position, overrides, indentation, escaping) = saved
+        (position, escaping) = (savedPosition, savedEscaping)
+        if let savedOverrides { overrides = savedOverrides }
+        indentation.removeSubrange(savedIndentation...)
         pendingIndentation = !indentation.isEmpty && output.last == 10
     }
 
     /// The value a name stands for: the first enclosing element that has its first part, then
     /// the rest of the parts from there; then the transforms.
-    private func resolve(_ name: TemplateName) -> TemplateValue? {
+    private func resolve(_ name: TemplateProgram.Name) -> TemplateValue? {
         var value: TemplateValue?
         switch name.root {
         case .current:
@@ -135,21 +152,19 @@ struct TemplateRenderer {
             value = transform.apply(to: position)
             return name.transforms.dropFirst().reduce(value) { value, transform in value.flatMap(transform.apply) }
         case .currentOnly:
-            value = name.path.withUnsafeBufferPointer { path in Self.lookUp(path, in: stack[stack.count - 1]) }
+            value = Self.lookUp(name.path, in: stack[stack.count - 1])
         case .anywhere:
-            // The elements are asked in place (a copy of each, climbing, cost a retain and a
-            // release of what it holds: a million of them at 1,000 records).
-            value = stack.withUnsafeBufferPointer { stack in
-                name.path.withUnsafeBufferPointer { path in
-                    var index = stack.count - 1
-                    while index >= 0 {
-                        if let found = stack[index].field(path[0]) {
-                            return path.count == 1 ? found : Self.lookUp(UnsafeBufferPointer(rebasing: path[1...]), in: found)
-                        }
-                        index -= 1
-                    }
-                    return nil
+            // The first part is copied out once, and the elements are asked in place: a copy
+            // of either, at each level climbed, cost a retain and a release.
+            let path = name.path
+            let key = path[0]
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].field(key) {
+                    value = path.count == 1 ? found : Self.lookUp(UnsafeBufferPointer(rebasing: path[1...]), in: found)
+                    break
                 }
+                index -= 1
             }
         }
         for transform in name.transforms {
@@ -174,23 +189,24 @@ struct TemplateRenderer {
     private mutating func indentIfPending() {
         if pendingIndentation {
             pendingIndentation = false
-            output.append(contentsOf: indentation)
+            output.append(indentation)
         }
     }
 
-    private mutating func write(_ bytes: [UInt8]) {
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !bytes.isEmpty else { return }
         indentIfPending()
-        output.append(contentsOf: bytes)
+        output.append(bytes)
         if output.count >= Self.spillSize { spillOutput() }
     }
 
-    private mutating func write(_ text: String, escaped: Bool) {
+    /// Takes the text (the value it came in is not used again), so `withUTF8` needs no copy
+    /// of it, which retained its storage.
+    private mutating func write(_ text: consuming String, escaped: Bool) {
         guard !text.isEmpty else { return }
         indentIfPending()
-        var text = text
         text.withUTF8 { bytes in
-            guard escaped else { output.append(contentsOf: bytes); return }
+            guard escaped else { output.append(bytes); return }
             HTMLEscaping.append(bytes, to: &output)
         }
         if output.count >= Self.spillSize { spillOutput() }
@@ -199,15 +215,14 @@ struct TemplateRenderer {
     /// All but the last byte: whether a partial's indentation is due reads it (`output.last`).
     private mutating func spillOutput() {
         guard let spill else { return }
-        let last = output.removeLast()
-        spill(&output)
-        output.append(last)
+        output.move(to: &spilled, keeping: 1)
+        spill(&spilled)
     }
 }
 
 /// `& < > " '` as entities, the rest as it is: what `{{name}}` writes.
 enum HTMLEscaping {
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout PageBytes) {
         var runStart = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
@@ -221,10 +236,10 @@ enum HTMLEscaping {
             case 39: entity = "&#39;"
             default: continue
             }
-            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            if index > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            output.append(entity)
             runStart = index + 1
         }
-        if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        if runStart < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 }

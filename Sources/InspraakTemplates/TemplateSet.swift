@@ -2,9 +2,12 @@
 /// messages for one that does not parse, are the site's business (`TemplateSet.compile`).
 package struct TemplateSet: Sendable {
     package let templates: [String: [TemplateNode]]
+    /// The same templates, frozen for rendering.
+    private let program: TemplateProgram
 
     package init(templates: [String: [TemplateNode]]) {
         self.templates = templates
+        program = TemplateProgram(templates)
     }
 
     /// The page as UTF-8, or nil when the theme has no such template.
@@ -19,11 +22,11 @@ package struct TemplateSet: Sendable {
     package func render(_ view: TemplateValue, template: String, into page: inout [UInt8],
                         spill: ((inout [UInt8]) -> Void)? = nil) -> Bool {
         page.removeAll(keepingCapacity: true)
-        guard let nodes = templates[template] else { return false }
-        var renderer = TemplateRenderer(templates: templates, root: view, output: page, spill: spill)
+        guard let nodes = program.templates[template] else { return false }
+        var renderer = TemplateRenderer(program: program, root: view, page: page, spill: spill)
         page = []   // the renderer holds the only reference, so appending does not copy
         renderer.render(nodes)
-        page = renderer.output
+        page = renderer.finish()
         return true
     }
 }
