@@ -89,13 +89,19 @@ public enum SiteBuild {
         // the later stages make reuses that memory instead of adding to the peak.
         loaded = nil
         FreeLater.free(consume site)
-        let texts = clock.time("markdown") {
-            let texts = RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML)
-            // The Markdown as written is not read again: its memory goes before pages are made.
-            graph = graph.droppingBodies()
-            return texts
+        // The Markdown as written is read by this step only: the graph the pages are made
+        // from holds none, so its memory goes as soon as the Markdown is rendered.
+        let written = graph
+        graph = graph.droppingBodies()
+        let (texts, groundwork) = clock.time("markdown") { [graph] in
+            // The render context's groundwork (trails, dates and badges, links) is made beside
+            // it: rendering Markdown keeps every core busy, the groundwork mostly one.
+            alongside({ RenderedTexts.render(written, unsafeHTML: settings.unsafeHTML) },
+                      { RenderContext.Groundwork(graph: graph, settings: settings, theme: theme) })
         }
-        let (plan, renderProblems) = clock.time("render") { SiteRenderer.render(graph, settings: settings, theme: theme, texts: texts) }
+        let (plan, renderProblems) = clock.time("render") {
+            SiteRenderer.render(graph, settings: settings, theme: theme, texts: texts, groundwork: groundwork)
+        }
         diagnostics += renderProblems
         var report = clock.report(diagnostics, records: graph.records.count, plan: plan)
         report.madeValues = [graph]

@@ -51,7 +51,7 @@ extension Array where Element: Sendable {
 
 /// Runs `background` on another thread while `foreground` runs on this one, and returns both
 /// results: for work that mostly waits (a `git log`) beside work that computes.
-func alongside<Background: Sendable, Foreground>(_ background: @escaping @Sendable () -> Background,
+package func alongside<Background: Sendable, Foreground>(_ background: @escaping @Sendable () -> Background,
                                                  _ foreground: () -> Foreground) -> (Background, Foreground) {
     let slot = ResultSlot<Background>()
     let group = DispatchGroup()

@@ -21,13 +21,21 @@ struct TemplateRenderer {
     /// instead of growing (and copying) one buffer of megabytes.
     private let spill: ((inout [UInt8]) -> Void)?
     static let spillSize = 1 << 18
+    private var spills = 0
+    /// Sections drawn before, on this page or others (nil: every section is drawn).
+    private let fragments: FragmentCache?
+    /// The sections being drawn for `fragments`, innermost last: where each one's values begin
+    /// on the stack, and whether a lookup inside it reached below that.
+    private var watched: [(floor: Int, escaped: Bool)] = []
 
     /// Renders after what `page` already holds (its capacity is reused).
-    init(program: TemplateProgram, root: TemplateValue, page: [UInt8] = [], spill: ((inout [UInt8]) -> Void)? = nil) {
+    init(program: TemplateProgram, root: TemplateValue, page: [UInt8] = [], spill: ((inout [UInt8]) -> Void)? = nil,
+         fragments: FragmentCache? = nil) {
         self.program = program
         self.stack = [root]
         self.spilled = page
         self.spill = spill
+        self.fragments = fragments
     }
 
     /// The page: what was handed to `spill` and not taken, then the rest. The renderer is
@@ -58,8 +66,15 @@ struct TemplateRenderer {
             case .list, .object, .viewObject: break // nothing a reader could use
             }
         case .section(let name, let body, let inverted):
-            let value = resolve(name)
-            inverted ? renderInverted(value, body) : renderSection(value, body)
+            var foundAt = -1
+            let value = resolve(name, foundAt: &foundAt)
+            if inverted {
+                renderInverted(value, body)
+            } else if let fragments, foundAt == 0, let value, let fragment = fragmentKey(of: name, at: foundAt, value: value) {
+                renderRemembered(value, body, fragment: fragment, in: fragments)
+            } else {
+                renderSection(value, body)
+            }
         case .partial(let partial):
             var target = partial.pointee.target
             if let lookup = partial.pointee.dynamicName {
@@ -69,6 +84,8 @@ struct TemplateRenderer {
             guard let target else { return }
             renderPartial(target, indent: partial.pointee.indentation, inherited: partial.pointee.overrides)
         case .block(let block):
+            // What a block draws comes from the template that extends this one.
+            for index in watched.indices { watched[index].escaped = true }
             let savedPosition = position
             position = nil
             render(overrides.isEmpty ? block.pointee.defaults : overrides[block.pointee.name] ?? block.pointee.defaults)
@@ -102,6 +119,44 @@ struct TemplateRenderer {
             render(body)
             stack.removeLast()
             position = savedPosition
+        }
+    }
+
+    /// The key a section's value gave, when its bytes may be kept: a list or a view found by a
+    /// plain name in a view, with no partial's indentation to carry in. Only the page's own
+    /// view (the stack's root) is asked: the frame's values are the ones many pages share.
+    private func fragmentKey(of name: TemplateProgram.Name, at index: Int, value: TemplateValue) -> String? {
+        guard name.root == .anywhere, name.path.count == 1, name.transforms.isEmpty,
+              indentation.isEmpty, !pendingIndentation, case .viewObject(let view) = stack[index] else { return nil }
+        switch value {
+        case .list, .viewObject, .object: return view.fragmentKey(for: name.path[0])
+        case .text, .bool, .number: return nil
+        }
+    }
+
+    /// `renderSection`, or the bytes it drew before for the same key.
+    private mutating func renderRemembered(_ value: TemplateValue, _ body: Body, fragment: String, in fragments: FragmentCache) {
+        let key = FragmentCache.Key(node: Int(bitPattern: body.baseAddress), fragment: fragment, escaping: escaping)
+        if let bytes = fragments.bytes(key) {
+            bytes.withUnsafeBufferPointer { write($0) }
+            return
+        }
+        let start = output.count
+        let spillsBefore = spills
+        watched.append((floor: stack.count, escaped: false))
+        renderSection(value, body)
+        let escaped = watched.removeLast().escaped
+        guard !escaped, spills == spillsBefore else { return }
+        fragments.keep(Array(UnsafeBufferPointer(start: output.start + start, count: output.count - start)), for: key)
+    }
+
+    /// A lookup reached the stack at `index` (-1: it climbed past the root): the sections being
+    /// watched whose values begin above it depend on more than their value.
+    private mutating func reached(_ index: Int) {
+        var position = watched.count - 1
+        while position >= 0, watched[position].floor > index {
+            watched[position].escaped = true
+            position -= 1
         }
     }
 
@@ -142,7 +197,13 @@ struct TemplateRenderer {
 
     /// The value a name stands for: the first enclosing element that has its first part, then
     /// the rest of the parts from there; then the transforms.
-    private func resolve(_ name: TemplateProgram.Name) -> TemplateValue? {
+    private mutating func resolve(_ name: TemplateProgram.Name) -> TemplateValue? {
+        var foundAt = -1
+        return resolve(name, foundAt: &foundAt)
+    }
+
+    /// `foundAt`: where on the stack a plain name was found (-1 when it was not, or is not plain).
+    private mutating func resolve(_ name: TemplateProgram.Name, foundAt: inout Int) -> TemplateValue? {
         var value: TemplateValue?
         switch name.root {
         case .current:
@@ -166,6 +227,8 @@ struct TemplateRenderer {
                 }
                 index -= 1
             }
+            foundAt = index
+            if !watched.isEmpty { reached(index) }
         }
         for transform in name.transforms {
             guard let current = value else { return nil }
@@ -217,6 +280,7 @@ struct TemplateRenderer {
         guard let spill else { return }
         output.move(to: &spilled, keeping: 1)
         spill(&spilled)
+        spills += 1
     }
 }
 

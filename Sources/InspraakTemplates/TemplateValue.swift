@@ -93,6 +93,15 @@ public protocol TemplateObject: Sendable {
     func value(for name: TemplateKey) -> TemplateValue?
     /// Every name `value(for:)` may answer (for the theme contract and for comparisons).
     var templateKeys: [String] { get }
+    /// For a name whose value draws the same wherever it has the same key (the navigation as
+    /// seen from one folder depth, the feeds a page announces): that key. A section over the
+    /// value may then be drawn once and its bytes reused (`FragmentCache`); nil, the default,
+    /// draws it every time.
+    func fragmentKey(for name: TemplateKey) -> String?
+}
+
+extension TemplateObject {
+    package func fragmentKey(for name: TemplateKey) -> String? { nil }
 }
 
 /// Fields known by name, looked up through a `KeyTable` (the name's hash made when the theme was
@@ -135,6 +144,7 @@ package final class TemplateViewBox<View: TemplateObject>: TemplateObject {
 
     package func value(for name: TemplateKey) -> TemplateValue? { view.value(for: name) }
     package var templateKeys: [String] { view.templateKeys }
+    package func fragmentKey(for name: TemplateKey) -> String? { view.fragmentKey(for: name) }
 }
 
 /// A view type: its names are an enum, each turned into a template value in one `switch`.

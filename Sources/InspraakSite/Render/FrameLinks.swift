@@ -13,6 +13,9 @@ struct FrameLinks: Sendable {
     /// The organisation's logo (`[organisation] logo`, else the theme's), when there is one.
     let logo: String?
     let nav: [NavTarget]
+    /// Which links these are ("2": from two folders deep, "rooted"), the same for the same
+    /// links: what the frame's fragment keys are made of.
+    let identity: String
 
     /// A navigation entry before it knows the page: its section, label and link, and the page
     /// it leads to (to mark the entry current on that page).
@@ -37,7 +40,8 @@ struct FrameLinks: Sendable {
     static let search = (key: "search", label: "search.link", target: SitePaths.search)
 
     /// `link` turns a path under the output folder into an address from the page.
-    init(assets: Assets, strings: Strings, search: Bool, link: (String) -> String) {
+    init(assets: Assets, strings: Strings, search: Bool, identity: String, link: (String) -> String) {
+        self.identity = identity
         home = link(SitePaths.home)
         stylesheets = .views(assets.stylesheetNames.map { StylesheetLink(href: link(assets.published[$0]!), name: $0) })
         footerFeed = link("feed.xml")

@@ -67,9 +67,8 @@ struct PagePlan: Sendable {
     /// The pages of `graph` drawn with `theme`; nil when the theme has no UI strings for the
     /// site's language.
     init?(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts, changes: ChangeWording = ChangeWording()) {
-        guard let table = theme.strings[settings.language] else { return nil }
-        self.init(context: RenderContext(graph: graph, settings: settings, strings: Strings(table, language: settings.language),
-                                         texts: texts, assets: Assets(theme, logo: settings.logo), changes: changes))
+        guard let groundwork = RenderContext.Groundwork(graph: graph, settings: settings, theme: theme) else { return nil }
+        self.init(context: RenderContext(groundwork, texts: texts, changes: changes))
     }
 
     init(context: RenderContext) {

@@ -31,89 +31,127 @@ final class RenderContext: Sendable {
     /// The frame's links from a page `depth` folders deep, and root-relative ones (404 page).
     private let frameLinksByDepth: [FrameLinks]
     private let rootedFrameLinks: FrameLinks
+    /// What it was made of, for a context made from this one (`serve`).
+    private let groundwork: Groundwork
     /// The status changes, logged and worded when a change feed first asks.
     let changes: ChangeWording
     /// The open-data tables, made when the first data file (or the map) asks.
     let openDataTables: Once<[DataTable]>
 
-    private struct RecordFacts: Sendable {
+    fileprivate struct RecordFacts: Sendable {
         let date: TemplateValue
         let status: TemplateValue
     }
 
+    /// What a context is made of besides the rendered Markdown, which it only holds: a build
+    /// makes it while the Markdown is rendered (`SiteBuild`), on the core that work leaves.
+    struct Groundwork: Sendable {
+        fileprivate(set) var graph: SiteGraph
+        let settings: RenderSettings
+        let strings: Strings
+        let assets: Assets
+        fileprivate let stringTree: TemplateValue
+        fileprivate let kindLabels: [RecordKind: (one: String, many: String)]
+        fileprivate let themeLinksByDepth: [[String: TemplateValue]]
+        fileprivate var trails: [TrailWindow]
+        fileprivate var recordFacts: [String: RecordFacts]
+        fileprivate let siteFeed: FeedLink
+        fileprivate let kindFeeds: [RecordKind: FeedLink]
+        fileprivate let themeFeeds: [String: FeedLink]
+        fileprivate let frameLinksByDepth: [FrameLinks]
+        fileprivate let rootedFrameLinks: FrameLinks
+
+        init(graph: SiteGraph, settings: RenderSettings, strings: Strings, assets: Assets) {
+            self.graph = graph
+            self.settings = settings
+            self.strings = strings
+            self.assets = assets
+            // Indexed: every page looks up `t.…` names dozens of times.
+            stringTree = strings.templateTree().indexed()
+            kindLabels = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
+                ($0, (strings["kind_one.\($0.rawValue)"], strings["kind.\($0.rawValue)"]))
+            })
+            themeLinksByDepth = (0...SitePaths.deepestPage).map { depth in
+                let page = String(repeating: "x/", count: depth)
+                return Dictionary(graph.themes.map { theme in
+                    (theme.slug, .view(ThemeLink(title: theme.title, href: SitePaths.relative(from: page, to: SitePaths.theme(theme.slug)))))
+                }) { first, _ in first }
+            }
+            trails = graph.trailWindows()
+            let facts = graph.records.parallelMap { record in
+                RecordFacts(date: .view(TimeView(record.date, strings: strings)), status: .optional(RenderContext.recordBadge(record, graph: graph, strings: strings)))
+            }
+            recordFacts = Dictionary(zip(graph.records.map(\.id), facts)) { first, _ in first }
+            let paths = SitePaths(settings)
+            let site = settings.title
+            siteFeed = FeedLink(title: site, path: "feed.xml", paths: paths)
+            kindFeeds = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
+                ($0, FeedLink(title: "\(strings["kind.\($0.rawValue)"]) – \(site)", path: "\($0.rawValue)/feed.xml", paths: paths))
+            })
+            themeFeeds = Dictionary(graph.themes.map {
+                ($0.slug, RenderContext.themeFeed($0.slug, graph: graph, site: site, paths: paths))
+            }) { first, _ in first }
+            frameLinksByDepth = (0...SitePaths.deepestPage).map { depth in
+                let page = String(repeating: "x/", count: depth)
+                return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled, identity: String(depth)) { SitePaths.relative(from: page, to: $0) }
+            }
+            rootedFrameLinks = FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled, identity: "rooted") { paths.rooted($0) }
+        }
+
+        /// For a site and its theme: nil when the theme has no strings in the site's language
+        /// (rendering then says so).
+        init?(graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles) {
+            guard let table = theme.strings[settings.language] else { return nil }
+            self.init(graph: graph, settings: settings, strings: Strings(table, language: settings.language), assets: Assets(theme, logo: settings.logo))
+        }
+    }
+
     /// `changes`: the wording of a build before to take over (`serve`), else a new one.
-    init(graph: SiteGraph, settings: RenderSettings, strings: Strings, texts: RenderedTexts, assets: Assets, changes: ChangeWording = ChangeWording()) {
+    convenience init(graph: SiteGraph, settings: RenderSettings, strings: Strings, texts: RenderedTexts, assets: Assets, changes: ChangeWording = ChangeWording()) {
+        self.init(Groundwork(graph: graph, settings: settings, strings: strings, assets: assets), texts: texts, changes: changes)
+    }
+
+    /// `tables`: the open-data tables of a build before, to keep (else made when first asked).
+    init(_ groundwork: Groundwork, texts: RenderedTexts, changes: ChangeWording = ChangeWording(), tables: Once<[DataTable]>? = nil) {
+        self.groundwork = groundwork
+        let graph = groundwork.graph
         self.graph = graph
         self.changes = changes
-        self.settings = settings
-        self.strings = strings
+        settings = groundwork.settings
+        strings = groundwork.strings
         self.texts = texts
-        self.paths = SitePaths(settings)
-        self.assets = assets
-        // Indexed: every page looks up `t.…` names dozens of times.
-        self.stringTree = strings.templateTree().indexed()
-        self.kindLabels = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
-            ($0, (strings["kind_one.\($0.rawValue)"], strings["kind.\($0.rawValue)"]))
-        })
-        self.themeLinksByDepth = (0...SitePaths.deepestPage).map { depth in
-            let page = String(repeating: "x/", count: depth)
-            return Dictionary(graph.themes.map { theme in
-                (theme.slug, .view(ThemeLink(title: theme.title, href: SitePaths.relative(from: page, to: SitePaths.theme(theme.slug)))))
-            }) { first, _ in first }
-        }
-        self.trails = graph.trailWindows()
-        let facts = graph.records.parallelMap { record in
-            RecordFacts(date: .view(TimeView(record.date, strings: strings)), status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
-        }
-        self.recordFacts = Dictionary(zip(graph.records.map(\.id), facts)) { first, _ in first }
-        let paths = SitePaths(settings)
-        let site = settings.title
-        self.siteFeed = FeedLink(title: site, path: "feed.xml", paths: paths)
-        self.kindFeeds = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map {
-            ($0, FeedLink(title: "\(strings["kind.\($0.rawValue)"]) – \(site)", path: "\($0.rawValue)/feed.xml", paths: paths))
-        })
-        self.themeFeeds = Dictionary(graph.themes.map {
-            ($0.slug, Self.themeFeed($0.slug, graph: graph, site: site, paths: paths))
-        }) { first, _ in first }
-        self.frameLinksByDepth = (0...SitePaths.deepestPage).map { depth in
-            let page = String(repeating: "x/", count: depth)
-            return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { SitePaths.relative(from: page, to: $0) }
-        }
-        self.rootedFrameLinks = FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { paths.rooted($0) }
-        self.openDataTables = Once { OpenDataTables.all(graph, paths: paths) }
+        let paths = SitePaths(groundwork.settings)
+        self.paths = paths
+        assets = groundwork.assets
+        stringTree = groundwork.stringTree
+        kindLabels = groundwork.kindLabels
+        themeLinksByDepth = groundwork.themeLinksByDepth
+        trails = groundwork.trails
+        recordFacts = groundwork.recordFacts
+        siteFeed = groundwork.siteFeed
+        kindFeeds = groundwork.kindFeeds
+        themeFeeds = groundwork.themeFeeds
+        frameLinksByDepth = groundwork.frameLinksByDepth
+        rootedFrameLinks = groundwork.rootedFrameLinks
+        openDataTables = tables ?? Once { OpenDataTables.all(graph, paths: paths) }
     }
 
     /// `earlier` over a graph updated from its graph (`SiteGraph.updating`: same records, links
     /// and trails; other answers, statuses, titles or texts for `update.restated`): trails are
     /// taken over with the changed records swapped in, dates and badges made again for the
     /// records restated, and the open-data tables made anew when asked (`tables`: those to keep).
-    init(updating earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts, update: GraphUpdate, changes: ChangeWording,
-         tables: Once<[DataTable]>? = nil) {
-        self.graph = graph
-        self.texts = texts
-        self.changes = changes
-        settings = earlier.settings
-        strings = earlier.strings
-        paths = earlier.paths
-        assets = earlier.assets
-        stringTree = earlier.stringTree
-        trails = update.replaced.isEmpty ? earlier.trails : earlier.trails.map { $0.replacing(update.replaced) }
-        var facts = earlier.recordFacts
+    convenience init(updating earlier: RenderContext, graph: SiteGraph, texts: RenderedTexts, update: GraphUpdate, changes: ChangeWording,
+                     tables: Once<[DataTable]>? = nil) {
+        var groundwork = earlier.groundwork
+        groundwork.graph = graph
+        if !update.replaced.isEmpty { groundwork.trails = earlier.trails.map { $0.replacing(update.replaced) } }
+        let strings = earlier.strings
         for id in update.restated {
             guard let record = graph.record(id) else { continue }
-            facts[id] = RecordFacts(date: .view(TimeView(record.date, strings: strings)),
-                                    status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
+            groundwork.recordFacts[id] = RecordFacts(date: .view(TimeView(record.date, strings: strings)),
+                                                     status: .optional(Self.recordBadge(record, graph: graph, strings: strings)))
         }
-        recordFacts = facts
-        themeLinksByDepth = earlier.themeLinksByDepth
-        kindLabels = earlier.kindLabels
-        siteFeed = earlier.siteFeed
-        kindFeeds = earlier.kindFeeds
-        themeFeeds = earlier.themeFeeds
-        frameLinksByDepth = earlier.frameLinksByDepth
-        rootedFrameLinks = earlier.rootedFrameLinks
-        let paths = paths
-        openDataTables = tables ?? Once { OpenDataTables.all(graph, paths: paths) }
+        self.init(groundwork, texts: texts, changes: changes, tables: tables)
     }
 
     /// `earlier` over a graph that differs from its graph only in record bodies, with those
@@ -129,7 +167,7 @@ final class RenderContext: Sendable {
         if rooted { return rootedFrameLinks }
         let depth = SitePaths.depth(of: path)
         if depth < frameLinksByDepth.count { return frameLinksByDepth[depth] }
-        return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled) { SitePaths.relative(from: path, to: $0) }
+        return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled, identity: "at " + path) { SitePaths.relative(from: path, to: $0) }
     }
 
     /// The kind's record feed as pages announce it.
@@ -140,7 +178,7 @@ final class RenderContext: Sendable {
         themeFeeds[slug] ?? Self.themeFeed(slug, graph: graph, site: settings.title, paths: paths)
     }
 
-    private static func themeFeed(_ slug: String, graph: SiteGraph, site: String, paths: SitePaths) -> FeedLink {
+    fileprivate static func themeFeed(_ slug: String, graph: SiteGraph, site: String, paths: SitePaths) -> FeedLink {
         FeedLink(title: "\(graph.theme(slug)?.title ?? slug) – \(site)", path: "themes/\(slug)/feed.xml", paths: paths)
     }
 

@@ -18,9 +18,12 @@ public enum SiteRenderer {
         render(graph, settings: settings, theme: theme, texts: RenderedTexts.render(graph, unsafeHTML: settings.unsafeHTML))
     }
 
-    /// With the Markdown already rendered (the build times that step on its own).
-    static func render(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts) -> (OutputPlan?, [Diagnostic]) {
-        let (plan, _, diagnostics) = renderWithPages(graph, settings: settings, theme: theme, texts: texts)
+    /// With the Markdown already rendered (the build times that step on its own), and the
+    /// context's groundwork when it was made beside it.
+    static func render(_ graph: SiteGraph, settings: RenderSettings, theme: ThemeFiles, texts: RenderedTexts,
+                       groundwork: RenderContext.Groundwork? = nil) -> (OutputPlan?, [Diagnostic]) {
+        let (plan, _, diagnostics) = renderWithPages(graph, settings: settings, theme: theme, texts: texts,
+                                                     context: groundwork.map { RenderContext($0, texts: texts) })
         return (plan, diagnostics)
     }
 
@@ -38,6 +41,8 @@ public enum SiteRenderer {
         let context = pages.context
         var files: [OutputPlan.File] = []
         var sitemap: [Sitemap.Entry] = []
+        // The frame's navigation and links, drawn once per kind of page and shared by all.
+        let fragments = FragmentCache()
         for page in pages.all {
             let path = pages.path(of: page)
             // Rendered when written: pages are not all held in memory, and writing one overlaps
@@ -49,7 +54,7 @@ public enum SiteRenderer {
             }
             files.append(.init(path: SitePaths.file(for: path), weight: page.weight, releasing: releasing) { buffer, spill in
                 withoutActuallyEscaping(spill) { spill in
-                    _ = templates.render(pages.view(of: page), template: page.template, into: &buffer, spill: spill)
+                    _ = templates.render(pages.view(of: page), template: page.template, into: &buffer, spill: spill, fragments: fragments)
                 }
             })
             if path != SitePaths.notFound {

@@ -47,6 +47,24 @@ struct PageFrame: TemplateView {
         case organisation, logo
     }
 
+    /// The navigation, the stylesheets and the feed links draw the same on every page that has
+    /// the same links (one folder depth), section and feeds: drawn once for all such pages.
+    func fragmentKey(for name: TemplateKey) -> String? {
+        guard let position = Self.keyIndex.table.position(of: name) else { return nil }
+        switch Self.keyIndex.keys[position] {
+        case .nav:
+            let current = links.nav.first { $0.target == path }?.target ?? ""
+            return "nav \(links.identity) \(section ?? "") \(current)"
+        case .stylesheets:
+            return "stylesheets \(links.identity)"
+        case .feeds:
+            // Absolute addresses (the same from every folder), each feed's title made from its own.
+            return feeds.map(\.href).joined(separator: " ")
+        default:
+            return nil
+        }
+    }
+
     func value(_ key: Key) -> TemplateValue? {
         let settings = context.settings
         switch key {
@@ -90,4 +108,7 @@ struct FramedPage<Content: TemplateView>: TemplateObject {
     }
 
     var templateKeys: [String] { Content.keys + PageFrame.keys }
+
+    /// The frame's keys: the content gives none, and the two share no name.
+    func fragmentKey(for name: TemplateKey) -> String? { frame.fragmentKey(for: name) }
 }
