@@ -145,10 +145,13 @@ final class InterruptCleanup: @unchecked Sendable {
         let number = Self.received.load(ordering: .sequentiallyConsistent)
         guard number != 0 else { return }
         if let (path, aside) = folder {
-            if let aside, rename(path, aside) == 0 {
-                try? FileManager.default.removeItem(atPath: aside)
-            } else {
-                try? FileManager.default.removeItem(atPath: path)
+            let doomed = aside.flatMap { rename(path, $0) == 0 ? $0 : nil } ?? path
+            // A core that had found its file's folder before the rename may still add the file
+            // while the folder is being removed, which then fails (not empty): once its next
+            // file fails, nothing more is added, so a few more tries remove it all.
+            for _ in 0..<200 {
+                if (try? FileManager.default.removeItem(atPath: doomed)) != nil || access(doomed, F_OK) != 0 { break }
+                usleep(1_000)
             }
         }
         // End as the signal asks, so the shell sees "interrupted" (130 for Ctrl-C): its default
