@@ -165,14 +165,16 @@ final class ChangeFeedTests: XCTestCase {
     }
 
     /// `shortLabel` against the rules applied to the whole text, character by character, on
-    /// random texts: ASCII words, sentence ends, white space runs, accents, combining marks and
-    /// no-break spaces, around the 80-character cut.
+    /// random texts: ASCII words, sentence ends, white space runs, accents, combining marks,
+    /// flags and no-break and other spaces, around the 80-character cut. (`shortLabel` reads
+    /// only the head of a long text.)
     func testShortLabelAgreesWithTheRulesOnWholeTexts() {
         var generator = SeededRandom(seed: 19)
-        let pieces = ["woord", "a", "x", ".", "!", "?", ",", ";", "-", "–", " ", "  ", "\n", "\t", "é", "e\u{301}", "\u{00A0}", "2.0", "Ja."]
-        for _ in 0..<3_000 {
+        let pieces = ["woord", "a", "x", ".", "!", "?", ",", ";", "-", "–", " ", "  ", "\n", "\t", "é", "e\u{301}", "\u{00A0}", "2.0", "Ja.",
+                      "\u{2028}", "\u{3000}", "“één”", "🇳🇱", ". ", "! "]
+        for _ in 0..<4_000 {
             var text = ""
-            let length = Int(generator.next() % 60)
+            let length = Int(generator.next() % 90)
             for _ in 0..<length { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
             XCTAssertEqual(ChangeEntry.shortLabel(text), Self.wholeTextLabel(text), "text: \(text.debugDescription)")
         }
