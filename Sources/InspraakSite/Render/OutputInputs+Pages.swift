@@ -141,7 +141,7 @@ struct InputCollector {
     /// A theme's, council's or place's page: its records as cards, its open items, its figures.
     mutating func cardsAndOpenItems(_ records: [Record]) {
         cards(records)
-        let open = PageContents.themeOpen(graph, records: records)
+        let open = PageContents.themeOpen(FigureShares(graph, of: records), records: records)
         openItems(open.open + open.inProgress + open.implementationOverdue)
         inputs.insert(.today)
     }

@@ -31,10 +31,8 @@ enum PageContents {
     }
 
     /// What a theme page lists as open: awaiting and overdue, in progress, late implementation.
-    static func themeOpen(_ graph: SiteGraph, records: [Record]) -> (open: [OpenItem], inProgress: [OpenItem], implementationOverdue: [OpenItem]) {
-        let ids = Set(records.map(\.id))
-        return (graph.openItems(for: records), graph.statuses.inProgress.filter { ids.contains($0.key.record) },
-                graph.statuses.implementationOverdue.filter { ids.contains($0.key.record) })
+    static func themeOpen(_ shares: FigureShares, records: [Record]) -> (open: [OpenItem], inProgress: [OpenItem], implementationOverdue: [OpenItem]) {
+        (shares.openItems(for: records), shares.inProgress(for: records), shares.implementationOverdue(for: records))
     }
 
     /// The records a feed carries: the newest of its records, up to the site's feed limit.

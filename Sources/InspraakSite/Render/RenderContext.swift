@@ -35,6 +35,8 @@ final class RenderContext: Sendable {
     private let groundwork: Groundwork
     /// The status changes, logged and worded when a change feed first asks.
     let changes: ChangeWording
+    /// Each record's share of the figures and the open lists (`figures(for:)`, `openItems(for:)`).
+    let figureShares: Once<FigureShares>
     /// The open-data tables, made when the first data file (or the map) asks.
     let openDataTables: Once<[DataTable]>
 
@@ -60,6 +62,9 @@ final class RenderContext: Sendable {
         fileprivate let themeFeeds: [String: FeedLink]
         fileprivate let frameLinksByDepth: [FrameLinks]
         fileprivate let rootedFrameLinks: FrameLinks
+        /// Made here for a build; nil in a context made from an earlier one (`serve`), which
+        /// makes them when a page first asks.
+        fileprivate var figureShares: FigureShares?
 
         init(graph: SiteGraph, settings: RenderSettings, strings: Strings, assets: Assets) {
             self.graph = graph
@@ -96,6 +101,7 @@ final class RenderContext: Sendable {
                 return FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled, identity: String(depth)) { SitePaths.relative(from: page, to: $0) }
             }
             rootedFrameLinks = FrameLinks(assets: assets, strings: strings, search: settings.searchEnabled, identity: "rooted") { paths.rooted($0) }
+            figureShares = FigureShares(graph)
         }
 
         /// For a site and its theme: nil when the theme has no strings in the site's language
@@ -134,6 +140,8 @@ final class RenderContext: Sendable {
         frameLinksByDepth = groundwork.frameLinksByDepth
         rootedFrameLinks = groundwork.rootedFrameLinks
         openDataTables = tables ?? Once { OpenDataTables.all(graph, paths: paths) }
+        let shares = groundwork.figureShares
+        figureShares = Once { shares ?? FigureShares(graph) }
     }
 
     /// `earlier` over a graph updated from its graph (`SiteGraph.updating`: same records, links
@@ -144,6 +152,7 @@ final class RenderContext: Sendable {
                      tables: Once<[DataTable]>? = nil) {
         var groundwork = earlier.groundwork
         groundwork.graph = graph
+        groundwork.figureShares = nil
         if !update.replaced.isEmpty { groundwork.trails = earlier.trails.map { $0.replacing(update.replaced) } }
         let strings = earlier.strings
         for id in update.restated {

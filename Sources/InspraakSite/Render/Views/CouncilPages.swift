@@ -60,7 +60,7 @@ struct CouncilPage: TemplateView {
         case .feedHref: return .text(SitePaths.relative(from: path, to: Self.feedPath(council.slug)))
         case .councilsHref: return .text(SitePaths.relative(from: path, to: SitePaths.councils))
         case .figures:
-            return .view(FiguresView(figures: context.graph.figures(for: records), id: "cijfers-raad-\(council.slug)",
+            return .view(FiguresView(figures: context.figureShares.value.figures(for: records), id: "cijfers-raad-\(council.slug)",
                                      strings: context.strings, adviceOnly: true))
         case .cardLevel: return .number(3)
         case .groupLevel: return .number(3)

@@ -29,7 +29,7 @@ struct HomePage: TemplateView {
         case .open: return .view(HomeOpen(context: context, path: path))
         case .themes: return .views(ThemeSummary.all(context, from: path))
         case .themesHref: return .text(SitePaths.relative(from: path, to: SitePaths.themes))
-        case .figures: return .view(FiguresView(figures: graph.figures(for: graph.records), id: "cijfers-site", strings: context.strings))
+        case .figures: return .view(FiguresView(figures: context.figureShares.value.figures(for: graph.records), id: "cijfers-site", strings: context.strings))
         case .kinds:
             return .views(RecordKind.allCases.map { kind in
                 KindLink(label: context.strings["kind.\(kind.rawValue)"], href: SitePaths.relative(from: path, to: SitePaths.list(kind, page: 1)),

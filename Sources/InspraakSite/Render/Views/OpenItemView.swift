@@ -84,7 +84,7 @@ struct OpenGroupsView: TemplateView {
 
     /// What a theme's, council's or place's page lists as open for its records.
     init(_ context: RenderContext, of records: [Record], from path: String) {
-        let open = PageContents.themeOpen(context.graph, records: records)
+        let open = PageContents.themeOpen(context.figureShares.value, records: records)
         self.init(context, open: open.open, inProgress: open.inProgress, implementationOverdue: open.implementationOverdue, from: path)
     }
 

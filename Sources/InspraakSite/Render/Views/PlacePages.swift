@@ -59,7 +59,7 @@ struct PlacePage: TemplateView {
             return .view(ThemeHeader(title: place.title, description: place.description, bodyHTML: context.texts.places[place.slug]?.html ?? ""))
         case .feedHref: return .text(SitePaths.relative(from: path, to: Self.feedPath(place.slug)))
         case .placesHref: return .text(SitePaths.relative(from: path, to: SitePaths.places))
-        case .figures: return .view(FiguresView(figures: graph.figures(for: records), id: "cijfers-plaats-\(place.slug)", strings: context.strings))
+        case .figures: return .view(FiguresView(figures: context.figureShares.value.figures(for: records), id: "cijfers-plaats-\(place.slug)", strings: context.strings))
         case .cardLevel: return .number(4)
         case .groupLevel: return .number(3)
         case .open: return .view(OpenGroupsView(context, of: records, from: path))

@@ -63,7 +63,7 @@ extension ThemeSummary {
     /// A theme, place or council with its records counted (`countKey`: how the count reads).
     init(title: String, description: String, to target: String, records: [Record], countKey: String = "records_count",
          from path: String, _ context: RenderContext) {
-        let open = context.graph.openItems(for: records)
+        let open = context.figureShares.value.openItems(for: records)
         let overdue = open.filter(\.isOverdue).count
         self.init(title: title, description: description, href: SitePaths.relative(from: path, to: target), count: records.count,
                   countText: context.strings.count(countKey, records.count), overdue: overdue, awaiting: open.count - overdue,
@@ -104,7 +104,7 @@ struct ThemePage: TemplateView {
         case .theme: return .view(ThemeHeader(title: theme.title, description: theme.description, bodyHTML: context.texts.themes[theme.slug]?.html ?? ""))
         case .feedHref: return .text(SitePaths.relative(from: path, to: "themes/\(theme.slug)/feed.xml"))
         case .themesHref: return .text(SitePaths.relative(from: path, to: SitePaths.themes))
-        case .figures: return .view(FiguresView(figures: graph.figures(for: records), id: "cijfers-\(theme.slug)", strings: context.strings))
+        case .figures: return .view(FiguresView(figures: context.figureShares.value.figures(for: records), id: "cijfers-\(theme.slug)", strings: context.strings))
         case .cardLevel: return .number(4)
         case .groupLevel: return .number(3)
         case .open: return .view(OpenGroupsView(context, of: records, from: path))
