@@ -113,6 +113,9 @@ tar --sort=name --mtime="@$EPOCH" --owner=0 --group=0 --numeric-owner --format=g
 SHA=$(sha256sum "$TARBALL" | cut -d' ' -f1)
 echo "$SHA  $NAME.tar.gz" > "$TARBALL.sha256"
 
+# The newest executable under one name, for `make bench` (BENCH_BIN).
+ln -sfn "$NAME/inspraak" "$ROOT/dist/inspraak"
+
 echo "dist: $TARBALL ($(du -k "$TARBALL" | cut -f1) KB; executable $(du -k "$STAGE/inspraak" | cut -f1) KB)"
 echo "dist: for the CI recipes (docs/ci.md):"
 echo "  INSPRAAK_VERSION: \"$VERSION\""
