@@ -19,9 +19,8 @@ struct ChangeEntry: Sendable {
 
     /// Nil when the item's record or feedback is not in the graph (never, for a graph's own history).
     init?(_ change: Change, _ context: RenderContext) {
-        let graph = context.graph
         let strings = context.strings
-        guard let record = graph.record(change.key.record), let feedback = graph.record(change.step.feedback) else { return nil }
+        guard let record = context.record(change.key.record), let feedback = context.record(change.step.feedback) else { return nil }
         let step = change.step
         let label: String
         if let id = change.key.item, let item = record.items.first(where: { $0.id == id }) {
@@ -51,7 +50,7 @@ struct ChangeEntry: Sendable {
         }
         parts.append(strings.format("changes.source", ["feedback": feedback.title, "date": strings.longDate(step.date.day)]))
         summary = parts.joined(separator: " ")
-        categories = [context.kindLabel(record.kind)] + graph.themesOf[record.id, default: []].map(context.themeTitle)
+        categories = [context.kindLabel(record.kind)] + context.graph.themesOf[record.id, default: []].map(context.themeTitle)
     }
 
     /// "overgenomen", "wordt uitgevoerd", or "overgenomen, wordt uitgevoerd".

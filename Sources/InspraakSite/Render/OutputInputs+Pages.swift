@@ -96,7 +96,7 @@ struct PageInputs {
         for key in Statuses.keys(of: record) { inputs.sources(of: key) }
         for response in record.feedback?.responses ?? [] {
             guard let target = graph.record(response.ref.target), let key = PageContents.laterStateKey(response, target: target),
-                  let (_, later) = PageContents.laterStep(of: key, after: record.id, graph: graph) else { continue }
+                  let (_, later) = PageContents.laterStep(of: key, after: record.id, histories: graph.histories) else { continue }
             inputs.show(graph.record(later.feedback))
         }
     }

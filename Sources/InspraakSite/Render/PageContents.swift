@@ -48,8 +48,8 @@ enum PageContents {
 
     /// The step with the last word on `key` when it came after `feedback`'s own answer; nil
     /// when `feedback` has the last word.
-    static func laterStep(of key: ItemKey, after feedback: String, graph: SiteGraph) -> (history: ItemHistory, last: HistoryStep)? {
-        guard let history = graph.histories[key], let last = history.steps.last, last.feedback != feedback,
+    static func laterStep(of key: ItemKey, after feedback: String, histories: [ItemKey: ItemHistory]) -> (history: ItemHistory, last: HistoryStep)? {
+        guard let history = histories[key], let last = history.steps.last, last.feedback != feedback,
               let mine = history.steps.lastIndex(where: { $0.feedback == feedback }), mine < history.steps.count - 1 else { return nil }
         return (history, last)
     }

@@ -34,7 +34,7 @@ final class ItemStatusView: TemplateView {
         switch state {
         case .answered(let answer):
             let itemHistory = context.graph.histories[item]
-            let last = itemHistory?.steps.last.flatMap { step in context.graph.record(step.feedback).map { (step, $0) } }
+            let last = itemHistory?.steps.last.flatMap { step in context.record(step.feedback).map { (step, $0) } }
             self.itemHistory = itemHistory
             self.last = last
             let promise: (day: Day, key: String)?
@@ -134,7 +134,7 @@ final class HistoryStepView: TemplateView {
     let path: String
 
     init?(_ context: RenderContext, step: HistoryStep, from path: String) {
-        guard let feedback = context.graph.record(step.feedback) else { return nil }
+        guard let feedback = context.record(step.feedback) else { return nil }
         self.context = context
         self.step = step
         self.feedback = feedback
@@ -172,10 +172,9 @@ final class LaterStateView: TemplateView {
 
     /// Nil when this feedback has the last word.
     init?(_ context: RenderContext, item: ItemKey, after feedback: Record, from path: String) {
-        let graph = context.graph
         let strings = context.strings
-        guard let (history, last) = PageContents.laterStep(of: item, after: feedback.id, graph: graph),
-              let later = graph.record(last.feedback), let outcome = history.latest?.outcome else { return nil }
+        guard let (history, last) = PageContents.laterStep(of: item, after: feedback.id, histories: context.graph.histories),
+              let later = context.record(last.feedback), let outcome = history.latest?.outcome else { return nil }
         // The state as it stands now: the outcome, and how far carrying it out has come.
         let label = ([strings[outcome.stringKey]] + [history.implementationStep?.implementation.map { strings[$0.stringKey] }].compactMap { $0 })
             .joined(separator: ", ")

@@ -17,7 +17,7 @@ final class OpenItemView: TemplateView {
     private let since: TemplateValue
 
     init?(_ context: RenderContext, item: OpenItem, from path: String) {
-        guard let record = context.graph.record(item.key.record) else { return nil }
+        guard let record = context.record(item.key.record) else { return nil }
         self.context = context
         self.item = item
         self.record = record

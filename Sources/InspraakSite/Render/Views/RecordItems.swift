@@ -56,7 +56,7 @@ final class ResponseView: TemplateView {
     private let noteHTML: TemplateValue
 
     init?(_ context: RenderContext, feedback: Record, response: Response, index: Int) {
-        guard let target = context.graph.record(response.ref.target) else { return nil }
+        guard let target = context.record(response.ref.target) else { return nil }
         self.context = context
         self.feedback = feedback
         self.response = response

@@ -22,7 +22,6 @@ struct RecordView: TemplateView {
         self.record = record
         let path = SitePaths.record(record)
         self.path = path
-        let graph = context.graph
         themes = context.themeLinks(record, from: path)
         documents = .views(record.documents.map { DocumentLink(document: $0, record: record, from: path) })
         if let feedback = record.feedback {
@@ -31,11 +30,11 @@ struct RecordView: TemplateView {
             responses = .list([])
         }
         var seen = Set<String>()
-        buildsOn = .views((graph.links[record.id] ?? []).compactMap { link -> RecordReference? in
-            guard seen.insert(link.target).inserted, let target = graph.record(link.target) else { return nil }
+        buildsOn = .views((context.graph.links[record.id] ?? []).compactMap { link -> RecordReference? in
+            guard seen.insert(link.target).inserted, let target = context.record(link.target) else { return nil }
             return RecordReference(context, target: target, from: path)
         })
-        let followers = (graph.backlinks[record.id] ?? []).compactMap(graph.record)
+        let followers = (context.graph.backlinks[record.id] ?? []).compactMap(context.record)
         followedBy = .views(RecordKind.allCases.compactMap { kind -> FollowGroup? in
             let group = followers.filter { $0.kind == kind }
             guard !group.isEmpty else { return nil }
@@ -60,7 +59,6 @@ struct RecordView: TemplateView {
     }
 
     func value(_ key: Key) -> TemplateValue? {
-        let graph = context.graph
         switch key {
         case .id: return .text(record.id)
         case .title: return .text(record.title)
@@ -88,7 +86,7 @@ struct RecordView: TemplateView {
             return record.items.isEmpty ? .bool(false) : .view(ItemsSection(context: context, record: record))
         case .wholeStatus:
             let key = ItemKey(record: record.id, item: nil)
-            guard record.items.isEmpty, record.kind != .feedback, let status = graph.statuses.items[key], status != .notExpected else { return .bool(false) }
+            guard record.items.isEmpty, record.kind != .feedback, let status = context.graph.statuses.items[key], status != .notExpected else { return .bool(false) }
             return .view(ItemStatusView(context, item: key, since: record.date.day, from: path))
         case .responses: return responses
         case .decision:
