@@ -70,7 +70,7 @@ struct TemplateRenderer {
             let value = resolve(name, foundAt: &foundAt)
             if inverted {
                 renderInverted(value, body)
-            } else if let fragments, foundAt == 0, let value, let fragment = fragmentKey(of: name, at: foundAt, value: value) {
+            } else if let fragments, foundAt == 0, let value, let fragment = pageFragmentKey(of: name, value: value) {
                 renderRemembered(value, body, fragment: fragment, in: fragments)
             } else {
                 renderSection(value, body)
@@ -125,9 +125,9 @@ struct TemplateRenderer {
     /// The key a section's value gave, when its bytes may be kept: a list or a view found by a
     /// plain name in a view, with no partial's indentation to carry in. Only the page's own
     /// view (the stack's root) is asked: the frame's values are the ones many pages share.
-    private func fragmentKey(of name: TemplateProgram.Name, at index: Int, value: TemplateValue) -> String? {
+    private func pageFragmentKey(of name: TemplateProgram.Name, value: TemplateValue) -> String? {
         guard name.root == .anywhere, name.path.count == 1, name.transforms.isEmpty,
-              indentation.isEmpty, !pendingIndentation, case .viewObject(let view) = stack[index] else { return nil }
+              indentation.isEmpty, !pendingIndentation, case .viewObject(let view) = stack[0] else { return nil }
         switch value {
         case .list, .viewObject, .object: return view.fragmentKey(for: name.path[0])
         case .text, .bool, .number: return nil

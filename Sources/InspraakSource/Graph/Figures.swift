@@ -62,12 +62,6 @@ extension SiteGraph {
     public func figures(for records: [Record]) -> Figures {
         FigureShares(self, of: records).figures(for: records)
     }
-
-    /// Open items belonging to `records`.
-    public func openItems(for records: [Record]) -> [OpenItem] {
-        let ids = Set(records.map(\.id))
-        return statuses.open.filter { ids.contains($0.key.record) }
-    }
 }
 
 /// Each record's share of the figures and of the open lists, worked out once for a graph: the
