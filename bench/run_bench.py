@@ -455,7 +455,7 @@ def main():
     json_path = Path(a.json) if a.json else BENCH / ("results-large.json" if a.large else "results.json")
     ins_exe = Path(a.bin).resolve()
     if not os.access(ins_exe, os.X_OK):
-        die(f"no inspraak binary at {ins_exe} (make build)")
+        die(f"no inspraak binary at {ins_exe} (make dist makes dist/inspraak, make build .build/release/inspraak)")
     if not GEN.is_file():
         die(f"corpus generator not found at {GEN} (set INSPRAAK_SHARED to the folder that holds bench/gen_corpus.py)")
     ensure_time()

@@ -173,7 +173,7 @@ def main():
 
     ins_exe = Path(a.bin).resolve()
     if not a.no_inspraak and not os.access(ins_exe, os.X_OK):
-        die(f"no inspraak binary at {ins_exe} (make build)")
+        die(f"no inspraak binary at {ins_exe} (make dist makes dist/inspraak, make build .build/release/inspraak)")
     hugo_exe = None if a.no_hugo else rb.ensure_hugo(a.hugo_spec)
     info = rb.system_info(ins_exe, hugo_exe)
     log(f"serve bench {info['date']}: {info['nproc']} cores ({info['cpu']}), {info['memory_gib']} GiB, "
