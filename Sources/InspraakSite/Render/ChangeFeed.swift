@@ -22,6 +22,10 @@ struct ChangeLog: Sendable {
     let all: [Change]
     /// Each record's changes, in the same order.
     let byRecord: [String: [Change]]
+    /// Each theme's changes, in the same order (a record's themes as the graph computes them):
+    /// made in one pass, where filtering every change again for each theme asked for its
+    /// record's themes once per theme.
+    private let byTheme: [String: [Change]]
 
     init(_ graph: SiteGraph) {
         var changes: [Change] = []
@@ -43,6 +47,14 @@ struct ChangeLog: Sendable {
         }
         all = changes
         byRecord = Dictionary(grouping: changes) { $0.key.record }
+        var byTheme: [String: [Change]] = [:]
+        for change in changes {
+            let themes = graph.themesOf[change.key.record, default: []]
+            for (index, slug) in themes.enumerated() where !themes[..<index].contains(slug) {
+                byTheme[slug, default: []].append(change)
+            }
+        }
+        self.byTheme = byTheme
     }
 
     /// A feedback that answers a record and also one of its items gives that item two steps; a
@@ -64,8 +76,8 @@ struct ChangeLog: Sendable {
     }
 
     /// The changes of records in a theme (the record's themes as the graph computes them).
-    func inTheme(_ slug: String, graph: SiteGraph) -> LazyFilterSequence<[Change]> {
-        all.lazy.filter { graph.themesOf[$0.key.record, default: []].contains(slug) }
+    func inTheme(_ slug: String) -> [Change] {
+        byTheme[slug] ?? []
     }
 }
 
@@ -133,8 +145,7 @@ struct ChangeFeed: Sendable {
     func changes(_ log: ChangeLog, graph: SiteGraph, limit: Int) -> [Change] {
         switch scope {
         case .site: return Array(log.all.prefix(limit))
-        // Lazily: the filter stops at the limit, not at the end of the site's log.
-        case .theme(let slug): return Array(log.inTheme(slug, graph: graph).prefix(limit))
+        case .theme(let slug): return Array(log.inTheme(slug).prefix(limit))
         case .record(let id): return log.byRecord[id] ?? []
         }
     }

@@ -71,7 +71,7 @@ extension DependencyMap {
                 inputs.count(log.all.compactMap { graph.record($0.key.record) })
             case .theme(let slug):
                 inputs.add([.theme(slug)])
-                inputs.count(log.inTheme(slug, graph: graph).compactMap { graph.record($0.key.record) })
+                inputs.count(log.inTheme(slug).compactMap { graph.record($0.key.record) })
             case .record(let id):
                 inputs.show(graph.record(id))
             }

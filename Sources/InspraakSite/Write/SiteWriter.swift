@@ -85,7 +85,7 @@ public enum SiteWriter {
         let (problem, render, write) = writeFiles(plan, into: staging, source: source.path)
         report.renderSeconds = render
         report.writeSeconds = write
-        let markerProblem = problem == nil ? catching { try writeFile(Array(OutputGuard.markerText.utf8), to: staging + "/" + OutputGuard.markerName) } : nil
+        let markerProblem = problem == nil ? catching { try writeFile(Array(OutputGuard.markerText.utf8), to: Target(folder: AT_FDCWD, path: staging + "/" + OutputGuard.markerName, shown: "")) } : nil
         if let problem = problem ?? markerProblem {
             removeQuietly(staging, movingAsideTo: retired)
             return failed(problem)
@@ -151,34 +151,45 @@ public enum SiteWriter {
     /// and the shared values (open-data tables, worded status changes) are then never all in
     /// memory at once.
     private static func writeFiles(_ plan: OutputPlan, into staging: String, source: String) -> (FileProblem?, Double, Double) {
+        // Files are opened relative to the staging folder, held open for the whole writing.
+        let root = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return (FileProblem(.writing, staging), 0, 0) }
+        defer { close(root) }
+        let folders = OutputFolders(files: plan.files.lazy.map(\.path))
+        if let problem = folders.make(in: root, shownRoot: staging + "/") { return (problem, 0, 0) }
+        let files = Destination(root: root, shown: staging + "/", source: source + "/")
         let releasing = plan.files.indices.filter { plan.files[$0].releasing != nil }
-        let first = writeFiles(releasing, of: plan, into: staging, source: source)
+        let first = writeFiles(releasing, of: plan, into: files)
         plan.makeShared()
-        let rest = writeFiles(plan.files.indices.filter { plan.files[$0].releasing == nil }, of: plan, into: staging, source: source)
+        let rest = writeFiles(plan.files.indices.filter { plan.files[$0].releasing == nil }, of: plan, into: files)
         return (first.0 ?? rest.0, first.1 + rest.1, first.2 + rest.2)
     }
 
-    private static func writeFiles(_ indices: [Int], of plan: OutputPlan, into staging: String, source: String) -> (FileProblem?, Double, Double) {
-        // Plain string paths: URL.appendingPathComponent asks the disk whether each is a folder.
-        let stagingPath = staging + "/"
-        let sourcePath = source + "/"
+    /// Where the files go: the open staging folder, and the paths that name them in problems.
+    private struct Destination: Sendable {
+        let root: Int32
+        /// The staging folder's path, with a slash.
+        let shown: String
+        /// The source folder's path, with a slash (a page bundle's files are copied from it).
+        let source: String
+    }
+
+    private static func writeFiles(_ indices: [Int], of plan: OutputPlan, into destination: Destination) -> (FileProblem?, Double, Double) {
         // The biggest files first, so no core is left finishing a long page alone at the end.
         let schedule = indices.sorted { (plan.files[$0].weight, $1) > (plan.files[$1].weight, $0) }
         // One page buffer per core, reused: freeing and reallocating a buffer per page made
         // the allocator's work grow with the site (measured: +2 s of processor time at 10k).
         let results = schedule.parallelMap(state: { [UInt8]() }) { buffer, index -> (problem: FileProblem?, render: Double, write: Double) in
             let file = plan.files[index]
-            let target = stagingPath + file.path
+            let target = Target(folder: destination.root, path: file.path, shown: destination.shown)
             let started = threadSeconds()
             var rendered = started
             let problem = catching {
                 switch file.content {
                 case .bytes(let bytes):
-                    try makeFolder(containing: target, below: stagingPath)
                     try writeFile(bytes, to: target)
                 case .rendered(_, let make):
                     if let streamed = file.streamed {
-                        try makeFolder(containing: target, below: stagingPath)
                         try writeFile(to: target) { write in
                             streamed(&buffer) { piece in
                                 write(piece)
@@ -190,12 +201,10 @@ public enum SiteWriter {
                     } else {
                         make(&buffer)
                         rendered = threadSeconds()
-                        try makeFolder(containing: target, below: stagingPath)
                         try writeFile(buffer, to: target)
                     }
                 case .copy(let path):
-                    try makeFolder(containing: target, below: stagingPath)
-                    try copyFile(from: sourcePath + path, to: target, buffer: &buffer)
+                    try copyFile(from: destination.source + path, to: target, buffer: &buffer)
                 }
             }
             if problem == nil { file.releasing?() }
@@ -219,9 +228,8 @@ public enum SiteWriter {
         try? FileManager.default.removeItem(atPath: rename(folder, aside) == 0 ? aside : folder)
     }
 
-    /// The folder a file goes in, made with its missing parents (a plain `mkdir` each: most
-    /// already exist or need only the last one). Two cores may race to make the same folder;
-    /// that is fine.
+    /// The folder a file goes in, made with its missing parents: the staging folder's, for an
+    /// output folder whose parents are not there yet (the site's own are `OutputFolders`).
     private static func makeFolder(containing file: String, below root: String) throws {
         guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(file[..<slash])
@@ -241,23 +249,35 @@ public enum SiteWriter {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// A file to make: its path relative to an open folder (`AT_FDCWD`: the working folder,
+    /// or an absolute path), and how a problem names it.
+    private struct Target {
+        let folder: Int32
+        let path: String
+        /// What comes before `path` in a problem's sentence.
+        let shown: String
+
+        func open(_ flags: Int32) -> Int32 { openat(folder, path, flags, 0o644) }
+        func problem(_ action: FileProblem.Action, code: Int32 = errno) -> FileProblem { FileProblem(action, shown + path, code: code) }
+    }
+
     /// One open-write-close, without the temporary file and rename Foundation may add.
-    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        try writeFile(to: path) { write in write(bytes) }
+    private static func writeFile(_ bytes: [UInt8], to target: Target) throws {
+        try writeFile(to: target) { write in write(bytes) }
     }
 
     /// The same for a file made in pieces: `make` hands each to `write`; after the first
     /// problem the rest are not written, and that problem is thrown once `make` returns.
-    private static func writeFile(to path: String, _ make: (_ write: (borrowing [UInt8]) -> Void) -> Void) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileProblem(.writing, path) }
+    private static func writeFile(to target: Target, _ make: (_ write: (borrowing [UInt8]) -> Void) -> Void) throws {
+        let descriptor = target.open(O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw target.problem(.writing) }
         var problem: FileProblem?
         make { bytes in
             guard problem == nil else { return }
             do {
-                try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, path: path, closing: false) }
+                try bytes.withUnsafeBytes { try writeAll($0, to: descriptor, target: target, closing: false) }
             } catch {
-                problem = error as? FileProblem ?? FileProblem(.writing, path, error: error)
+                problem = error as? FileProblem ?? FileProblem(.writing, target.shown + target.path, error: error)
             }
         }
         if let problem {
@@ -265,16 +285,16 @@ public enum SiteWriter {
             throw problem
         }
         // Some file systems (network ones) report a full disk only when the file is closed.
-        guard close(descriptor) == 0 else { throw FileProblem(.writing, path) }
+        guard close(descriptor) == 0 else { throw target.problem(.writing) }
     }
 
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String, closing: Bool = true) throws {
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, target: Target, closing: Bool = true) throws {
         var written = 0
         while written < bytes.count {
             let result = posixWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 && errno == EINTR { continue }
             guard result > 0 else {
-                let problem = FileProblem(.writing, path, code: result == 0 ? ENOSPC : errno)
+                let problem = target.problem(.writing, code: result == 0 ? ENOSPC : errno)
                 if closing { close(descriptor) }
                 throw problem
             }
@@ -284,15 +304,15 @@ public enum SiteWriter {
 
     /// A page bundle's file, copied through `buffer`. Opened without waiting (a named pipe
     /// would block) and copied only when it is a regular file.
-    private static func copyFile(from source: String, to target: String, buffer: inout [UInt8]) throws {
+    private static func copyFile(from source: String, to target: Target, buffer: inout [UInt8]) throws {
         let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard input >= 0 else { throw FileProblem(.reading, source) }
         defer { close(input) }
         var status = stat()
         guard fstat(input, &status) == 0 else { throw FileProblem(.reading, source) }
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw FileProblem(.reading, source, code: FileProblem.notRegularFile) }
-        let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw FileProblem(.writing, target) }
+        let output = target.open(O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC)
+        guard output >= 0 else { throw target.problem(.writing) }
         if buffer.count < 1 << 16 { buffer = [UInt8](repeating: 0, count: 1 << 16) }
         while true {
             let count = buffer.withUnsafeMutableBytes { posixRead(input, $0.baseAddress!, $0.count) }
@@ -303,9 +323,9 @@ public enum SiteWriter {
                 throw problem
             }
             if count == 0 { break }
-            try buffer.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, path: target) }
+            try buffer.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, target: target) }
         }
-        guard close(output) == 0 else { throw FileProblem(.writing, target) }
+        guard close(output) == 0 else { throw target.problem(.writing) }
     }
 }
 
