@@ -68,7 +68,9 @@ public struct OutputPlan: Sendable {
 
     /// `sorted`: false when nothing reads the files in order (`serve` looks them up by path).
     init(_ files: [File], sorted: Bool = true, inputs: (@Sendable () -> DependencyMap)? = nil, shared: (@Sendable () -> Void)? = nil) {
-        self.files = sorted ? files.sorted { $0.path.precedesInUTF8($1.path) } : files
+        // Positions are sorted, then the files gathered once: moving the files themselves
+        // (paths and closures) while sorting cost a serial 50 ms at 10,000 records.
+        self.files = sorted ? files.indices.sorted { files[$0].path.precedesInUTF8(files[$1].path) }.map { files[$0] } : files
         makeInputs = inputs
         makeSharedValues = shared
     }

@@ -85,8 +85,8 @@ public enum SiteRenderer {
             }
         }
         let plan = OutputPlan(files, sorted: sorted, inputs: { DependencyMap.make(pages, theme: theme) }, shared: {
-            _ = context.openDataTables.value
-            _ = context.changes.value(context)
+            // Side by side: each is partly serial (the longest table; sorting the log).
+            _ = alongside({ context.openDataTables.value.count }, { context.changes.value(context).log.all.count })
         })
         return (diagnostics.hasErrors ? nil : plan, pages, diagnostics.all)
     }

@@ -18,6 +18,25 @@ final class OutputFoldersTests: XCTestCase {
         XCTAssertEqual(OutputFolders(files: ["index.html", "404.html"]).levels, [])
     }
 
+    /// A plan's files come in byte order, where a folder's files and folders are one run; any
+    /// other order gives the same folders.
+    func testSortedAndOtherOrdersGiveTheSameFolders() {
+        let files = ["a/b/x.html", "a/b-c/y.html", "a/b/z.html", "a/b/c/d.html", "a/bc/e.html", "a.html", "a/b.html",
+                     "a/b/c/e/f/g.html", "b/index.html", "a/b/c/changes.xml", "a/b/c/index.html", "ä/x.html", "a/b/c/e/h.html"]
+        var expected: [Int: Set<String>] = [:]
+        for file in files {
+            let parts = file.split(separator: "/")
+            for depth in 0..<(parts.count - 1) { expected[depth, default: []].insert(parts[...depth].joined(separator: "/")) }
+        }
+        let levels = (0..<expected.count).map { expected[$0]!.sorted { $0.precedesInUTF8($1) } }
+        let sorted = files.sorted { $0.precedesInUTF8($1) }
+        XCTAssertEqual(OutputFolders(files: sorted).levels, levels)
+        XCTAssertEqual(OutputFolders(files: sorted.reversed()).levels, levels)
+        XCTAssertEqual(OutputFolders(files: files).levels, levels)
+        // Sorted at first, then not.
+        XCTAssertEqual(OutputFolders(files: sorted.dropLast(3) + sorted.suffix(3).reversed() + ["a/b/c/d.html"]).levels, levels)
+    }
+
     func testDeepFoldersAreMadeAndFilledInOneBuild() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inspraak-folders-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
