@@ -65,6 +65,21 @@ struct ChangeEntry: Sendable {
         if case .meeting(let meeting) = record.details, let format = meeting.format {
             label = context.formatLabel(format)
         }
+        return midSentence(label)
+    }
+
+    /// "Stamtafel" as it reads mid-sentence, "stamtafel"; "ICS-agenda" stays as it is.
+    static func midSentence(_ label: String) -> String {
+        // Two ASCII letters first (every label of the default strings): decided on the bytes.
+        var bytes = label.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80 {
+            let second = bytes.next()
+            if second.map({ $0 < 0x80 }) ?? true {
+                if let second, (0x41...0x5A).contains(second) { return label }
+                guard (0x41...0x5A).contains(first) else { return label }
+                return String(UnicodeScalar(first + 0x20)) + label.dropFirst()
+            }
+        }
         guard let first = label.first, label.dropFirst().first?.isUppercase != true else { return label }
         return first.lowercased() + label.dropFirst()
     }
@@ -76,16 +91,7 @@ struct ChangeEntry: Sendable {
         if let label = asciiLabel(text) { return label }
         let text = oneLine(text)
         var sentence: String
-        var sentenceEnd: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
-                sentenceEnd = index
-                break
-            }
-            index = next
-        }
+        let sentenceEnd = TextClusters.splitAtASCII(text) ? sentenceEndOnBytes(text) : sentenceEndByCharacters(text)
         sentence = sentenceEnd.map { String(text[..<$0]) } ?? text
         if sentenceEnd != nil, text[sentenceEnd!] != "." { sentence.append(text[sentenceEnd!]) }
         // A character is at least one byte: a short text needs no counting.
@@ -98,6 +104,31 @@ struct ChangeEntry: Sendable {
         while let first = scalars.first, Self.cutPunctuation.contains(first) { scalars.removeFirst() }
         while let last = scalars.last, Self.cutPunctuation.contains(last) { scalars.removeLast() }
         return String(scalars) + "…"
+    }
+
+    /// Where the first sentence ends: a `.`, `!` or `?` before a space or the end.
+    static func sentenceEndByCharacters(_ text: String) -> String.Index? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " { return index }
+            index = next
+        }
+        return nil
+    }
+
+    /// The same found in the bytes, for a text whose characters split at its ASCII bytes
+    /// (`TextClusters.splitAtASCII`): a paragraph's characters were a third of the feeds' time.
+    static func sentenceEndOnBytes(_ text: String) -> String.Index? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F, next == bytes.endIndex || bytes[next] == 0x20 { return index }
+            index = next
+        }
+        return nil
     }
 
     /// `shortLabel` read off the first `labelLength + 2` bytes of the text with its white space
@@ -147,10 +178,9 @@ struct ChangeEntry: Sendable {
 
     /// Whitespace (line breaks from Markdown's plain text) as single spaces.
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        // ASCII: the same split on the bytes Unicode calls white space (tab to carriage return, space).
+        // Where the characters split at the ASCII bytes, the same split on the bytes Unicode
+        // calls white space (tab to carriage return, space).
+        guard TextClusters.splitAtASCII(text) else { return oneLineByCharacters(text) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -164,6 +194,10 @@ struct ChangeEntry: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    static func oneLineByCharacters(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// "klaar beloofd voor 1 juni 2026" as a sentence: "Klaar beloofd voor 1 juni 2026."
