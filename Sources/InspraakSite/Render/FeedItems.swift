@@ -51,7 +51,30 @@ enum RFC3339 {
     static func format(_ moment: Moment) -> String {
         let minutes = moment.minutes ?? 0
         let offset = moment.offsetSeconds
-        let zone = (offset < 0 ? "-" : "+") + Day.pad(abs(offset) / 3600, 2) + ":" + Day.pad(abs(offset) % 3600 / 60, 2)
-        return moment.day.iso + "T" + Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2) + ":00" + zone
+        let (year, month, day) = moment.day.components
+        // "2016-04-08T19:30:00+02:00" written in place (every Atom and JSON Feed item has one).
+        guard (0...9999).contains(year), (0..<1440).contains(minutes), abs(offset) < 24 * 3600 else {
+            let zone = (offset < 0 ? "-" : "+") + Day.pad(abs(offset) / 3600, 2) + ":" + Day.pad(abs(offset) % 3600 / 60, 2)
+            return moment.day.iso + "T" + Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2) + ":00" + zone
+        }
+        return String(unsafeUninitializedCapacity: 25) { bytes in
+            Day.writeDigits(year, count: 4, into: bytes, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            Day.writeDigits(month, count: 2, into: bytes, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            Day.writeDigits(day, count: 2, into: bytes, at: 8)
+            bytes[10] = UInt8(ascii: "T")
+            Day.writeDigits(minutes / 60, count: 2, into: bytes, at: 11)
+            bytes[13] = UInt8(ascii: ":")
+            Day.writeDigits(minutes % 60, count: 2, into: bytes, at: 14)
+            bytes[16] = UInt8(ascii: ":")
+            bytes[17] = UInt8(ascii: "0")
+            bytes[18] = UInt8(ascii: "0")
+            bytes[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            Day.writeDigits(abs(offset) / 3600, count: 2, into: bytes, at: 20)
+            bytes[22] = UInt8(ascii: ":")
+            Day.writeDigits(abs(offset) % 3600 / 60, count: 2, into: bytes, at: 23)
+            return 25
+        }
     }
 }

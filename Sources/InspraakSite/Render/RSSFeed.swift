@@ -39,8 +39,33 @@ enum RFC822 {
         let (year, month, day) = moment.day.components
         let minutes = moment.minutes ?? 0
         let offset = moment.offsetSeconds
-        let zone = (offset < 0 ? "-" : "+") + Day.pad(abs(offset) / 3600, 2) + Day.pad(abs(offset) % 3600 / 60, 2)
-        return "\(weekdays[moment.day.weekday]), \(Day.pad(day, 2)) \(months[month - 1]) \(Day.pad(year, 4)) "
-            + "\(Day.pad(minutes / 60, 2)):\(Day.pad(minutes % 60, 2)):00 \(zone)"
+        // "Sun, 08 Apr 2016 19:30:00 +0200" written in place: every item of every feed has one
+        // (68,000 at 1,000 records), and joining padded pieces cost ~370 instructions each.
+        guard (0...9999).contains(year), (0..<1440).contains(minutes), abs(offset) < 24 * 3600 else {
+            let zone = (offset < 0 ? "-" : "+") + Day.pad(abs(offset) / 3600, 2) + Day.pad(abs(offset) % 3600 / 60, 2)
+            return "\(weekdays[moment.day.weekday]), \(Day.pad(day, 2)) \(months[month - 1]) \(Day.pad(year, 4)) "
+                + "\(Day.pad(minutes / 60, 2)):\(Day.pad(minutes % 60, 2)):00 \(zone)"
+        }
+        return String(unsafeUninitializedCapacity: 31) { bytes in
+            func put(_ text: String, at start: Int) {
+                for (index, byte) in text.utf8.enumerated() { bytes[start + index] = byte }
+            }
+            put(weekdays[moment.day.weekday], at: 0)
+            put(", ", at: 3)
+            Day.writeDigits(day, count: 2, into: bytes, at: 5)
+            bytes[7] = UInt8(ascii: " ")
+            put(months[month - 1], at: 8)
+            bytes[11] = UInt8(ascii: " ")
+            Day.writeDigits(year, count: 4, into: bytes, at: 12)
+            bytes[16] = UInt8(ascii: " ")
+            Day.writeDigits(minutes / 60, count: 2, into: bytes, at: 17)
+            bytes[19] = UInt8(ascii: ":")
+            Day.writeDigits(minutes % 60, count: 2, into: bytes, at: 20)
+            put(":00 ", at: 22)
+            bytes[26] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            Day.writeDigits(abs(offset) / 3600, count: 2, into: bytes, at: 27)
+            Day.writeDigits(abs(offset) % 3600 / 60, count: 2, into: bytes, at: 29)
+            return 31
+        }
     }
 }

@@ -127,7 +127,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The last `count` decimal digits of a non-negative `number`, zeros in front.
-    private static func writeDigits(_ number: Int, count: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    package static func writeDigits(_ number: Int, count: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
         var value = number
         for index in stride(from: start + count - 1, through: start, by: -1) {
             bytes[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
