@@ -58,23 +58,32 @@ enum RFC3339 {
             return moment.day.iso + "T" + Day.pad(minutes / 60, 2) + ":" + Day.pad(minutes % 60, 2) + ":00" + zone
         }
         return String(unsafeUninitializedCapacity: 25) { bytes in
-            Day.writeDigits(year, count: 4, into: bytes, at: 0)
-            bytes[4] = UInt8(ascii: "-")
-            Day.writeDigits(month, count: 2, into: bytes, at: 5)
-            bytes[7] = UInt8(ascii: "-")
-            Day.writeDigits(day, count: 2, into: bytes, at: 8)
+            Day.writeISO(year, month, day, into: bytes, at: 0)
             bytes[10] = UInt8(ascii: "T")
-            Day.writeDigits(minutes / 60, count: 2, into: bytes, at: 11)
-            bytes[13] = UInt8(ascii: ":")
-            Day.writeDigits(minutes % 60, count: 2, into: bytes, at: 14)
-            bytes[16] = UInt8(ascii: ":")
-            bytes[17] = UInt8(ascii: "0")
-            bytes[18] = UInt8(ascii: "0")
-            bytes[19] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-            Day.writeDigits(abs(offset) / 3600, count: 2, into: bytes, at: 20)
-            bytes[22] = UInt8(ascii: ":")
-            Day.writeDigits(abs(offset) % 3600 / 60, count: 2, into: bytes, at: 23)
+            FeedTime.writeClock(minutes, into: bytes, at: 11)
+            FeedTime.writeOffset(offset, colon: true, into: bytes, at: 19)
             return 25
         }
+    }
+}
+
+/// The time of day and offset of the feed dates, written in place (`RFC822`, `RFC3339`).
+enum FeedTime {
+    /// `HH:MM:00` (eight bytes) for minutes of the day below 1440.
+    static func writeClock(_ minutes: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        Day.writeDigits(minutes / 60, count: 2, into: bytes, at: start)
+        bytes[start + 2] = UInt8(ascii: ":")
+        Day.writeDigits(minutes % 60, count: 2, into: bytes, at: start + 3)
+        bytes[start + 5] = UInt8(ascii: ":")
+        bytes[start + 6] = UInt8(ascii: "0")
+        bytes[start + 7] = UInt8(ascii: "0")
+    }
+
+    /// `+HHMM`, or `+HH:MM` with `colon` (five or six bytes), for an offset below a day.
+    static func writeOffset(_ offset: Int, colon: Bool, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        bytes[start] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+        Day.writeDigits(abs(offset) / 3600, count: 2, into: bytes, at: start + 1)
+        if colon { bytes[start + 3] = UInt8(ascii: ":") }
+        Day.writeDigits(abs(offset) % 3600 / 60, count: 2, into: bytes, at: start + (colon ? 4 : 3))
     }
 }

@@ -58,13 +58,9 @@ enum RFC822 {
             bytes[11] = UInt8(ascii: " ")
             Day.writeDigits(year, count: 4, into: bytes, at: 12)
             bytes[16] = UInt8(ascii: " ")
-            Day.writeDigits(minutes / 60, count: 2, into: bytes, at: 17)
-            bytes[19] = UInt8(ascii: ":")
-            Day.writeDigits(minutes % 60, count: 2, into: bytes, at: 20)
-            put(":00 ", at: 22)
-            bytes[26] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
-            Day.writeDigits(abs(offset) / 3600, count: 2, into: bytes, at: 27)
-            Day.writeDigits(abs(offset) % 3600 / 60, count: 2, into: bytes, at: 29)
+            FeedTime.writeClock(minutes, into: bytes, at: 17)
+            bytes[25] = UInt8(ascii: " ")
+            FeedTime.writeOffset(offset, colon: false, into: bytes, at: 26)
             return 31
         }
     }

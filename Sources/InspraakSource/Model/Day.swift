@@ -86,13 +86,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         // string (no allocation), not three padded strings joined (~900 instructions each).
         guard (0...9999).contains(year) else { return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2) }
         return String(unsafeUninitializedCapacity: 10) { bytes in
-            Day.writeDigits(year, count: 4, into: bytes, at: 0)
-            bytes[4] = UInt8(ascii: "-")
-            Day.writeDigits(month, count: 2, into: bytes, at: 5)
-            bytes[7] = UInt8(ascii: "-")
-            Day.writeDigits(day, count: 2, into: bytes, at: 8)
+            Day.writeISO(year, month, day, into: bytes, at: 0)
             return 10
         }
+    }
+
+    /// `YYYY-MM-DD` (ten bytes) at `start`, for a year of four digits.
+    package static func writeISO(_ year: Int, _ month: Int, _ day: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        writeDigits(year, count: 4, into: bytes, at: start)
+        bytes[start + 4] = UInt8(ascii: "-")
+        writeDigits(month, count: 2, into: bytes, at: start + 5)
+        bytes[start + 7] = UInt8(ascii: "-")
+        writeDigits(day, count: 2, into: bytes, at: start + 8)
     }
 
     public var description: String { iso }
