@@ -70,11 +70,13 @@ struct ChangeEntry: Sendable {
 
     /// "Stamtafel" as it reads mid-sentence, "stamtafel"; "ICS-agenda" stays as it is.
     static func midSentence(_ label: String) -> String {
-        // Two ASCII letters first (every label of the default strings): decided on the bytes.
+        // Three ASCII bytes first (every label of the default strings): decided on the bytes.
+        // The third too, as a combining mark after the second would be part of its character
+        // (U+0345 after "B" makes it not upper case).
         var bytes = label.utf8.makeIterator()
         if let first = bytes.next(), first < 0x80 {
-            let second = bytes.next()
-            if second.map({ $0 < 0x80 }) ?? true {
+            let second = bytes.next(), third = bytes.next()
+            if second.map({ $0 < 0x80 }) ?? true, third.map({ $0 < 0x80 }) ?? true {
                 if let second, (0x41...0x5A).contains(second) { return label }
                 guard (0x41...0x5A).contains(first) else { return label }
                 return String(UnicodeScalar(first + 0x20)) + label.dropFirst()

@@ -95,7 +95,22 @@ public struct Strings: Sendable {
     /// "14 mei 2019" / "14 May 2019".
     func longDate(_ day: Day) -> String {
         let (year, month, date) = day.components
-        return "\(date) \(months.indices.contains(month - 1) ? months[month - 1] : String(month)) \(year)"
+        guard (1000...9999).contains(year), months.indices.contains(month - 1) else {
+            return "\(date) \(months.indices.contains(month - 1) ? months[month - 1] : String(month)) \(year)"
+        }
+        // Written in place: feeds and status changes word tens of thousands of dates.
+        var name = months[month - 1]
+        return name.withUTF8 { name in
+            let dateDigits = date < 10 ? 1 : 2
+            return String(unsafeUninitializedCapacity: dateDigits + name.count + 6) { bytes in
+                Day.writeDigits(date, count: dateDigits, into: bytes, at: 0)
+                bytes[dateDigits] = UInt8(ascii: " ")
+                _ = UnsafeMutableBufferPointer(rebasing: bytes[(dateDigits + 1)...]).initialize(from: name)
+                bytes[dateDigits + 1 + name.count] = UInt8(ascii: " ")
+                Day.writeDigits(year, count: 4, into: bytes, at: dateDigits + name.count + 2)
+                return dateDigits + name.count + 6
+            }
+        }
     }
 
     /// "14 mei 2019", or "di 14 mei 2019 19:30" when there is a time.

@@ -32,4 +32,25 @@ final class FeedDateTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 5000)
     }
+
+    /// "14 mei 2019" written in place is the day, the month's name and the year with spaces,
+    /// for every day of a leap year and a year at each end, in both languages of the theme.
+    func testLongDatesAreDayMonthAndYear() throws {
+        for language in ["nl", "en"] {
+            let (theme, problems) = ThemeLoader.load(name: "default", root: URL(fileURLWithPath: "/nonexistent"))
+            XCTAssertEqual(problems, [])
+            let strings = Strings(try XCTUnwrap(theme?.strings[language]), language: language)
+            let names = strings.months
+            XCTAssertEqual(names.count, 12)
+            for start in ["2020-01-01", "1000-01-01", "9999-01-01"] {
+                let first = try XCTUnwrap(Day(iso: start))
+                for number in first.number..<(first.number + 366) {
+                    let day = Day(number: number)
+                    let (year, month, date) = day.components
+                    XCTAssertEqual(strings.longDate(day), "\(date) \(names[month - 1]) \(year)")
+                }
+            }
+            XCTAssertEqual(strings.longDate(try XCTUnwrap(Day(iso: "2019-05-04"))), language == "nl" ? "4 mei 2019" : "4 May 2019")
+        }
+    }
 }

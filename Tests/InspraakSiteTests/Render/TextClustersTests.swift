@@ -45,7 +45,8 @@ final class TextClustersTests: XCTestCase {
 
     func testLabelsReadMidSentence() {
         let cases = ["Stamtafel": "stamtafel", "ICS-agenda": "ICS-agenda", "Émile": "émile", "ÉÉN": "ÉÉN", "a": "a", "": "",
-                     "X": "x", "Ab": "ab", "AB": "AB", "1e": "1e", "E\u{301}x": "e\u{301}x", "Online bijeenkomst": "online bijeenkomst"]
+                     "X": "x", "Ab": "ab", "AB": "AB", "1e": "1e", "E\u{301}x": "e\u{301}x", "Online bijeenkomst": "online bijeenkomst",
+                     "AB\u{345}": "aB\u{345}", "XY\u{345}Y\u{32A}": "xY\u{345}Y\u{32A}", "\r\nX": "\r\nX"]
         for (label, expected) in cases {
             XCTAssertEqual(ChangeEntry.midSentence(label), expected, label)
             // The characters' own rule.
