@@ -41,6 +41,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(SitePaths.relative(from: "meetings/x/", to: "themes/a/"), "../../themes/a/")
         XCTAssertEqual(SitePaths.relative(from: "meetings/page/2/", to: ""), "../../../")
         XCTAssertEqual(SitePaths.relative(from: "", to: ""), "./")
+        XCTAssertEqual(SitePaths.relative(from: "a/b/c/d/e/f/g/h/i/", to: "thema's/café/"), String(repeating: "../", count: 9) + "thema's/café/")
+        XCTAssertEqual(SitePaths.relative(from: "x/", to: "a#b"), "../a#b")
         XCTAssertEqual(Assets.fingerprinted("site.css", hash: "abc"), "site.abc.css")
         XCTAssertEqual(Assets.fingerprinted("img/logo", hash: "abc"), "img/logo.abc")
     }
