@@ -37,6 +37,11 @@ final class InterruptCleanup: @unchecked Sendable {
         return (ends[0], ends[1])
     }()
 
+    /// Whether a signal arrived while a cleanup listened: the write stage then starts no more
+    /// files. Its files are opened relative to the staging folder, which a rename does not
+    /// stop (the open folder moves with it), so the cores must stop themselves.
+    static var interrupted: Bool { received.load(ordering: .sequentiallyConsistent) != 0 }
+
     /// Async-signal-safe: an atomic store and one `write`, errno kept.
     private static let handler: @convention(c) (Int32) -> Void = { number in
         let saved = errno
@@ -50,8 +55,8 @@ final class InterruptCleanup: @unchecked Sendable {
     /// waits until the new output is in place and then removes what is left over.
     private let lock = NSLock()
     /// What to remove on a signal, and whether to move it aside first: the staging folder is
-    /// renamed before it is removed, so cores still writing into it fail at once instead of
-    /// refilling the folder being removed.
+    /// renamed before it is removed, so the next build knows it for a leftover should the
+    /// removal stop half-way; cores still writing start no new file (`interrupted`).
     private var folder: (path: String, aside: String?)?
     private var ended = false
     private var previous: [(signal: Int32, action: sigaction)] = []
@@ -146,9 +151,9 @@ final class InterruptCleanup: @unchecked Sendable {
         guard number != 0 else { return }
         if let (path, aside) = folder {
             let doomed = aside.flatMap { rename(path, $0) == 0 ? $0 : nil } ?? path
-            // A core that had found its file's folder before the rename may still add the file
-            // while the folder is being removed, which then fails (not empty): once its next
-            // file fails, nothing more is added, so a few more tries remove it all.
+            // A core that began a file before the signal may still add it while the folder is
+            // being removed, which then fails (not empty): it starts no other (`interrupted`),
+            // so a few more tries remove it all.
             for _ in 0..<200 {
                 if (try? FileManager.default.removeItem(atPath: doomed)) != nil || access(doomed, F_OK) != 0 { break }
                 usleep(1_000)

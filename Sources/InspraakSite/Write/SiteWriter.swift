@@ -182,6 +182,8 @@ public enum SiteWriter {
         let results = schedule.parallelMap(state: { [UInt8]() }) { buffer, index -> (problem: FileProblem?, render: Double, write: Double) in
             let file = plan.files[index]
             let target = Target(folder: destination.root, path: file.path, shown: destination.shown)
+            // Ctrl-C: the staging folder is being removed; adding to it only keeps it there.
+            guard !InterruptCleanup.interrupted else { return (target.problem(.writing, code: EINTR), 0, 0) }
             let started = threadSeconds()
             var rendered = started
             let problem = catching {
